@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Internals shared by the analysis files (analyze.c, flow.c, fixit.c). */
+#ifndef IOMEMCHECK_ANALYSIS_H
+#define IOMEMCHECK_ANALYSIS_H
+
+#include "flow.h"
+
+/* A pending text edit; composed into enclosing edits before it is final. */
+struct edit {
+	struct imc_loc begin, end;
+	char *text;
+	size_t finding; /* owner */
+	bool taken;     /* folded into an enclosing edit */
+};
+
+struct analysis {
+	struct imc_tu *tu;
+	const struct imc_rules *rules;
+	const struct imc_options *opts;
+	struct imc_sources *sources;
+	struct imc_strset strings; /* messages' "why" parts */
+	struct imc_findings *out;
+	size_t first_finding;      /* out->v[first_finding..] are ours */
+	struct edit *edits;
+	size_t nedits, capedits;
+	struct summary *sums;      /* per function */
+	struct imc_ptrmap fn_index; /* interned name -> index + 1 */
+	struct fnctx *current;
+};
+
+const char *why(struct analysis *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* flow.c */
+void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
+		       bool report);
+
+/* findings (analyze.c) */
+size_t add_finding(struct analysis *a, const char *rule,
+		   const struct imc_node *at, char *message);
+
+/* fixit.c: all return false (and change nothing) when no exact rewrite exists */
+bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
+		const struct imc_node *site, const char *tmpl_load,
+		const char *tmpl_store);
+bool fix_call(struct analysis *a, size_t finding, const struct imc_node *call,
+	      const char *tmpl, const struct imc_node *map_ptr_arg);
+void fixits_finalize(struct analysis *a);
+char *template_fn_name(const char *tmpl); /* "readl(...)" -> "readl" */
+
+#endif

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Driver: summaries for every function of the TU (callers need them), then
+ * one reporting run per function, then findings sorted and de-duplicated.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+
+#define SUMMARY_ROUNDS 4
+
+const char *why(struct analysis *a, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[512];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return imc_strset_intern(&a->strings, buf);
+}
+
+size_t add_finding(struct analysis *a, const char *rule,
+		   const struct imc_node *at, char *message)
+{
+	struct imc_findings *out = a->out;
+	struct imc_finding *f;
+
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 16;
+		out->v = imc_xrealloc(out->v, out->cap * sizeof(*out->v));
+	}
+	f = &out->v[out->n];
+	memset(f, 0, sizeof(*f));
+	f->rule = rule;
+	f->loc = at->loc;
+	f->fe_loc = at->range.fe_begin;
+	f->message = message;
+	return out->n++;
+}
+
+static bool summary_eq(const struct summary *x, const struct summary *y)
+{
+	return x->mem_params == y->mem_params &&
+	       x->ret_params == y->ret_params && x->ret_mem == y->ret_mem;
+}
+
+static void compute_summaries(struct analysis *a)
+{
+	uint32_t n = imc_tu_nfuncs(a->tu), i, round;
+	bool changed = true;
+
+	for (round = 0; changed && round < SUMMARY_ROUNDS; round++) {
+		changed = false;
+		for (i = 0; i < n; i++) {
+			struct summary before = a->sums[i];
+
+			flow_run_function(a, i, &a->sums[i], false);
+			changed |= !summary_eq(&before, &a->sums[i]);
+		}
+	}
+}
+
+static bool wanted(const struct analysis *a, const char *file)
+{
+	return a->opts->report_headers || file == imc_tu_main_file(a->tu) ||
+	       (file && !strcmp(file, imc_tu_main_file(a->tu)));
+}
+
+static int cmp_str(const char *x, const char *y)
+{
+	return strcmp(x ? x : "", y ? y : "");
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct imc_finding *x = pa, *y = pb;
+	int d = cmp_str(x->loc.file, y->loc.file);
+
+	if (d)
+		return d;
+	if (x->loc.line != y->loc.line)
+		return x->loc.line < y->loc.line ? -1 : 1;
+	if (x->loc.col != y->loc.col)
+		return x->loc.col < y->loc.col ? -1 : 1;
+	if ((d = strcmp(x->rule, y->rule)))
+		return d;
+	return strcmp(x->message, y->message);
+}
+
+static void free_finding(struct imc_finding *f)
+{
+	uint32_t k;
+
+	for (k = 0; k < f->nfixits; k++)
+		free((char *)f->fixits[k].text);
+	free(f->fixits);
+	free((char *)f->message);
+}
+
+/* Sorts out->v[from..] and drops duplicates (a macro can bring the same
+ * access twice to one expansion point) and, with a, unwanted files. */
+static void sort_and_filter(struct imc_findings *out, size_t from,
+			    const struct analysis *a)
+{
+	size_t i, n = from;
+
+	qsort(out->v + from, out->n - from, sizeof(*out->v), cmp_finding);
+	for (i = from; i < out->n; i++) {
+		struct imc_finding *f = &out->v[i];
+
+		if ((a && !wanted(a, f->loc.file)) ||
+		    (n > from && !cmp_finding(&out->v[n - 1], f))) {
+			free_finding(f);
+			continue;
+		}
+		out->v[n++] = *f;
+	}
+	out->n = n;
+}
+
+void imc_findings_sort(struct imc_findings *f)
+{
+	sort_and_filter(f, 0, NULL);
+}
+
+static void index_functions(struct analysis *a)
+{
+	uint32_t i;
+
+	for (i = 0; i < imc_tu_nfuncs(a->tu); i++) {
+		const struct imc_func *fn = imc_tu_func(a->tu, i);
+
+		if (fn->body && fn->name)
+			imc_ptrmap_put(&a->fn_index, (uintptr_t)fn->name,
+				       (void *)(uintptr_t)(i + 1));
+	}
+}
+
+int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
+		const struct imc_options *opts, struct imc_findings *out)
+{
+	static const struct imc_options defaults;
+	struct analysis a = { 0 };
+	uint32_t i;
+
+	a.tu = tu;
+	a.rules = rules;
+	a.opts = opts ? opts : &defaults;
+	a.out = out;
+	a.first_finding = out->n;
+	a.sources = imc_sources_new();
+	a.sums = imc_xcalloc(imc_tu_nfuncs(tu) + 1, sizeof(*a.sums));
+	index_functions(&a);
+	compute_summaries(&a);
+	for (i = 0; i < imc_tu_nfuncs(tu); i++) {
+		const struct imc_func *fn = imc_tu_func(tu, i);
+
+		if (wanted(&a, fn->loc.file))
+			flow_run_function(&a, i, NULL, true);
+	}
+	fixits_finalize(&a);
+	sort_and_filter(out, a.first_finding, &a);
+	free(a.edits);
+	free(a.sums);
+	imc_ptrmap_free(&a.fn_index);
+	imc_strset_free(&a.strings);
+	imc_sources_free(a.sources);
+	return 0;
+}

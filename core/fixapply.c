@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Applying fix-its to files: all or nothing per file. The new text goes to
+ * a temporary file in the same directory, then rename(2) replaces the old
+ * one, so a reader never sees half a file; nothing is written if the file
+ * changed since the analysis read it.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "iomemcheck.h"
+#include "util.h"
+
+static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = imc_xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got);
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf = buf ? buf : imc_xcalloc(1, 1);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+int imc_snapshot_take(struct imc_snapshot *s, const char *path, char *err,
+		      size_t errlen)
+{
+	s->path = path;
+	s->data = read_all(path, &s->len, err, errlen);
+	return s->data ? 0 : -1;
+}
+
+void imc_snapshot_free(struct imc_snapshot *s)
+{
+	free(s->data);
+	s->data = NULL;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	if (!a || !b)
+		return false;
+	if (!strcmp(a, b))
+		return true;
+	return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+static long offset_of(const struct imc_snapshot *s, struct imc_loc loc)
+{
+	size_t i = 0;
+	uint32_t line = 1;
+
+	while (line < loc.line && i < s->len)
+		line += s->data[i++] == '\n';
+	if (line != loc.line || i + loc.col - 1 > s->len)
+		return -1;
+	return (long)(i + loc.col - 1);
+}
+
+struct edit_span {
+	long begin, end;
+	const char *text;
+};
+
+static int cmp_span(const void *pa, const void *pb)
+{
+	const struct edit_span *a = pa, *b = pb;
+
+	if (a->begin != b->begin)
+		return a->begin < b->begin ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* The edits for this file in order; overlapping ones are left for the
+ * next run (they belong to findings a later analysis sees anew). */
+static size_t collect_spans(const struct imc_snapshot *s,
+			    const struct imc_findings *f, struct edit_span **out)
+{
+	struct edit_span *v = NULL;
+	size_t n = 0, i, kept = 0;
+	uint32_t k;
+
+	for (i = 0; i < f->n; i++)
+		for (k = 0; k < f->v[i].nfixits; k++) {
+			const struct imc_fixit *x = &f->v[i].fixits[k];
+			long b = offset_of(s, x->begin), e = offset_of(s, x->end);
+
+			if (!same_file(x->begin.file, s->path) || b < 0 || e < b)
+				continue;
+			v = imc_xrealloc(v, (n + 1) * sizeof(*v));
+			v[n++] = (struct edit_span){ b, e, x->text };
+		}
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_span);
+	for (i = 0; i < n; i++)
+		if (!kept || v[i].begin >= v[kept - 1].end)
+			v[kept++] = v[i];
+	*out = v;
+	return kept;
+}
+
+static char *apply_spans(const struct imc_snapshot *s,
+			 const struct edit_span *v, size_t n, size_t *len)
+{
+	size_t i, cap = s->len + 1, out = 0, pos = 0;
+	char *buf;
+
+	for (i = 0; i < n; i++)
+		cap += strlen(v[i].text);
+	buf = imc_xcalloc(1, cap);
+	for (i = 0; i < n; i++) {
+		memcpy(buf + out, s->data + pos, (size_t)v[i].begin - pos);
+		out += (size_t)v[i].begin - pos;
+		memcpy(buf + out, v[i].text, strlen(v[i].text));
+		out += strlen(v[i].text);
+		pos = (size_t)v[i].end;
+	}
+	memcpy(buf + out, s->data + pos, s->len - pos);
+	*len = out + s->len - pos;
+	return buf;
+}
+
+static int write_temp_beside(const char *path, const char *data, size_t len,
+			     char *tmp, size_t tmplen, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	snprintf(tmp, tmplen, "%s.iomemcheck-XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "%s: cannot create a temporary file: %s",
+			 path, strerror(errno));
+		return -1;
+	}
+	if (!stat(path, &st))
+		fchmod(fd, st.st_mode & 07777);
+	if (write(fd, data, len) != (ssize_t)len || fsync(fd) || close(fd)) {
+		snprintf(err, errlen, "%s: writing failed: %s", tmp,
+			 strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* Where --fix may write: a regular file that is writable and, if reached
+ * through a symlink, inside the current directory tree. */
+static int check_target(const char *path, char *err, size_t errlen)
+{
+	char real[PATH_MAX], cwd[PATH_MAX];
+	struct stat st;
+	size_t n;
+
+	if (lstat(path, &st)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		if (!realpath(path, real) || !getcwd(cwd, sizeof(cwd)) ||
+		    strncmp(real, cwd, (n = strlen(cwd))) ||
+		    (real[n] != '/' && real[n])) {
+			snprintf(err, errlen,
+				 "%s: refusing to fix through a symlink that leaves the source tree",
+				 path);
+			return -1;
+		}
+		snprintf(err, errlen,
+			 "%s: is a symlink; run --fix on its target '%s'", path, real);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || access(path, W_OK)) {
+		snprintf(err, errlen, "%s: not a writable regular file", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int show_diff(const char *path, const char *tmp, FILE *out)
+{
+	char *cmd = imc_xasprintf("diff -u --label 'a/%s' --label 'b/%s' '%s' '%s'",
+				  path, path, path, tmp);
+	FILE *p;
+	char buf[4096];
+	size_t n;
+	int status;
+
+	fflush(out);
+	p = popen(cmd, "r");
+	free(cmd);
+	if (!p)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), p)))
+		fwrite(buf, 1, n, out);
+	status = pclose(p);
+	return WIFEXITED(status) && WEXITSTATUS(status) <= 1 ? 0 : -1;
+}
+
+int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
+		  FILE *diff_out, char *err, size_t errlen)
+{
+	struct edit_span *spans;
+	size_t n = collect_spans(s, f, &spans), len, nowlen;
+	char tmp[PATH_MAX + 32], *now = NULL, *fixed = NULL;
+	int ret = -1;
+
+	if (!n) {
+		free(spans);
+		return 0;
+	}
+	if (!diff_out && check_target(s->path, err, errlen))
+		goto out;
+	now = read_all(s->path, &nowlen, err, errlen);
+	if (!now)
+		goto out;
+	if (nowlen != s->len || memcmp(now, s->data, nowlen)) {
+		snprintf(err, errlen, "%s: changed since it was analysed; not fixed",
+			 s->path);
+		goto out;
+	}
+	fixed = apply_spans(s, spans, n, &len);
+	if (write_temp_beside(s->path, fixed, len, tmp, sizeof(tmp), err, errlen))
+		goto out;
+	if (diff_out) {
+		ret = show_diff(s->path, tmp, diff_out) ? -1 : (int)n;
+		if (ret < 0)
+			snprintf(err, errlen, "%s: diff(1) failed", s->path);
+		unlink(tmp);
+	} else if (rename(tmp, s->path)) {
+		snprintf(err, errlen, "%s: %s", s->path, strerror(errno));
+		unlink(tmp);
+	} else {
+		ret = (int)n;
+	}
+out:
+	free(spans);
+	free(now);
+	free(fixed);
+	return ret;
+}

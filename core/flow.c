@@ -1,0 +1,1481 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The provenance dataflow. Each function (and each statement expression in
+ * it) becomes a CFG; a forward analysis runs to a fixpoint over abstract
+ * states (what every local pointer may point to, what every map may be) and
+ * then once more with reporting on. Branch conditions refine the state:
+ * that is the path sensitivity on is_iomem, without enumerating paths.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "cfg.h"
+
+#define MAX_PASSES 64
+
+static const struct val no_val = { .obj = -1, .flag_obj = -1, .pts = -1 };
+
+/* ---- types ---------------------------------------------------------- */
+
+static const struct imc_rule *map_def_of(const struct fnctx *c,
+					 const struct imc_type *t)
+{
+	if (!t || (t->kind != IMC_T_STRUCT) || !t->tag)
+		return NULL;
+	return imc_rules_find(c->a->rules, IMC_R_MAP_STRUCT, t->tag);
+}
+
+static const struct imc_rule *map_ptr_def_of(const struct fnctx *c,
+					     const struct imc_type *t)
+{
+	return imc_type_is_ptr(t) ? map_def_of(c, t->pointee) : NULL;
+}
+
+static bool is_scalar(const struct imc_type *t)
+{
+	return t && (t->kind == IMC_T_INT || t->kind == IMC_T_BOOL);
+}
+
+/* ---- slots and map objects -------------------------------------------- */
+
+static int32_t slot(const struct fnctx *c, const struct imc_var *v)
+{
+	return v && v->id < imc_tu_nvars(c->a->tu) ? c->slot_of_var[v->id] : -1;
+}
+
+static void add_slot(struct fnctx *c, const struct imc_var *v)
+{
+	if (!v || c->slot_of_var[v->id] >= 0)
+		return;
+	c->var_of_slot[c->nslots] = v;
+	c->slot_of_var[v->id] = (int32_t)c->nslots++;
+}
+
+/* Canonical path of an lvalue; "" if it has none we can name. */
+static char *path_of(const struct imc_node *n, bool display)
+{
+	char *base, *out;
+
+	if (!n)
+		return imc_xstrdup("");
+	switch (n->kind) {
+	case IMC_VAR:
+		return display ? imc_xstrdup(n->var->name ? n->var->name : "?")
+			       : imc_xasprintf("v%u", n->var->id);
+	case IMC_FIELD:
+		base = path_of(imc_kid(n, 0), display);
+		out = !*base ? imc_xstrdup("") :
+		      display ? imc_xasprintf("%s%s%s", base,
+					      n->arrow ? "->" : ".", n->name) :
+		      imc_xasprintf(n->arrow ? "(*%s).%s" : "%s.%s", base,
+				    n->name);
+		break;
+	case IMC_DEREF:
+		base = path_of(imc_kid(n, 0), display);
+		out = !*base ? imc_xstrdup("") :
+		      imc_xasprintf(display ? "*%s" : "(*%s)", base);
+		break;
+	case IMC_INDEX:
+		base = path_of(imc_kid(n, 0), display);
+		out = !*base ? imc_xstrdup("") : imc_xasprintf("%s[]", base);
+		break;
+	case IMC_CAST:
+		return path_of(imc_kid(n, 0), display);
+	default:
+		return imc_xstrdup("");
+	}
+	free(base);
+	return out;
+}
+
+static const struct imc_var *root_var(const struct imc_node *n)
+{
+	while (n && n->kind != IMC_VAR &&
+	       (n->kind == IMC_FIELD || n->kind == IMC_DEREF ||
+		n->kind == IMC_INDEX || n->kind == IMC_CAST))
+		n = imc_kid(n, 0);
+	return n && n->kind == IMC_VAR ? n->var : NULL;
+}
+
+static int32_t find_obj(struct fnctx *c, const char *path)
+{
+	const char *key = imc_strset_find(&c->a->strings, path);
+	void *idx = key ? imc_ptrmap_get(&c->obj_by_path, (uintptr_t)key) : NULL;
+
+	return idx ? (int32_t)((uintptr_t)idx - 1) : -1;
+}
+
+/* Registers the map object denoted by an lvalue (deref: through pointer n). */
+static void register_obj(struct fnctx *c, const struct imc_node *n,
+			 bool deref, const struct imc_rule *def)
+{
+	char *p = path_of(n, false), *d;
+	char *full = deref ? imc_xasprintf("(*%s)", p) : imc_xstrdup(p);
+	const char *key;
+	struct mapobj *o;
+
+	if (!*p || find_obj(c, full) >= 0)
+		goto out;
+	key = imc_strset_intern(&c->a->strings, full);
+	if (c->nobjs == c->capobjs) {
+		c->capobjs = c->capobjs ? c->capobjs * 2 : 8;
+		c->objs = imc_xrealloc(c->objs, c->capobjs * sizeof(*c->objs));
+	}
+	o = &c->objs[c->nobjs];
+	d = path_of(n, true);
+	o->path = key;
+	o->display = imc_strset_intern(&c->a->strings, d);
+	free(d);
+	o->root_slot = slot(c, root_var(n));
+	o->by_deref = deref || strchr(full, '*');
+	o->def = def;
+	imc_ptrmap_put(&c->obj_by_path, (uintptr_t)key,
+		       (void *)(uintptr_t)(++c->nobjs));
+out:
+	free(p);
+	free(full);
+}
+
+/* Object of a map-typed lvalue. */
+static int32_t obj_of_lvalue(struct fnctx *c, const struct imc_node *n)
+{
+	char *p = path_of(n, false);
+	int32_t o = *p ? find_obj(c, p) : -1;
+
+	free(p);
+	return o;
+}
+
+/* Object a pointer-to-map expression points to. */
+static int32_t obj_of_ptr(struct fnctx *c, const struct state *s,
+			  const struct imc_node *n)
+{
+	char *p, *full;
+	int32_t o, sl;
+
+	while (n && n->kind == IMC_CAST)
+		n = imc_kid(n, 0);
+	if (!n)
+		return -1;
+	if (n->kind == IMC_ADDR)
+		return obj_of_lvalue(c, imc_kid(n, 0));
+	sl = n->kind == IMC_VAR ? slot(c, n->var) : -1;
+	if (sl >= 0 && s->vars[sl].pts >= 0)
+		return s->vars[sl].pts;
+	p = path_of(n, false);
+	full = imc_xasprintf("(*%s)", p);
+	o = *p ? find_obj(c, full) : -1;
+	free(p);
+	free(full);
+	return o;
+}
+
+/* Pre-pass: slots for every variable, objects for every map lvalue. */
+static void collect(struct fnctx *c, const struct imc_node *n)
+{
+	const struct imc_rule *def;
+	uint32_t i;
+
+	if (!n)
+		return;
+	if (n->var)
+		add_slot(c, n->var);
+	for (i = 0; i < n->nkids; i++)
+		collect(c, n->kids[i]);
+	if ((def = map_def_of(c, n->type)))
+		register_obj(c, n, false, def);
+	else if ((def = map_ptr_def_of(c, n->type))) {
+		register_obj(c, n, true, def);
+		if (n->kind == IMC_ADDR)
+			register_obj(c, imc_kid(n, 0), false, def);
+	}
+	if (n->kind == IMC_DECL && n->var && map_def_of(c, n->var->type)) {
+		struct imc_node v = { .kind = IMC_VAR, .var = n->var };
+
+		register_obj(c, &v, false, map_def_of(c, n->var->type));
+	}
+}
+
+/* ---- states ---------------------------------------------------------- */
+
+static void state_init(struct fnctx *c, struct state *s)
+{
+	s->live = false;
+	s->vars = imc_xcalloc(c->nslots + 1, sizeof(*s->vars));
+	s->objs = imc_xcalloc(c->nobjs + 1, sizeof(*s->objs));
+}
+
+static void state_free(struct state *s)
+{
+	free(s->vars);
+	free(s->objs);
+}
+
+static void state_copy(struct fnctx *c, struct state *dst,
+		       const struct state *src)
+{
+	dst->live = src->live;
+	memcpy(dst->vars, src->vars, c->nslots * sizeof(*dst->vars));
+	memcpy(dst->objs, src->objs, c->nobjs * sizeof(*dst->objs));
+}
+
+/* Deterministic choice between two explanations: the first by text. */
+static const char *pick_why(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a ? a : b;
+	return strcmp(a, b) <= 0 ? a : b;
+}
+
+static int32_t join_idx(int32_t a, int32_t b)
+{
+	return a == b ? a : -1;
+}
+
+static struct val val_join(struct val a, struct val b)
+{
+	struct val r = a;
+
+	/* The reason that explains I/O memory is the one worth keeping. */
+	if ((a.mem & MEM_IO) != (b.mem & MEM_IO))
+		r.why = a.mem & MEM_IO ? a.why : b.why;
+	else
+		r.why = pick_why(a.why, b.why);
+	r.mem = a.mem | b.mem;
+	r.typed = a.typed || b.typed;
+	r.obj = join_idx(a.obj, b.obj);
+	r.flag_obj = join_idx(a.flag_obj, b.flag_obj);
+	r.flag_neg = a.flag_neg && b.flag_neg;
+	if (a.flag_neg != b.flag_neg)
+		r.flag_obj = -1;
+	r.pts = join_idx(a.pts, b.pts);
+	r.params = a.params | b.params;
+	return r;
+}
+
+static struct mapst map_join(struct mapst a, struct mapst b)
+{
+	struct mapst r = a;
+
+	if ((a.st & IMC_MAP_IO) != (b.st & IMC_MAP_IO))
+		r.why = a.st & IMC_MAP_IO ? a.why : b.why;
+	else
+		r.why = pick_why(a.why, b.why);
+	r.st = a.st | b.st;
+	r.member = a.member == b.member ? a.member : 0;
+	r.flag = a.flag == b.flag ? a.flag : 0;
+	r.incr = a.incr || b.incr;
+	if (!a.incr && b.incr) {
+		r.incr_loc = b.incr_loc;
+		r.incr_fn = b.incr_fn;
+	}
+	return r;
+}
+
+static bool val_eq(const struct val *a, const struct val *b)
+{
+	return a->mem == b->mem && a->typed == b->typed && a->obj == b->obj &&
+	       a->flag_obj == b->flag_obj && a->flag_neg == b->flag_neg &&
+	       a->pts == b->pts && a->params == b->params && a->why == b->why;
+}
+
+static bool map_eq(const struct mapst *a, const struct mapst *b)
+{
+	return a->st == b->st && a->member == b->member &&
+	       a->flag == b->flag && a->incr == b->incr && a->why == b->why;
+}
+
+/* dst |= src; returns whether dst changed. */
+static bool state_join(struct fnctx *c, struct state *dst,
+		       const struct state *src)
+{
+	bool changed = false;
+	uint32_t i;
+
+	if (!src->live)
+		return false;
+	if (!dst->live) {
+		state_copy(c, dst, src);
+		return true;
+	}
+	for (i = 0; i < c->nslots; i++) {
+		struct val j = val_join(dst->vars[i], src->vars[i]);
+
+		changed |= !val_eq(&j, &dst->vars[i]);
+		dst->vars[i] = j;
+	}
+	for (i = 0; i < c->nobjs; i++) {
+		struct mapst j = map_join(dst->objs[i], src->objs[i]);
+
+		changed |= !map_eq(&j, &dst->objs[i]);
+		dst->objs[i] = j;
+	}
+	return changed;
+}
+
+/* ---- messages -------------------------------------------------------- */
+
+static const char *callee(const struct imc_node *call)
+{
+	return call->name ? call->name : "(indirect call)";
+}
+
+static char *describe(const struct imc_node *n)
+{
+	char *p = path_of(n, true);
+
+	if (*p)
+		return p;
+	free(p);
+	if (n && n->kind == IMC_CALL)
+		return imc_xasprintf("%s()", callee(n));
+	if (n && (n->kind == IMC_BINARY || n->kind == IMC_CAST ||
+		  n->kind == IMC_UNARY || n->kind == IMC_INCDEC))
+		return describe(imc_kid(n, 0));
+	return imc_xstrdup("expression");
+}
+
+static const char *map_why(struct fnctx *c, int32_t o, const struct mapst *m)
+{
+	if (m->why)
+		return m->why;
+	return why(c->a, "map '%s' is not tested for is_iomem on this path",
+		   c->objs[o].display);
+}
+
+/* ---- evaluation ------------------------------------------------------ */
+
+enum access { RD, WR, RMW, ADDR };
+
+static struct val eval(struct fnctx *c, struct state *s,
+		       const struct imc_node *n);
+static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
+		   bool truth);
+static void run_region(struct fnctx *c, const struct imc_node *body,
+		       struct state *s, struct val *value);
+
+static struct val typed_io(struct fnctx *c, const struct imc_node *n)
+{
+	struct val v = no_val;
+	char *d = describe(n);
+
+	v.mem = MEM_IO;
+	v.typed = true;
+	v.why = why(c->a, "'%s' is declared __iomem", d);
+	free(d);
+	return v;
+}
+
+static void record_param_use(struct fnctx *c, uint32_t params,
+			     const char *how, const struct imc_node *at)
+{
+	uint32_t i;
+
+	if (!c->sum)
+		return;
+	c->sum->mem_params |= params;
+	for (i = 0; i < 32; i++)
+		if ((params >> i & 1) && !c->sum->use_what[i])
+			c->sum->use_what[i] = why(c->a, "%s at line %u", how,
+						  at->loc.line);
+}
+
+/* The pointer an lvalue is reached through (NULL: a variable or a value). */
+static const struct imc_node *lvalue_pointer(const struct imc_node *n)
+{
+	while (n) {
+		const struct imc_node *base = imc_kid(n, 0);
+
+		switch (n->kind) {
+		case IMC_FIELD:
+			if (n->arrow)
+				return base;
+			n = base;
+			break;
+		case IMC_DEREF:
+			return base;
+		case IMC_INDEX:
+			if (base && base->type && base->type->kind == IMC_T_ARRAY) {
+				n = base;
+				break;
+			}
+			return base;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Evaluates the parts of an lvalue (base pointer, indices) without the
+ * access itself; returns the value of the pointer it is reached through. */
+static struct val eval_lvalue_parts(struct fnctx *c, struct state *s,
+				    const struct imc_node *n)
+{
+	const struct imc_node *ptr = lvalue_pointer(n);
+	const struct imc_node *m;
+
+	for (m = n; m && m != ptr; m = imc_kid(m, 0)) {
+		if (m->kind == IMC_INDEX)
+			eval(c, s, imc_kid(m, 1));
+		if (m->kind != IMC_FIELD && m->kind != IMC_INDEX &&
+		    m->kind != IMC_DEREF) {
+			eval(c, s, m);
+			break;
+		}
+	}
+	return ptr ? eval(c, s, ptr) : no_val;
+}
+
+static const char *width_when(char *buf, size_t len, uint32_t size)
+{
+	snprintf(buf, len, "size=%u", size);
+	return buf;
+}
+
+static void report_access(struct fnctx *c, const struct imc_node *lv,
+			  const struct imc_node *site, const struct imc_node *ptr,
+			  const struct val *pv, enum access mode)
+{
+	static const char *const verbs[] = { "load", "store", "read-modify-write" };
+	const struct imc_type *t = lv->type;
+	bool from_map = !pv->typed && pv->obj >= 0;
+	const char *rule = from_map ? "map-vaddr-unchecked" : "iomem-deref";
+	char when[32], *d = describe(ptr), *msg;
+	const char *load = NULL, *store = NULL, *how = "";
+	size_t f;
+
+	if (is_scalar(t) && !from_map) {
+		width_when(when, sizeof(when), t->size);
+		load = imc_rules_rewrite(c->a->rules, "load", when);
+		store = imc_rules_rewrite(c->a->rules, "store", when);
+	}
+	if (from_map)
+		how = "; use iosys_map_rd()/iosys_map_wr()";
+	else if (t && (t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION))
+		how = mode == RD ? "; no single accessor fits a struct copy: use memcpy_fromio()"
+				 : "; no single accessor fits a struct copy: use memcpy_toio()";
+	else if (!load || (mode != RD && !store))
+		how = mode == RD ? "; no accessor fits this width: use memcpy_fromio()"
+				 : "; no accessor fits this width: use memcpy_toio()";
+	if (pv->typed && !from_map)
+		msg = imc_xasprintf("plain %s through __iomem pointer '%s'%s",
+				    verbs[mode], d, how);
+	else
+		msg = imc_xasprintf("plain %s through '%s', which may point to I/O memory: %s%s",
+				    verbs[mode], d, pv->why ? pv->why : "unknown origin",
+				    how);
+	if (!*how) {
+		char *ln = template_fn_name(mode == WR ? store : load);
+		char *sn = template_fn_name(store);
+		char *full = imc_xasprintf("%s; use %s()%s%s%s", msg, ln,
+					   mode == RMW ? " and " : "",
+					   mode == RMW ? sn : "",
+					   mode == RMW ? "()" : "");
+
+		free(msg);
+		free(ln);
+		free(sn);
+		msg = full;
+	}
+	free(d);
+	f = add_finding(c->a, rule, lv, msg);
+	if (!*how && (mode == RD || site))
+		fix_access(c->a, f, lv, site, load, store);
+}
+
+static void check_access(struct fnctx *c, const struct imc_node *lv,
+			 const struct imc_node *site, enum access mode,
+			 const struct val *pv)
+{
+	const struct imc_node *ptr = lvalue_pointer(lv);
+	struct val v = *pv;
+
+	if (!ptr)
+		return;
+	if (v.params)
+		record_param_use(c, v.params, "dereference", lv);
+	if (imc_type_is_iomem_ptr(ptr->type)) {
+		v.typed = true;
+		v.mem |= MEM_IO;
+	}
+	if (!(v.mem & MEM_IO) || !c->report)
+		return;
+	report_access(c, lv, c->report ? site : NULL, ptr, &v, mode);
+}
+
+/* s.vaddr / map->vaddr_iomem / map->is_iomem: a member of a map struct. */
+static int32_t map_member_obj(struct fnctx *c, struct state *s,
+			      const struct imc_node *n,
+			      const struct imc_rule **def)
+{
+	const struct imc_node *base = imc_kid(n, 0);
+
+	if (!base || n->kind != IMC_FIELD)
+		return -1;
+	*def = n->arrow ? map_ptr_def_of(c, base->type)
+			: map_def_of(c, base->type);
+	if (!*def)
+		return -1;
+	if (n->arrow) {
+		eval(c, s, base);
+		return obj_of_ptr(c, s, base);
+	}
+	return obj_of_lvalue(c, base);
+}
+
+static struct val read_map_member(struct fnctx *c, struct state *s,
+				  const struct imc_node *n, int32_t o,
+				  const struct imc_rule *def)
+{
+	struct mapst *m = &s->objs[o];
+	struct val v = no_val;
+
+	if (n->name == def->flag_member || !strcmp(n->name, def->flag_member)) {
+		v.flag_obj = o;
+	} else if (!strcmp(n->name, def->sys_member)) {
+		v.obj = o;
+		v.mem = (m->st & IMC_MAP_IO ? MEM_IO : 0) |
+			(m->st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
+		if (v.mem & MEM_IO)
+			v.why = map_why(c, o, m);
+	} else if (!strcmp(n->name, def->io_member)) {
+		if (m->st == IMC_MAP_SYSTEM && c->report)
+			add_finding(c->a, "map-vaddr-iomem-on-system", n,
+				    imc_xasprintf("'%s.%s' used, but map '%s' is system memory on this path (%s): use '%s'",
+						  c->objs[o].display, n->name,
+						  c->objs[o].display,
+						  m->why ? m->why : "is_iomem is false",
+						  def->sys_member));
+		v = typed_io(c, n);
+	}
+	return v;
+}
+
+static struct val access(struct fnctx *c, struct state *s,
+			 const struct imc_node *n, enum access mode,
+			 const struct imc_node *site)
+{
+	const struct imc_rule *def;
+	int32_t o = map_member_obj(c, s, n, &def);
+	struct val pv;
+
+	if (o >= 0)
+		return mode == RD ? read_map_member(c, s, n, o, def) : no_val;
+	pv = eval_lvalue_parts(c, s, n);
+	if (n->type && n->type->kind == IMC_T_ARRAY)
+		return pv; /* decays to a pointer: no access */
+	if (mode == ADDR)
+		return pv;
+	check_access(c, n, site, mode, &pv);
+	if (imc_type_is_iomem_ptr(n->type))
+		return typed_io(c, n);
+	return no_val;
+}
+
+/* ---- map set-up -------------------------------------------------------- */
+
+static void set_map(struct state *s, int32_t o, unsigned st,
+		    const char *reason)
+{
+	struct mapst *m;
+
+	if (o < 0)
+		return;
+	m = &s->objs[o];
+	memset(m, 0, sizeof(*m));
+	m->st = (uint8_t)st;
+	m->why = st & IMC_MAP_IO ? reason : NULL;
+}
+
+static bool const_value(const struct imc_node *n, int64_t *out)
+{
+	while (n && n->kind == IMC_CAST)
+		n = imc_kid(n, 0);
+	if (n && n->kind == IMC_CONST) {
+		*out = n->ival;
+		return true;
+	}
+	if (n && n->kind == IMC_UNARY && n->op == IMC_OP_NOT &&
+	    const_value(imc_kid(n, 0), out)) {
+		*out = !*out;
+		return true;
+	}
+	return false;
+}
+
+/* `struct iosys_map m = { .vaddr_iomem = p, .is_iomem = true }` */
+static void init_map(struct fnctx *c, struct state *s, int32_t o,
+		     const struct imc_node *init, const struct imc_rule *def)
+{
+	uint32_t i;
+	unsigned st = IMC_MAP_NULL;
+
+	for (i = 0; i < init->nkids; i++) {
+		const struct imc_node *d = init->kids[i];
+		int64_t v;
+
+		if (!d || d->kind != IMC_DESIG || !d->name) {
+			eval(c, s, d);
+			continue;
+		}
+		eval(c, s, imc_kid(d, 0));
+		if (!strcmp(d->name, def->flag_member))
+			st = const_value(imc_kid(d, 0), &v) ?
+				     (v ? IMC_MAP_IO : IMC_MAP_SYSTEM) :
+				     IMC_MAP_MAYBE;
+		else if (st == IMC_MAP_NULL)
+			st = IMC_MAP_SYSTEM;
+	}
+	set_map(s, o, st, why(c->a, "map '%s' is initialized as I/O memory at line %u",
+				 o >= 0 ? c->objs[o].display : "?", init->loc.line));
+}
+
+/* Copy of a whole map: `m = *map`, `struct iosys_map m = other`. */
+static void copy_map(struct fnctx *c, struct state *s, int32_t dst,
+		     const struct imc_node *src, const struct imc_rule *def)
+{
+	int32_t o;
+
+	if (src && src->kind == IMC_INITLIST) {
+		init_map(c, s, dst, src, def);
+		return;
+	}
+	eval(c, s, src);
+	o = src && src->kind != IMC_CALL ? obj_of_lvalue(c, src) : -1;
+	if (dst < 0)
+		return;
+	if (o >= 0) {
+		s->objs[dst] = s->objs[o];
+		s->objs[dst].incr = false;
+		s->objs[dst].member = s->objs[dst].flag = 0;
+		if (!s->objs[dst].st && c->objs[o].by_deref)
+			set_map(s, dst, IMC_MAP_MAYBE, NULL);
+	} else {
+		set_map(s, dst, IMC_MAP_MAYBE,
+			src && src->kind == IMC_CALL ?
+				why(c->a, "map '%s' is returned by %s() at line %u",
+				    c->objs[dst].display, callee(src), src->loc.line) : NULL);
+	}
+}
+
+static void check_member_flag(struct fnctx *c, struct state *s, int32_t o,
+			      const struct imc_node *at,
+			      const struct imc_rule *def)
+{
+	const struct mapst *m = &s->objs[o];
+	bool io_member = m->member == 2;
+
+	if (!m->member || !m->flag || (m->flag == 2) == io_member || !c->report)
+		return;
+	add_finding(c->a, "map-flag-mismatch", at,
+		    imc_xasprintf("map '%s' gets '%s' but is_iomem = %s: use %s()",
+				  c->objs[o].display,
+				  io_member ? def->io_member : def->sys_member,
+				  m->flag == 2 ? "true" : "false",
+				  m->flag == 2 ? "iosys_map_set_vaddr_iomem"
+					       : "iosys_map_set_vaddr"));
+}
+
+static void write_map_member(struct fnctx *c, struct state *s, int32_t o,
+			     const struct imc_node *lhs,
+			     const struct imc_node *rhs,
+			     const struct imc_rule *def)
+{
+	struct mapst *m = &s->objs[o];
+	int64_t v;
+
+	if (!strcmp(lhs->name, def->flag_member)) {
+		bool known = const_value(rhs, &v);
+
+		m->st = known ? (v ? IMC_MAP_IO : IMC_MAP_SYSTEM) : IMC_MAP_MAYBE;
+		m->flag = known ? (v ? 2 : 1) : 0;
+		m->why = m->st & IMC_MAP_IO ?
+			why(c->a, "map '%s' has is_iomem set at line %u",
+			    c->objs[o].display, lhs->loc.line) : NULL;
+	} else if (!strcmp(lhs->name, def->sys_member)) {
+		m->member = 1;
+	} else if (!strcmp(lhs->name, def->io_member)) {
+		m->member = 2;
+	} else {
+		return;
+	}
+	check_member_flag(c, s, o, lhs, def);
+}
+
+/* Reassigning a pointer variable forgets what we knew about its pointee. */
+static void forget_pointee(struct fnctx *c, struct state *s, int32_t sl)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nobjs; i++)
+		if (c->objs[i].root_slot == sl && c->objs[i].by_deref)
+			set_map(s, (int32_t)i, IMC_MAP_MAYBE, NULL);
+}
+
+/* ---- address spaces (sparse's check, rule iomem-address-space) ---------- */
+
+static bool drops_iomem(const struct imc_type *dst, const struct imc_node *src)
+{
+	return src && imc_type_is_ptr(dst) && !imc_type_is_iomem_ptr(dst) &&
+	       !(dst->pointee && dst->pointee->force) &&
+	       imc_type_is_iomem_ptr(src->type);
+}
+
+static void check_address_space(struct fnctx *c, const struct imc_type *dst,
+				const struct imc_node *src,
+				const struct imc_node *at, const char *what)
+{
+	char *d;
+
+	if (!c->report || !drops_iomem(dst, src))
+		return;
+	d = describe(src);
+	add_finding(c->a, "iomem-address-space", at,
+		    imc_xasprintf("%s drops __iomem from '%s' (add __iomem to the destination, or __force if intended)",
+				  what, d));
+	free(d);
+}
+
+/* ---- calls ------------------------------------------------------------ */
+
+static struct imc_node *arg(const struct imc_node *call, int pos)
+{
+	return pos > 0 ? imc_kid(call, IMC_CALL_ARG0 + (uint32_t)pos - 1) : NULL;
+}
+
+static bool is_io(const struct imc_node *n, const struct val *v)
+{
+	return (v->mem & MEM_IO) || (n && imc_type_is_iomem_ptr(n->type));
+}
+
+static void report_memfn(struct fnctx *c, const struct imc_node *call,
+			 const struct imc_rule *r, const struct val *vals)
+{
+	static const char *const roles[] = { "destination", "source", "source" };
+	int pos[3] = { r->dst, r->src, r->src2 }, k, nio = 0, which = -1;
+	const struct imc_node *a;
+	const struct val *v;
+	bool from_map;
+	char when[32], *d, *fn;
+	const char *tmpl;
+	size_t f;
+
+	for (k = 0; k < 3; k++)
+		if (pos[k] && arg(call, pos[k]) && is_io(arg(call, pos[k]), &vals[pos[k]])) {
+			nio++;
+			if (which < 0)
+				which = k;
+		}
+	if (which < 0 || !c->report)
+		return;
+	a = arg(call, pos[which]);
+	v = &vals[pos[which]];
+	from_map = v->obj >= 0 && !imc_type_is_iomem_ptr(a->type);
+	snprintf(when, sizeof(when), "%s=%s", which == 0 ? "dst" : "src",
+		 from_map ? "map" : "io");
+	tmpl = nio == 1 ? imc_rules_rewrite(c->a->rules, call->name, when) : NULL;
+	fn = tmpl ? template_fn_name(tmpl) : NULL;
+	d = describe(a);
+	f = add_finding(c->a, from_map ? "map-vaddr-unchecked" : "iomem-memfn", call,
+			imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s",
+				      call->name, roles[which], d,
+				      imc_type_is_iomem_ptr(a->type) ? "is __iomem" :
+				      v->why ? "may be I/O: " : "may be I/O",
+				      imc_type_is_iomem_ptr(a->type) ? "" : v->why ? v->why : "",
+				      fn ? "; use " : "", fn ? fn : ""));
+	if (fn) {
+		char *full = imc_xasprintf("%s()", c->a->out->v[f].message);
+
+		free((char *)c->a->out->v[f].message);
+		c->a->out->v[f].message = full;
+		fix_call(c->a, f, call, tmpl, from_map ? a : NULL);
+	}
+	free(fn);
+	free(d);
+}
+
+static void check_memfn(struct fnctx *c, const struct imc_node *call,
+			const struct imc_rule *r, const struct val *vals)
+{
+	int pos[3] = { r->dst, r->src, r->src2 }, k;
+
+	for (k = 0; k < 3; k++)
+		if (pos[k] && vals[pos[k]].params)
+			record_param_use(c, vals[pos[k]].params,
+					 why(c->a, "%s()", call->name), call);
+	report_memfn(c, call, r, vals);
+}
+
+static int32_t fn_index(struct fnctx *c, const char *name)
+{
+	void *p = name ? imc_ptrmap_get(&c->a->fn_index, (uintptr_t)name) : NULL;
+
+	return p ? (int32_t)((uintptr_t)p - 1) : -1;
+}
+
+/* A call to a function of this TU: its summary tells what it does with the
+ * pointers it gets. */
+static void check_summary(struct fnctx *c, const struct imc_node *call,
+			  const struct summary *sum, const struct val *vals,
+			  uint32_t nargs)
+{
+	uint32_t i;
+
+	for (i = 1; i <= nargs && i <= 32; i++) {
+		const struct imc_node *a = arg(call, (int)i);
+		const struct val *v = &vals[i];
+		char *d;
+
+		if (!(sum->mem_params >> (i - 1) & 1))
+			continue;
+		if (v->params)
+			record_param_use(c, v->params,
+					 why(c->a, "%s()", callee(call)), call);
+		if (!(v->mem & MEM_IO) || v->typed || !c->report)
+			continue;
+		d = describe(a);
+		add_finding(c->a, v->obj >= 0 ? "map-vaddr-unchecked" : "iomem-memfn",
+			    call,
+			    imc_xasprintf("'%s' may be I/O memory (%s) but %s() uses argument %u as system memory (%s)",
+					  d, v->why ? v->why : "unknown origin",
+					  callee(call), i,
+					  sum->use_what[i - 1] ? sum->use_what[i - 1] : "directly"));
+		free(d);
+	}
+}
+
+static void check_args_address_space(struct fnctx *c,
+				     const struct imc_node *call,
+				     uint32_t nargs)
+{
+	const struct imc_type *ft = call->fntype;
+	uint32_t i;
+	char what[160];
+
+	for (i = 1; ft && i <= nargs && i <= ft->nparams; i++) {
+		snprintf(what, sizeof(what), "argument %u of %s()", i,
+			 callee(call));
+		check_address_space(c, ft->params[i - 1], arg(call, (int)i),
+				    call, what);
+	}
+}
+
+static void map_call_effects(struct fnctx *c, struct state *s,
+			     const struct imc_node *call)
+{
+	const struct imc_rule *r;
+	int32_t o;
+
+	if ((r = imc_rules_find(c->a->rules, IMC_R_MAP_SET, call->name))) {
+		o = obj_of_ptr(c, s, arg(call, r->map));
+		set_map(s, o, r->state,
+			why(c->a, "map '%s' comes from %s() at line %u",
+			    o >= 0 ? c->objs[o].display : "?", call->name,
+			    call->loc.line));
+		if (o >= 0 && r->state == IMC_MAP_IO)
+			s->objs[o].member = 0;
+	}
+	if ((r = imc_rules_find(c->a->rules, IMC_R_MAP_INCR, call->name)) &&
+	    (o = obj_of_ptr(c, s, arg(call, r->map))) >= 0) {
+		s->objs[o].incr = true;
+		s->objs[o].incr_loc = call->loc;
+		s->objs[o].incr_fn = call->name;
+	}
+	if ((r = imc_rules_find(c->a->rules, IMC_R_MAP_UNMAP, call->name)) &&
+	    (o = obj_of_ptr(c, s, arg(call, r->map))) >= 0 &&
+	    s->objs[o].incr && c->report) {
+		struct imc_node at = { .loc = s->objs[o].incr_loc };
+
+		add_finding(c->a, "map-incr-before-vunmap", &at,
+			    imc_xasprintf("map '%s' is advanced in place by %s() and later released by %s() at line %u, which needs the original address: advance a copy (IOSYS_MAP_INIT_OFFSET)",
+					  c->objs[o].display, s->objs[o].incr_fn,
+					  call->name, call->loc.line));
+	}
+}
+
+/* Maps handed by address to a function we know nothing about: whatever it
+ * does, they may be I/O afterwards if we had not seen them set up. */
+static void unknown_call_fills(struct fnctx *c, struct state *s,
+			       const struct imc_node *call, uint32_t nargs)
+{
+	uint32_t i;
+
+	for (i = 1; i <= nargs; i++) {
+		const struct imc_node *a = arg(call, (int)i);
+		int32_t o;
+
+		if (!a || !map_ptr_def_of(c, a->type))
+			continue;
+		o = obj_of_ptr(c, s, a);
+		if (o >= 0 && !s->objs[o].st)
+			set_map(s, o, IMC_MAP_MAYBE,
+				why(c->a, "map '%s' is filled by %s() at line %u",
+				    c->objs[o].display, callee(call), call->loc.line));
+	}
+}
+
+static struct val call_result(struct fnctx *c, const struct imc_node *call,
+			      const struct val *vals, uint32_t nargs,
+			      const struct summary *sum)
+{
+	struct val v = no_val;
+	uint32_t i;
+
+	if (imc_rules_find(c->a->rules, IMC_R_IO_SOURCE, call->name)) {
+		v.mem = MEM_IO;
+		v.why = why(c->a, "returned by %s() at line %u", call->name,
+			    call->loc.line);
+	} else if (sum) {
+		v.mem = sum->ret_mem;
+		v.why = sum->ret_why;
+		for (i = 1; i <= nargs && i <= 32; i++)
+			if (sum->ret_params >> (i - 1) & 1)
+				v = val_join(v, vals[i]);
+		v.obj = -1;
+		v.pts = -1;
+	}
+	if (call->type && imc_type_is_iomem_ptr(call->type)) {
+		v.mem |= MEM_IO;
+		v.typed = true;
+	}
+	return v;
+}
+
+static struct val eval_call(struct fnctx *c, struct state *s,
+			    const struct imc_node *call)
+{
+	uint32_t nargs = call->nkids > 0 ? call->nkids - 1 : 0, i;
+	struct val *vals = imc_xcalloc(nargs + 1, sizeof(*vals)), result;
+	const struct imc_rule *memfn = NULL;
+	const struct summary *sum = NULL;
+	int32_t fi;
+
+	eval(c, s, imc_kid(call, 0));
+	for (i = 1; i <= nargs; i++)
+		vals[i] = eval(c, s, arg(call, (int)i));
+	if (call->name) {
+		memfn = imc_rules_find(c->a->rules, IMC_R_MEMFN, call->name);
+		fi = fn_index(c, call->name);
+		sum = fi >= 0 ? &c->a->sums[fi] : NULL;
+	}
+	if (memfn)
+		check_memfn(c, call, memfn, vals);
+	else if (!imc_rules_find(c->a->rules, IMC_R_ACCESSOR, call->name))
+		check_args_address_space(c, call, nargs);
+	if (sum)
+		check_summary(c, call, sum, vals, nargs);
+	if (call->name)
+		map_call_effects(c, s, call);
+	if (!call->name || (!sum && !memfn &&
+			    !imc_rules_find(c->a->rules, IMC_R_MAP_SET, call->name)))
+		unknown_call_fills(c, s, call, nargs);
+	result = call_result(c, call, vals, nargs, sum);
+	free(vals);
+	return result;
+}
+
+/* ---- assignments ---------------------------------------------------------- */
+
+static struct val assign(struct fnctx *c, struct state *s,
+			 const struct imc_node *n)
+{
+	const struct imc_node *lhs = imc_kid(n, 0), *rhs = imc_kid(n, 1);
+	const struct imc_rule *def;
+	struct val rv;
+	int32_t o, sl;
+
+	if (!lhs)
+		return eval(c, s, rhs);
+	if ((def = map_def_of(c, lhs->type))) {
+		eval_lvalue_parts(c, s, lhs);
+		copy_map(c, s, obj_of_lvalue(c, lhs), rhs, def);
+		return no_val;
+	}
+	rv = eval(c, s, rhs);
+	if ((o = map_member_obj(c, s, lhs, &def)) >= 0) {
+		write_map_member(c, s, o, lhs, rhs, def);
+		return rv;
+	}
+	if (lhs->kind == IMC_VAR && (sl = slot(c, lhs->var)) >= 0) {
+		if (!n->op) {
+			check_address_space(c, lhs->type, rhs, n, "assignment");
+			s->vars[sl] = rv;
+			forget_pointee(c, s, sl);
+		}
+		return s->vars[sl];
+	}
+	if (!n->op)
+		check_address_space(c, lhs->type, rhs, n, "assignment");
+	access(c, s, lhs, n->op ? RMW : WR, n);
+	return rv;
+}
+
+static void declare(struct fnctx *c, struct state *s, const struct imc_node *n)
+{
+	const struct imc_node *init = imc_kid(n, 0);
+	const struct imc_rule *def = map_def_of(c, n->var->type);
+	struct imc_node v = { .kind = IMC_VAR, .var = n->var };
+	int32_t sl = slot(c, n->var);
+
+	if (def) {
+		if (init)
+			copy_map(c, s, obj_of_lvalue(c, &v), init, def);
+		return;
+	}
+	if (sl < 0)
+		return;
+	s->vars[sl] = init ? eval(c, s, init) : no_val;
+	forget_pointee(c, s, sl);
+	if (init && map_ptr_def_of(c, n->var->type))
+		s->vars[sl].pts = obj_of_ptr(c, s, init);
+	check_address_space(c, n->var->type, init, n, "initialization");
+}
+
+/* ---- expressions ------------------------------------------------------------ */
+
+static struct val eval_cond(struct fnctx *c, struct state *s,
+			    const struct imc_node *n)
+{
+	struct state t, f;
+	struct val vt = no_val, vf = no_val, vc;
+
+	vc = eval(c, s, imc_kid(n, 0));
+	state_init(c, &t);
+	state_init(c, &f);
+	state_copy(c, &t, s);
+	state_copy(c, &f, s);
+	refine(c, &t, imc_kid(n, 0), true);
+	refine(c, &f, imc_kid(n, 0), false);
+	vt = imc_kid(n, 1) ? eval(c, &t, imc_kid(n, 1)) : vc;
+	vf = eval(c, &f, imc_kid(n, 2));
+	s->live = false;
+	state_join(c, s, &t);
+	state_join(c, s, &f);
+	state_free(&t);
+	state_free(&f);
+	if (!t.live)
+		return vf;
+	return f.live ? val_join(vt, vf) : vt;
+}
+
+/* a && b, a || b: b runs only on the path where a decided nothing. */
+static struct val eval_logical(struct fnctx *c, struct state *s,
+			       const struct imc_node *n)
+{
+	struct state rhs;
+	bool and = n->op == IMC_OP_LAND;
+
+	eval(c, s, imc_kid(n, 0));
+	state_init(c, &rhs);
+	state_copy(c, &rhs, s);
+	refine(c, &rhs, imc_kid(n, 0), and);
+	refine(c, s, imc_kid(n, 0), !and);
+	eval(c, &rhs, imc_kid(n, 1));
+	state_join(c, s, &rhs);
+	state_free(&rhs);
+	return no_val;
+}
+
+static struct val eval_kids(struct fnctx *c, struct state *s,
+			    const struct imc_node *n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n->nkids; i++)
+		eval(c, s, n->kids[i]);
+	return no_val;
+}
+
+static struct val eval_var(struct fnctx *c, struct state *s,
+			   const struct imc_node *n)
+{
+	int32_t sl = slot(c, n->var);
+	struct val v = sl >= 0 ? s->vars[sl] : no_val;
+
+	if (imc_type_is_iomem_ptr(n->type)) {
+		struct val t = typed_io(c, n);
+
+		t.params = v.params;
+		return t;
+	}
+	return v;
+}
+
+static struct val eval_cast(struct fnctx *c, struct state *s,
+			    const struct imc_node *n)
+{
+	struct val v = eval(c, s, imc_kid(n, 0));
+
+	if (n->force || (n->type && n->type->pointee && n->type->pointee->force)) {
+		v.mem = 0;
+		v.typed = false;
+		return v;
+	}
+	if (n->explicit_cast)
+		check_address_space(c, n->type, imc_kid(n, 0), n, "cast");
+	if (imc_type_is_iomem_ptr(n->type))
+		v.typed = true, v.mem |= MEM_IO;
+	else
+		v.typed = false;
+	return v;
+}
+
+static struct val eval_binary(struct fnctx *c, struct state *s,
+			      const struct imc_node *n)
+{
+	struct val a, b;
+
+	if (n->op == IMC_OP_LAND || n->op == IMC_OP_LOR)
+		return eval_logical(c, s, n);
+	a = eval(c, s, imc_kid(n, 0));
+	b = eval(c, s, imc_kid(n, 1));
+	if (!imc_type_is_ptr(n->type))
+		return no_val;
+	/* Pointer arithmetic keeps the pointer's provenance. */
+	return imc_kid(n, 0) && imc_type_is_ptr(imc_kid(n, 0)->type) ? a : b;
+}
+
+static struct val eval_stmtexpr(struct fnctx *c, struct state *s,
+				const struct imc_node *n)
+{
+	struct val v = no_val;
+
+	if (imc_kid(n, 0))
+		run_region(c, imc_kid(n, 0), s, &v);
+	return v;
+}
+
+static struct val eval(struct fnctx *c, struct state *s,
+		       const struct imc_node *n)
+{
+	struct val v;
+
+	if (!n || !s->live)
+		return no_val;
+	switch (n->kind) {
+	case IMC_VAR:
+		return eval_var(c, s, n);
+	case IMC_FIELD:
+	case IMC_DEREF:
+	case IMC_INDEX:
+		return access(c, s, n, RD, NULL);
+	case IMC_ADDR:
+		if (imc_kid(n, 0) && imc_kid(n, 0)->kind == IMC_VAR)
+			return no_val;
+		return access(c, s, imc_kid(n, 0), ADDR, NULL);
+	case IMC_CALL:
+		return eval_call(c, s, n);
+	case IMC_ASSIGN:
+		return assign(c, s, n);
+	case IMC_INCDEC:
+		if (imc_kid(n, 0) && imc_kid(n, 0)->kind == IMC_VAR)
+			return eval(c, s, imc_kid(n, 0));
+		return access(c, s, imc_kid(n, 0), RMW, n);
+	case IMC_CAST:
+		return eval_cast(c, s, n);
+	case IMC_UNARY:
+		v = eval(c, s, imc_kid(n, 0));
+		if (n->op == IMC_OP_NOT && v.flag_obj >= 0) {
+			v.flag_neg = !v.flag_neg;
+			return v;
+		}
+		return no_val;
+	case IMC_BINARY:
+		return eval_binary(c, s, n);
+	case IMC_COND:
+		return eval_cond(c, s, n);
+	case IMC_COMMA:
+		eval(c, s, imc_kid(n, 0));
+		return eval(c, s, imc_kid(n, 1));
+	case IMC_STMTEXPR:
+		return eval_stmtexpr(c, s, n);
+	case IMC_DECL:
+		declare(c, s, n);
+		return no_val;
+	case IMC_RETURN:
+		v = eval(c, s, imc_kid(n, 0));
+		check_address_space(c, c->fn->type ? c->fn->type->ret : NULL,
+				    imc_kid(n, 0), n, "return");
+		c->ret = c->has_ret ? val_join(c->ret, v) : v;
+		c->has_ret = true;
+		return no_val;
+	default:
+		return eval_kids(c, s, n);
+	}
+}
+
+/* ---- refinement on branch conditions --------------------------------------- */
+
+/* Narrows map o to the states in `want`; an empty result kills the path. */
+static void narrow(struct state *s, int32_t o, unsigned want)
+{
+	struct mapst *m = &s->objs[o];
+
+	m->st = m->st ? (uint8_t)(m->st & want) : (uint8_t)want;
+	if (!m->st)
+		s->live = false;
+}
+
+static void refine_flag(struct fnctx *c, struct state *s,
+			const struct imc_node *n, bool truth)
+{
+	struct val v;
+	const struct imc_rule *r;
+	int32_t o;
+
+	if (n->kind == IMC_CALL && n->name &&
+	    (r = imc_rules_find(c->a->rules, IMC_R_MAP_TEST, n->name))) {
+		unsigned st = truth ? r->state : r->false_state;
+		unsigned other = truth ? r->false_state : r->state;
+
+		o = obj_of_ptr(c, s, arg(n, r->map));
+		if (o >= 0 && st)
+			narrow(s, o, st);
+		else if (o >= 0 && other && s->objs[o].st)
+			narrow(s, o, IMC_MAP_MAYBE & ~other);
+		return;
+	}
+	/* Evaluate on a scratch copy: only the value's meaning is wanted. */
+	{
+		struct state tmp;
+		bool rep = c->report;
+
+		state_init(c, &tmp);
+		state_copy(c, &tmp, s);
+		c->report = false;
+		v = eval(c, &tmp, n);
+		c->report = rep;
+		state_free(&tmp);
+	}
+	if (v.flag_obj < 0)
+		return;
+	if (truth != v.flag_neg)
+		narrow(s, v.flag_obj, IMC_MAP_IO);
+	else
+		narrow(s, v.flag_obj, IMC_MAP_SYSTEM | IMC_MAP_NULL);
+}
+
+static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
+		   bool truth)
+{
+	const struct imc_node *a = imc_kid(n, 0), *b = imc_kid(n, 1);
+	struct state other;
+	int64_t k;
+
+	if (!n || !s->live)
+		return;
+	if (n->kind == IMC_UNARY && n->op == IMC_OP_NOT) {
+		refine(c, s, a, !truth);
+	} else if (n->kind == IMC_CAST) {
+		refine(c, s, a, truth);
+	} else if (n->kind == IMC_BINARY &&
+		   (n->op == IMC_OP_LAND || n->op == IMC_OP_LOR)) {
+		bool and = n->op == IMC_OP_LAND;
+
+		if (truth == and) { /* both sides took the same value */
+			refine(c, s, a, truth);
+			refine(c, s, b, truth);
+			return;
+		}
+		state_init(c, &other);
+		state_copy(c, &other, s);
+		refine(c, s, a, truth);
+		refine(c, &other, a, !truth);
+		refine(c, &other, b, truth);
+		state_join(c, s, &other);
+		state_free(&other);
+	} else if (n->kind == IMC_BINARY &&
+		   (n->op == IMC_OP_EQ || n->op == IMC_OP_NE) &&
+		   (const_value(b, &k) || const_value(a, &k))) {
+		const struct imc_node *x = const_value(b, &k) ? a : b;
+
+		const_value(x == a ? b : a, &k);
+		refine(c, s, x, (n->op == IMC_OP_EQ) == (k != 0) ? truth : !truth);
+	} else {
+		refine_flag(c, s, n, truth);
+	}
+}
+
+/* ---- regions: a function body or a statement expression ---------------------- */
+
+static struct imc_cfg *cfg_of(struct fnctx *c, const struct imc_node *body)
+{
+	struct imc_cfg *cfg = imc_ptrmap_get(&c->cfgs, (uintptr_t)body);
+
+	if (!cfg) {
+		cfg = imc_cfg_build(body);
+		imc_ptrmap_put(&c->cfgs, (uintptr_t)body, cfg);
+	}
+	return cfg;
+}
+
+static void transfer(struct fnctx *c, const struct imc_cfg *cfg, uint32_t b,
+		     struct state *s, struct state *entry, struct state *exit,
+		     struct val *value, bool *changed)
+{
+	const struct imc_block *blk = &cfg->blocks[b];
+	struct state f;
+	uint32_t i;
+
+	for (i = 0; i < blk->nitems && s->live; i++) {
+		struct val v;
+
+		c->statement = blk->items[i];
+		v = eval(c, s, blk->items[i]);
+
+		if (blk->items[i] == cfg->value_item)
+			*value = val_join(*value, v);
+	}
+	switch (blk->term) {
+	case IMC_TERM_BRANCH:
+		eval(c, s, blk->cond);
+		state_init(c, &f);
+		state_copy(c, &f, s);
+		refine(c, s, blk->cond, true);
+		refine(c, &f, blk->cond, false);
+		*changed |= state_join(c, &entry[blk->succ[0]], s);
+		*changed |= state_join(c, &entry[blk->succ[1]], &f);
+		state_free(&f);
+		break;
+	case IMC_TERM_EXIT:
+		state_join(c, exit, s);
+		break;
+	default:
+		for (i = 0; i < blk->nsucc; i++)
+			*changed |= state_join(c, &entry[blk->succ[i]], s);
+		break;
+	}
+}
+
+/* Runs body from state s to a fixpoint, then (if reporting) once more to
+ * report; leaves the exit state in s and the region's value in *value. */
+static void run_region(struct fnctx *c, const struct imc_node *body,
+		       struct state *s, struct val *value)
+{
+	const struct imc_cfg *cfg = cfg_of(c, body);
+	struct state *entry = imc_xcalloc(cfg->nblocks, sizeof(*entry));
+	struct state exit, cur;
+	bool changed = true, report = c->report;
+	uint32_t b, pass;
+
+	for (b = 0; b < cfg->nblocks; b++)
+		state_init(c, &entry[b]);
+	state_init(c, &exit);
+	state_init(c, &cur);
+	state_copy(c, &entry[0], s);
+	c->report = false;
+	for (pass = 0; changed && pass < MAX_PASSES; pass++) {
+		changed = false;
+		for (b = 0; b < cfg->nblocks; b++) {
+			if (!entry[b].live)
+				continue;
+			state_copy(c, &cur, &entry[b]);
+			exit.live = false;
+			transfer(c, cfg, b, &cur, entry, &exit, value, &changed);
+		}
+	}
+	c->report = report;
+	exit.live = false;
+	*value = no_val;
+	for (b = 0; b < cfg->nblocks; b++) {
+		bool ignored = false;
+
+		if (!entry[b].live)
+			continue;
+		state_copy(c, &cur, &entry[b]);
+		transfer(c, cfg, b, &cur, entry, &exit, value, &ignored);
+	}
+	state_copy(c, s, &exit);
+	for (b = 0; b < cfg->nblocks; b++)
+		state_free(&entry[b]);
+	free(entry);
+	state_free(&exit);
+	state_free(&cur);
+}
+
+/* ---- functions ---------------------------------------------------------------- */
+
+static void fnctx_init(struct fnctx *c, struct analysis *a, uint32_t fi)
+{
+	const struct imc_func *fn = imc_tu_func(a->tu, fi);
+	uint32_t i, nvars = imc_tu_nvars(a->tu);
+
+	memset(c, 0, sizeof(*c));
+	c->a = a;
+	c->fn = fn;
+	c->slot_of_var = imc_xcalloc(nvars + 1, sizeof(int32_t));
+	memset(c->slot_of_var, 0xff, (nvars + 1) * sizeof(int32_t));
+	c->var_of_slot = imc_xcalloc(nvars + 1, sizeof(*c->var_of_slot));
+	for (i = 0; i < fn->nparams; i++)
+		add_slot(c, fn->params[i]);
+	for (i = 0; i < fn->nparams; i++) {
+		struct imc_node v = { .kind = IMC_VAR, .var = fn->params[i],
+				      .type = fn->params[i]->type };
+
+		collect(c, &v);
+	}
+	collect(c, fn->body);
+}
+
+static void fnctx_free(struct fnctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cfgs.cap; i++)
+		imc_cfg_free(c->cfgs.vals[i]);
+	imc_ptrmap_free(&c->cfgs);
+	imc_ptrmap_free(&c->obj_by_path);
+	free(c->slot_of_var);
+	free(c->var_of_slot);
+	free(c->objs);
+}
+
+static void initial_state(struct fnctx *c, struct state *s)
+{
+	uint32_t i;
+
+	s->live = true;
+	for (i = 0; i < c->nslots; i++)
+		s->vars[i] = no_val;
+	for (i = 0; i < c->fn->nparams && i < 32; i++)
+		if (c->sum)
+			s->vars[i].params = 1u << i;
+	/* Maps we did not see set up may be either kind. */
+	for (i = 0; i < c->nobjs; i++) {
+		const struct imc_var *root = c->objs[i].root_slot >= 0 ?
+			c->var_of_slot[c->objs[i].root_slot] : NULL;
+
+		if (c->objs[i].by_deref || !root || root->scope != IMC_LOCAL)
+			s->objs[i].st = IMC_MAP_MAYBE;
+	}
+}
+
+void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
+		       bool report)
+{
+	struct fnctx c;
+	struct state s;
+	struct val value = no_val;
+
+	fnctx_init(&c, a, fi);
+	if (!c.fn->body) {
+		fnctx_free(&c);
+		return;
+	}
+	c.sum = sum;
+	c.report = report;
+	state_init(&c, &s);
+	initial_state(&c, &s);
+	a->current = &c;
+	run_region(&c, c.fn->body, &s, &value);
+	a->current = NULL;
+	if (sum && c.has_ret) {
+		sum->ret_params = c.ret.params;
+		sum->ret_mem = c.ret.mem;
+		sum->ret_why = c.ret.why;
+	}
+	state_free(&s);
+	fnctx_free(&c);
+}

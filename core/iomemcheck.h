@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Public API of the analysis core: rules, analysis, findings, output.
+ * Both front ends (plugin/, checker/) use only this header and ir.h.
+ */
+#ifndef IOMEMCHECK_H
+#define IOMEMCHECK_H
+
+#include "ir.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- rules: the files in rules/, format in docs/rules-format.md ---- */
+struct imc_rules;
+struct imc_rules *imc_rules_new(void);
+void imc_rules_free(struct imc_rules *rules);
+/* Loads one rules file. On failure returns -1 and writes "FILE:LINE: reason"
+ * (or "FILE: reason") into err. */
+int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
+			size_t errlen);
+/* Loads every *.rules file of the default directory: $IOMEMCHECK_RULES_DIR,
+ * else the build tree's or the installed rules/ directory. */
+int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen);
+
+/* ---- findings ---- */
+struct imc_fixit {
+	struct imc_loc begin, end; /* replace [begin, end) ... */
+	const char *text;          /* ... by text; begin == end inserts */
+};
+
+struct imc_finding {
+	const char *rule;    /* e.g. "iomem-deref" */
+	struct imc_loc loc;  /* file:line:col to report */
+	uintptr_t fe_loc;    /* the front end's handle of loc (GCC location_t) */
+	const char *message; /* one line, without the [rule] suffix */
+	struct imc_fixit *fixits;
+	uint32_t nfixits;
+};
+
+struct imc_findings {
+	struct imc_finding *v;
+	size_t n, cap;
+};
+
+struct imc_options {
+	bool report_headers; /* also report findings outside the main file */
+};
+
+/* Analyses every function of tu and appends its findings to out, sorted by
+ * (file, line, col, rule) and without duplicates. Returns 0, or -1 if a
+ * source file needed for fix-its could not be read (findings still valid). */
+int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
+		const struct imc_options *opts, struct imc_findings *out);
+void imc_findings_free(struct imc_findings *f);
+
+/* GCC-style text: "file:line:col: warning: message [rule]"; with
+ * parseable_fixits also clang/GCC's `fix-it:"file":{l:c-l:c}:"text"` lines. */
+void imc_print_text(FILE *out, const struct imc_findings *f,
+		    bool parseable_fixits);
+
+/* JSON ({"tool", "version", "findings": [...]}) and SARIF 2.1.0 documents;
+ * return 0, or -1 if writing failed. */
+int imc_print_json(FILE *out, const struct imc_findings *f);
+int imc_print_sarif(FILE *out, const struct imc_findings *f);
+
+/* Sorts findings of several TUs into one deterministic order and drops
+ * duplicates (a header finding reported by several TUs). */
+void imc_findings_sort(struct imc_findings *f);
+
+/* ---- applying fix-its (--fix, --fix-dry-run) ---- */
+struct imc_snapshot {
+	const char *path;
+	char *data; /* the bytes the analysis saw */
+	size_t len;
+};
+/* Reads path before it is analysed; -1 and a one-line err on failure. */
+int imc_snapshot_take(struct imc_snapshot *s, const char *path, char *err,
+		      size_t errlen);
+void imc_snapshot_free(struct imc_snapshot *s);
+/* Applies the fix-its of f that belong to s->path, atomically (temporary
+ * file + rename), refusing if the file changed since the snapshot, is not a
+ * writable regular file, or is a symlink. With diff_out, writes a unified
+ * diff there instead and leaves the file alone. Returns the number of edits
+ * (0: nothing to do), or -1 with a one-line err. */
+int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
+		  FILE *diff_out, char *err, size_t errlen);
+
+/* Rule catalogue: names and one-line summaries (SARIF metadata, --list-rules). */
+struct imc_rule_info {
+	const char *name;
+	const char *summary;
+};
+extern const struct imc_rule_info imc_rule_catalogue[];
+extern const size_t imc_rule_catalogue_len;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

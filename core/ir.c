@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* IR storage: one arena per translation unit, interned strings, var keys. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ir.h"
+#include "util.h"
+
+struct imc_tu {
+	struct imc_arena arena;
+	const char *main_file;
+	struct imc_strset strings;
+	struct imc_ptrmap vars; /* front-end key -> struct imc_var * */
+	uint32_t nvars;
+	struct imc_func **funcs;
+	uint32_t nfuncs, capfuncs;
+};
+
+struct imc_tu *imc_tu_new(const char *main_file)
+{
+	struct imc_tu *tu = imc_xcalloc(1, sizeof(*tu));
+
+	tu->main_file = imc_tu_intern(tu, main_file);
+	return tu;
+}
+
+void imc_tu_free(struct imc_tu *tu)
+{
+	if (!tu)
+		return;
+	imc_arena_free(&tu->arena);
+	imc_strset_free(&tu->strings);
+	imc_ptrmap_free(&tu->vars);
+	free(tu->funcs);
+	free(tu);
+}
+
+const char *imc_tu_main_file(const struct imc_tu *tu)
+{
+	return tu->main_file;
+}
+
+const char *imc_tu_intern(struct imc_tu *tu, const char *s)
+{
+	return s ? imc_strset_intern(&tu->strings, s) : NULL;
+}
+
+void *imc_tu_alloc(struct imc_tu *tu, size_t size)
+{
+	return imc_arena_alloc(&tu->arena, size);
+}
+
+struct imc_type *imc_type_new(struct imc_tu *tu, enum imc_tkind kind)
+{
+	struct imc_type *t = imc_tu_alloc(tu, sizeof(*t));
+
+	t->kind = kind;
+	return t;
+}
+
+/* Arrays that grow in the arena: the old block is simply abandoned. */
+static void *grow(struct imc_tu *tu, void *old, uint32_t n, uint32_t *cap,
+		  size_t elem)
+{
+	void *fresh;
+
+	if (n < *cap)
+		return old;
+	*cap = *cap ? *cap * 2 : 4;
+	fresh = imc_tu_alloc(tu, *cap * elem);
+	if (n)
+		memcpy(fresh, old, n * elem);
+	return fresh;
+}
+
+void imc_type_add_param(struct imc_tu *tu, struct imc_type *fn,
+			const struct imc_type *param)
+{
+	fn->params = grow(tu, (void *)fn->params, fn->nparams, &fn->capparams,
+			  sizeof(*fn->params));
+	fn->params[fn->nparams++] = param;
+}
+
+struct imc_var *imc_var_new(struct imc_tu *tu, const char *name,
+			    const struct imc_type *type, enum imc_scope scope)
+{
+	struct imc_var *v = imc_tu_alloc(tu, sizeof(*v));
+
+	v->id = tu->nvars++;
+	v->name = imc_tu_intern(tu, name);
+	v->type = type;
+	v->scope = scope;
+	return v;
+}
+
+struct imc_var *imc_tu_find_var(struct imc_tu *tu, uintptr_t key)
+{
+	return imc_ptrmap_get(&tu->vars, key);
+}
+
+void imc_tu_bind_var(struct imc_tu *tu, uintptr_t key, struct imc_var *var)
+{
+	imc_ptrmap_put(&tu->vars, key, var);
+}
+
+uint32_t imc_tu_nvars(const struct imc_tu *tu)
+{
+	return tu->nvars;
+}
+
+struct imc_node *imc_node_new(struct imc_tu *tu, enum imc_kind kind,
+			      const struct imc_type *type)
+{
+	struct imc_node *n = imc_tu_alloc(tu, sizeof(*n));
+
+	n->kind = kind;
+	n->type = type;
+	return n;
+}
+
+void imc_node_add(struct imc_tu *tu, struct imc_node *parent,
+		  struct imc_node *kid)
+{
+	parent->kids = grow(tu, parent->kids, parent->nkids, &parent->capkids,
+			    sizeof(*parent->kids));
+	parent->kids[parent->nkids++] = kid;
+}
+
+struct imc_func *imc_func_new(struct imc_tu *tu, const char *name)
+{
+	struct imc_func *fn = imc_tu_alloc(tu, sizeof(*fn));
+
+	fn->name = imc_tu_intern(tu, name);
+	if (tu->nfuncs == tu->capfuncs) {
+		tu->capfuncs = tu->capfuncs ? tu->capfuncs * 2 : 16;
+		tu->funcs = imc_xrealloc(tu->funcs,
+					 tu->capfuncs * sizeof(*tu->funcs));
+	}
+	tu->funcs[tu->nfuncs++] = fn;
+	return fn;
+}
+
+void imc_func_add_param(struct imc_tu *tu, struct imc_func *fn,
+			struct imc_var *param)
+{
+	fn->params = grow(tu, fn->params, fn->nparams, &fn->capparams,
+			  sizeof(*fn->params));
+	fn->params[fn->nparams++] = param;
+}
+
+uint32_t imc_tu_nfuncs(const struct imc_tu *tu)
+{
+	return tu->nfuncs;
+}
+
+struct imc_func *imc_tu_func(const struct imc_tu *tu, uint32_t i)
+{
+	return i < tu->nfuncs ? tu->funcs[i] : NULL;
+}

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Writers for findings: GCC-style text, JSON, and SARIF 2.1.0 (cJSON). */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iomemcheck.h"
+
+static void print_quoted(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		if (*s == '\n')
+			fputs("\\n", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void imc_print_text(FILE *out, const struct imc_findings *f,
+		    bool parseable_fixits)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < f->n; i++) {
+		const struct imc_finding *d = &f->v[i];
+
+		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", d->loc.file,
+			d->loc.line, d->loc.col, d->message, d->rule);
+		for (k = 0; k < d->nfixits; k++) {
+			const struct imc_fixit *x = &d->fixits[k];
+
+			if (!parseable_fixits) {
+				fprintf(out, "%s:%u:%u: note: fix-it: replace %u:%u-%u:%u with '%s'\n",
+					d->loc.file, x->begin.line, x->begin.col,
+					x->begin.line, x->begin.col, x->end.line,
+					x->end.col, x->text);
+				continue;
+			}
+			fputs("fix-it:\"", out);
+			print_quoted(out, x->begin.file);
+			fprintf(out, "\":{%u:%u-%u:%u}:\"", x->begin.line,
+				x->begin.col, x->end.line, x->end.col);
+			print_quoted(out, x->text);
+			fputs("\"\n", out);
+		}
+	}
+}
+
+void imc_findings_free(struct imc_findings *f)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < f->n; i++) {
+		for (k = 0; k < f->v[i].nfixits; k++)
+			free((char *)f->v[i].fixits[k].text);
+		free(f->v[i].fixits);
+		free((char *)f->v[i].message);
+	}
+	free(f->v);
+	f->v = NULL;
+	f->n = f->cap = 0;
+}
+
+static cJSON *json_pos(uint32_t line, uint32_t col)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "line", line);
+	cJSON_AddNumberToObject(o, "column", col);
+	return o;
+}
+
+static cJSON *json_finding(const struct imc_finding *d)
+{
+	cJSON *o = cJSON_CreateObject(), *fixits = cJSON_CreateArray();
+	uint32_t k;
+
+	cJSON_AddStringToObject(o, "file", d->loc.file ? d->loc.file : "");
+	cJSON_AddNumberToObject(o, "line", d->loc.line);
+	cJSON_AddNumberToObject(o, "column", d->loc.col);
+	cJSON_AddStringToObject(o, "rule", d->rule);
+	cJSON_AddStringToObject(o, "message", d->message);
+	for (k = 0; k < d->nfixits; k++) {
+		cJSON *x = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(x, "begin", json_pos(d->fixits[k].begin.line,
+							   d->fixits[k].begin.col));
+		cJSON_AddItemToObject(x, "end", json_pos(d->fixits[k].end.line,
+							 d->fixits[k].end.col));
+		cJSON_AddStringToObject(x, "text", d->fixits[k].text);
+		cJSON_AddItemToArray(fixits, x);
+	}
+	cJSON_AddItemToObject(o, "fixits", fixits);
+	return o;
+}
+
+static int print_json_doc(FILE *out, cJSON *doc)
+{
+	char *s = cJSON_Print(doc);
+	int ret = s && fputs(s, out) >= 0 && fputc('\n', out) != EOF ? 0 : -1;
+
+	free(s);
+	cJSON_Delete(doc);
+	return ret;
+}
+
+int imc_print_json(FILE *out, const struct imc_findings *f)
+{
+	cJSON *doc = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+	size_t i;
+
+	cJSON_AddStringToObject(doc, "tool", "iomemcheck");
+	cJSON_AddStringToObject(doc, "version", IMC_VERSION);
+	for (i = 0; i < f->n; i++)
+		cJSON_AddItemToArray(arr, json_finding(&f->v[i]));
+	cJSON_AddItemToObject(doc, "findings", arr);
+	return print_json_doc(out, doc);
+}
+
+static cJSON *sarif_text(const char *text)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "text", text);
+	return o;
+}
+
+static cJSON *sarif_rules(void)
+{
+	cJSON *rules = cJSON_CreateArray();
+	size_t i;
+
+	for (i = 0; i < imc_rule_catalogue_len; i++) {
+		cJSON *r = cJSON_CreateObject();
+		char *uri = NULL;
+		size_t len = strlen(imc_rule_catalogue[i].name) + 64;
+
+		uri = malloc(len);
+		if (uri)
+			snprintf(uri, len, "docs/rules/%s.md", imc_rule_catalogue[i].name);
+		cJSON_AddStringToObject(r, "id", imc_rule_catalogue[i].name);
+		cJSON_AddItemToObject(r, "shortDescription",
+				      sarif_text(imc_rule_catalogue[i].summary));
+		cJSON_AddStringToObject(r, "helpUri", uri ? uri : "");
+		cJSON_AddItemToObject(r, "defaultConfiguration",
+				      cJSON_CreateObject());
+		cJSON_AddStringToObject(cJSON_GetObjectItem(r, "defaultConfiguration"),
+					"level", "warning");
+		cJSON_AddItemToArray(rules, r);
+		free(uri);
+	}
+	return rules;
+}
+
+static int rule_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < imc_rule_catalogue_len; i++)
+		if (!strcmp(imc_rule_catalogue[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+static cJSON *sarif_artifact(const char *file)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(o, "uri", file ? file : "");
+	return o;
+}
+
+static cJSON *sarif_region(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2)
+{
+	cJSON *o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "startLine", l1);
+	cJSON_AddNumberToObject(o, "startColumn", c1);
+	if (l2) {
+		cJSON_AddNumberToObject(o, "endLine", l2);
+		cJSON_AddNumberToObject(o, "endColumn", c2);
+	}
+	return o;
+}
+
+static cJSON *sarif_fixes(const struct imc_finding *d)
+{
+	cJSON *fixes = cJSON_CreateArray(), *fix, *change, *repls;
+	uint32_t k;
+
+	if (!d->nfixits)
+		return fixes;
+	fix = cJSON_CreateObject();
+	cJSON_AddItemToObject(fix, "description", sarif_text("Use the I/O accessor"));
+	change = cJSON_CreateObject();
+	cJSON_AddItemToObject(change, "artifactLocation",
+			      sarif_artifact(d->fixits[0].begin.file));
+	repls = cJSON_CreateArray();
+	for (k = 0; k < d->nfixits; k++) {
+		const struct imc_fixit *x = &d->fixits[k];
+		cJSON *r = cJSON_CreateObject(), *ins = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(r, "deletedRegion",
+				      sarif_region(x->begin.line, x->begin.col,
+						   x->end.line, x->end.col));
+		cJSON_AddStringToObject(ins, "text", x->text);
+		cJSON_AddItemToObject(r, "insertedContent", ins);
+		cJSON_AddItemToArray(repls, r);
+	}
+	cJSON_AddItemToObject(change, "replacements", repls);
+	cJSON_AddItemToObject(fix, "artifactChanges", cJSON_CreateArray());
+	cJSON_AddItemToArray(cJSON_GetObjectItem(fix, "artifactChanges"), change);
+	cJSON_AddItemToArray(fixes, fix);
+	return fixes;
+}
+
+static cJSON *sarif_result(const struct imc_finding *d)
+{
+	cJSON *r = cJSON_CreateObject(), *locs = cJSON_CreateArray();
+	cJSON *loc = cJSON_CreateObject(), *phys = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(r, "ruleId", d->rule);
+	if (rule_index(d->rule) >= 0)
+		cJSON_AddNumberToObject(r, "ruleIndex", rule_index(d->rule));
+	cJSON_AddStringToObject(r, "level", "warning");
+	cJSON_AddItemToObject(r, "message", sarif_text(d->message));
+	cJSON_AddItemToObject(phys, "artifactLocation", sarif_artifact(d->loc.file));
+	cJSON_AddItemToObject(phys, "region",
+			      sarif_region(d->loc.line, d->loc.col, 0, 0));
+	cJSON_AddItemToObject(loc, "physicalLocation", phys);
+	cJSON_AddItemToArray(locs, loc);
+	cJSON_AddItemToObject(r, "locations", locs);
+	if (d->nfixits)
+		cJSON_AddItemToObject(r, "fixes", sarif_fixes(d));
+	return r;
+}
+
+int imc_print_sarif(FILE *out, const struct imc_findings *f)
+{
+	cJSON *doc = cJSON_CreateObject(), *runs = cJSON_CreateArray();
+	cJSON *run = cJSON_CreateObject(), *tool = cJSON_CreateObject();
+	cJSON *driver = cJSON_CreateObject(), *results = cJSON_CreateArray();
+	size_t i;
+
+	cJSON_AddStringToObject(doc, "$schema",
+				"https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(doc, "version", "2.1.0");
+	cJSON_AddStringToObject(driver, "name", "iomemcheck");
+	cJSON_AddStringToObject(driver, "version", IMC_VERSION);
+	cJSON_AddStringToObject(driver, "informationUri",
+				"https://example.invalid/iomemcheck");
+	cJSON_AddItemToObject(driver, "rules", sarif_rules());
+	cJSON_AddItemToObject(tool, "driver", driver);
+	cJSON_AddItemToObject(run, "tool", tool);
+	for (i = 0; i < f->n; i++)
+		cJSON_AddItemToArray(results, sarif_result(&f->v[i]));
+	cJSON_AddItemToObject(run, "results", results);
+	cJSON_AddItemToArray(runs, run);
+	cJSON_AddItemToObject(doc, "runs", runs);
+	return print_json_doc(out, doc);
+}

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Loader for the rules/ files (NAME.rules): a line-oriented format small enough to read at a
+ * glance and to fuzz (fuzz/fuzz_rules.c):
+ *
+ *   DIRECTIVE  NAME  [key=value ...]  [-> template]
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iomemcheck.h"
+#include "rules.h"
+
+static const char *const directive_names[IMC_R_COUNT] = {
+	[IMC_R_IO_SOURCE] = "io-source",   [IMC_R_ACCESSOR] = "accessor",
+	[IMC_R_MEMFN] = "memfn",           [IMC_R_MAP_STRUCT] = "map-struct",
+	[IMC_R_MAP_SET] = "map-set",       [IMC_R_MAP_UNMAP] = "map-unmap",
+	[IMC_R_MAP_INCR] = "map-incr",     [IMC_R_MAP_TEST] = "map-test",
+	[IMC_R_REWRITE] = "rewrite",
+};
+
+struct parse {
+	struct imc_rules *rules;
+	const char *file;
+	int line;
+	char *err;
+	size_t errlen;
+};
+
+static int fail(struct parse *p, const char *fmt, const char *arg)
+{
+	char reason[256];
+
+	snprintf(reason, sizeof(reason), fmt, arg);
+	snprintf(p->err, p->errlen, "%s:%d: %s", p->file, p->line, reason);
+	return -1;
+}
+
+struct imc_rules *imc_rules_new(void)
+{
+	return imc_xcalloc(1, sizeof(struct imc_rules));
+}
+
+void imc_rules_free(struct imc_rules *rules)
+{
+	size_t i;
+
+	if (!rules)
+		return;
+	for (i = 0; i < rules->n; i++)
+		free(rules->all[i]);
+	free(rules->all);
+	for (i = 0; i < IMC_R_COUNT; i++)
+		imc_ptrmap_free(&rules->by_name[i]);
+	imc_strset_free(&rules->strings);
+	free(rules);
+}
+
+static const char *intern(struct parse *p, const char *s)
+{
+	return imc_strset_intern(&p->rules->strings, s);
+}
+
+static int parse_state(struct parse *p, const char *v, unsigned *out)
+{
+	static const struct { const char *name; unsigned state; } states[] = {
+		{ "system", IMC_MAP_SYSTEM }, { "io", IMC_MAP_IO },
+		{ "maybe", IMC_MAP_MAYBE },   { "null", IMC_MAP_NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+		if (!strcmp(v, states[i].name)) {
+			*out = states[i].state;
+			return 0;
+		}
+	return fail(p, "unknown map state '%s' (system, io, maybe, null)", v);
+}
+
+static int parse_position(struct parse *p, const char *v, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno || *end || n < 1 || n > 64)
+		return fail(p, "argument position '%s' is not 1..64", v);
+	*out = (int)n;
+	return 0;
+}
+
+/* One key=value attribute; which keys a directive accepts is checked here. */
+static int parse_attr(struct parse *p, struct imc_rule *r, char *attr)
+{
+	char *eq = strchr(attr, '=');
+	const char *v;
+
+	if (!eq || eq == attr || !eq[1])
+		return fail(p, "expected key=value, got '%s'", attr);
+	*eq = '\0';
+	v = eq + 1;
+	if (r->directive == IMC_R_REWRITE) {
+		*eq = '=';
+		if (r->when)
+			return fail(p, "rewrite takes one condition, '%s' is a second", attr);
+		r->when = intern(p, attr);
+		return 0;
+	}
+	if (r->directive == IMC_R_MAP_STRUCT) {
+		if (!strcmp(attr, "sys"))
+			r->sys_member = intern(p, v);
+		else if (!strcmp(attr, "io"))
+			r->io_member = intern(p, v);
+		else if (!strcmp(attr, "flag"))
+			r->flag_member = intern(p, v);
+		else
+			return fail(p, "unknown key '%s' (sys, io, flag)", attr);
+		return 0;
+	}
+	if (!strcmp(attr, "map"))
+		return parse_position(p, v, &r->map);
+	if (!strcmp(attr, "dst"))
+		return parse_position(p, v, &r->dst);
+	if (!strcmp(attr, "src"))
+		return parse_position(p, v, &r->src);
+	if (!strcmp(attr, "src2"))
+		return parse_position(p, v, &r->src2);
+	if (!strcmp(attr, "state") || !strcmp(attr, "true"))
+		return parse_state(p, v, &r->state);
+	if (!strcmp(attr, "false"))
+		return parse_state(p, v, &r->false_state);
+	return fail(p, "unknown key '%s'", attr);
+}
+
+static int check_complete(struct parse *p, const struct imc_rule *r)
+{
+	switch (r->directive) {
+	case IMC_R_MAP_SET:
+		if (!r->map || !r->state)
+			return fail(p, "%s needs map=N and state=S", "map-set");
+		break;
+	case IMC_R_MAP_UNMAP:
+	case IMC_R_MAP_INCR:
+	case IMC_R_MAP_TEST:
+		if (!r->map)
+			return fail(p, "%s needs map=N", directive_names[r->directive]);
+		break;
+	case IMC_R_MAP_STRUCT:
+		if (!r->sys_member || !r->io_member || !r->flag_member)
+			return fail(p, "%s needs sys=, io= and flag=", "map-struct");
+		break;
+	case IMC_R_REWRITE:
+		if (!r->when || !r->tmpl)
+			return fail(p, "%s needs a condition and '-> template'", "rewrite");
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static void add_rule(struct imc_rules *rules, struct imc_rule *r)
+{
+	struct imc_ptrmap *map = &rules->by_name[r->directive];
+	struct imc_rule *head = imc_ptrmap_get(map, (uintptr_t)r->name);
+
+	/* Later files extend earlier ones; keep definition order per name. */
+	if (head) {
+		while (head->next_same_name)
+			head = head->next_same_name;
+		head->next_same_name = r;
+	} else {
+		imc_ptrmap_put(map, (uintptr_t)r->name, r);
+	}
+	if (rules->n == rules->cap) {
+		rules->cap = rules->cap ? rules->cap * 2 : 64;
+		rules->all = imc_xrealloc(rules->all,
+					  rules->cap * sizeof(*rules->all));
+	}
+	rules->all[rules->n++] = r;
+}
+
+static int find_directive(const char *word)
+{
+	int d;
+
+	for (d = 0; d < IMC_R_COUNT; d++)
+		if (!strcmp(word, directive_names[d]))
+			return d;
+	return -1;
+}
+
+static bool is_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return false;
+	return true;
+}
+
+static int parse_line(struct parse *p, char *line)
+{
+	char *arrow, *save = NULL, *word;
+	struct imc_rule *r;
+	int d;
+
+	line[strcspn(line, "#")] = '\0';
+	arrow = strstr(line, "->");
+	if (arrow)
+		*arrow = '\0';
+	word = strtok_r(line, " \t\r", &save);
+	if (!word)
+		return arrow ? fail(p, "%s", "'->' without a directive") : 0;
+	d = find_directive(word);
+	if (d < 0)
+		return fail(p, "unknown directive '%s'", word);
+	word = strtok_r(NULL, " \t\r", &save);
+	if (!word || !is_name(word))
+		return fail(p, "%s needs a C identifier after it",
+			    directive_names[d]);
+	r = imc_xcalloc(1, sizeof(*r));
+	r->directive = (enum imc_directive)d;
+	r->name = intern(p, word);
+	r->file = intern(p, p->file);
+	r->line = p->line;
+	while ((word = strtok_r(NULL, " \t\r", &save)))
+		if (parse_attr(p, r, word))
+			goto bad;
+	if (arrow) {
+		char *t = arrow + 2;
+
+		while (isspace((unsigned char)*t))
+			t++;
+		t[strcspn(t, "\r")] = '\0';
+		if (d != IMC_R_REWRITE || !*t) {
+			fail(p, "%s", "'-> template' belongs to a rewrite line");
+			goto bad;
+		}
+		r->tmpl = intern(p, t);
+	}
+	if (check_complete(p, r))
+		goto bad;
+	add_rule(p->rules, r);
+	return 0;
+bad:
+	free(r);
+	return -1;
+}
+
+static int load_stream(struct parse *p, FILE *f)
+{
+	char buf[4096];
+
+	while (fgets(buf, sizeof(buf), f)) {
+		p->line++;
+		if (!strchr(buf, '\n') && !feof(f))
+			return fail(p, "%s", "line longer than 4095 bytes");
+		if (memchr(buf, '\0', strlen(buf) + 1) != buf + strlen(buf))
+			return fail(p, "%s", "NUL byte in rules file");
+		buf[strcspn(buf, "\n")] = '\0';
+		if (parse_line(p, buf))
+			return -1;
+	}
+	if (ferror(f))
+		return fail(p, "%s", strerror(errno));
+	return 0;
+}
+
+int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
+			size_t errlen)
+{
+	struct parse p = { rules, path, 0, err, errlen };
+	FILE *f = fopen(path, "r");
+	int ret;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ret = load_stream(&p, f);
+	fclose(f);
+	return ret;
+}
+
+/* Rules from a memory buffer: the fuzzer's entry point. */
+int imc_rules_load_buffer(struct imc_rules *rules, const char *name,
+			  const char *data, size_t len, char *err,
+			  size_t errlen)
+{
+	struct parse p = { rules, name, 0, err, errlen };
+	FILE *f = fmemopen((void *)data, len ? len : 1, "r");
+	int ret;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", name, strerror(errno));
+		return -1;
+	}
+	ret = len ? load_stream(&p, f) : 0;
+	fclose(f);
+	return ret;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Files load in name order so that the result never depends on readdir. */
+static int load_dir(struct imc_rules *rules, const char *dir, char *err,
+		    size_t errlen)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+	int ret = 0;
+
+	if (!d) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+
+		if (len > 6 && !strcmp(e->d_name + len - 6, ".rules")) {
+			names = imc_xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = imc_xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		if (!ret)
+			ret = imc_rules_load_file(rules, names[i], err, errlen);
+		free(names[i]);
+	}
+	free(names);
+	if (!n && !ret) {
+		snprintf(err, errlen, "%s: no *.rules files", dir);
+		ret = -1;
+	}
+	return ret;
+}
+
+static bool is_dir(const char *path)
+{
+	DIR *d = opendir(path);
+
+	if (d)
+		closedir(d);
+	return d != NULL;
+}
+
+int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen)
+{
+	const char *env = getenv("IOMEMCHECK_RULES_DIR");
+
+	if (env && *env)
+		return load_dir(rules, env, err, errlen);
+	/* An installed copy wins; the source tree serves uninstalled builds. */
+	if (is_dir(IMC_RULES_INSTALL_DIR))
+		return load_dir(rules, IMC_RULES_INSTALL_DIR, err, errlen);
+	return load_dir(rules, IMC_RULES_BUILD_DIR, err, errlen);
+}
+
+const struct imc_rule *imc_rules_find(const struct imc_rules *rules,
+				      enum imc_directive d, const char *name)
+{
+	const char *key = name ? imc_strset_find(&rules->strings, name) : NULL;
+
+	return key ? imc_ptrmap_get(&rules->by_name[d], (uintptr_t)key) : NULL;
+}
+
+const char *imc_rules_rewrite(const struct imc_rules *rules,
+			      const char *subject, const char *when)
+{
+	const struct imc_rule *r = imc_rules_find(rules, IMC_R_REWRITE, subject);
+
+	for (; r; r = r->next_same_name)
+		if (!strcmp(r->when, when))
+			return r->tmpl;
+	return NULL;
+}

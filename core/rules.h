@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The rule data loaded from the rules/ files (format: docs/rules-format.md). */
+#ifndef IOMEMCHECK_RULES_H
+#define IOMEMCHECK_RULES_H
+
+#include <stdbool.h>
+
+#include "util.h"
+
+enum imc_directive {
+	IMC_R_IO_SOURCE,  /* FUNCTION returns I/O memory */
+	IMC_R_ACCESSOR,   /* FUNCTION is a correct way to touch I/O memory */
+	IMC_R_MEMFN,      /* FUNCTION treats pointer args as system memory */
+	IMC_R_MAP_STRUCT, /* struct TAG is a system-or-I/O map */
+	IMC_R_MAP_SET,    /* FUNCTION sets the map argument to a state */
+	IMC_R_MAP_UNMAP,  /* FUNCTION releases the map argument */
+	IMC_R_MAP_INCR,   /* FUNCTION advances the map argument in place */
+	IMC_R_MAP_TEST,   /* FUNCTION's truth value tells about the map */
+	IMC_R_REWRITE,    /* replacement template for a bad call/access */
+	IMC_R_COUNT
+};
+
+/* Map states, as a bit set: a map "may be" several at once. */
+enum imc_map_state {
+	IMC_MAP_SYSTEM = 1,
+	IMC_MAP_IO = 2,
+	IMC_MAP_NULL = 4,
+	IMC_MAP_MAYBE = IMC_MAP_SYSTEM | IMC_MAP_IO,
+};
+
+struct imc_rule {
+	enum imc_directive directive;
+	const char *name;  /* function, struct tag, or rewrite subject */
+	/* argument positions (1-based, 0 = absent) */
+	int map, dst, src, src2;
+	int size;          /* rewrite load/store: access width */
+	unsigned state;    /* MAP_SET: state; MAP_TEST: true=/false= states */
+	unsigned false_state;
+	const char *sys_member, *io_member, *flag_member; /* MAP_STRUCT */
+	const char *when;  /* REWRITE: "dst=io", "src=map", "size=4", ... */
+	const char *tmpl;  /* REWRITE: replacement */
+	const char *file;  /* where it was defined, for messages */
+	int line;
+	struct imc_rule *next_same_name;
+};
+
+struct imc_rules {
+	struct imc_strset strings;
+	struct imc_ptrmap by_name[IMC_R_COUNT]; /* interned name -> first rule */
+	struct imc_rule **all;
+	size_t n, cap;
+};
+
+/* Lookup by any (not necessarily interned) name; NULL if none. */
+const struct imc_rule *imc_rules_find(const struct imc_rules *rules,
+				      enum imc_directive d, const char *name);
+/* The rewrite template for SUBJECT under condition WHEN, or NULL. */
+const char *imc_rules_rewrite(const struct imc_rules *rules,
+			      const char *subject, const char *when);
+
+#endif

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static void out_of_memory(void)
+{
+	fputs("iomemcheck: out of memory\n", stderr);
+	exit(2);
+}
+
+void *imc_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *imc_xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *imc_xstrdup(const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	return memcpy(imc_xcalloc(1, len), s, len);
+}
+
+char *imc_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int len;
+	char *buf;
+
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf = imc_xcalloc(1, (size_t)len + 1);
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)len + 1, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+struct imc_arena_block {
+	struct imc_arena_block *next;
+	size_t used, size;
+	_Alignas(16) unsigned char data[];
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+void *imc_arena_alloc(struct imc_arena *a, size_t size)
+{
+	struct imc_arena_block *b = a->head;
+	void *p;
+
+	size = (size + 15) & ~(size_t)15;
+	if (!b || b->size - b->used < size) {
+		size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
+
+		b = imc_xcalloc(1, sizeof(*b) + cap);
+		b->size = cap;
+		b->next = a->head;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	b->used += size;
+	return p;
+}
+
+void imc_arena_free(struct imc_arena *a)
+{
+	while (a->head) {
+		struct imc_arena_block *next = a->head->next;
+
+		free(a->head);
+		a->head = next;
+	}
+}
+
+/* FNV-1a: short keys, good enough spread, no dependency. */
+static size_t hash_str(const char *s)
+{
+	size_t h = 1469598103934665603ull;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ull;
+	return h;
+}
+
+static size_t hash_ptr(uintptr_t k)
+{
+	return (size_t)((k >> 3) * 11400714819323198485ull);
+}
+
+static void strset_grow(struct imc_strset *s)
+{
+	struct imc_strset bigger = { 0 };
+	size_t i;
+
+	bigger.cap = s->cap ? s->cap * 2 : 256;
+	bigger.slots = imc_xcalloc(bigger.cap, sizeof(char *));
+	for (i = 0; i < s->cap; i++) {
+		size_t j;
+
+		if (!s->slots[i])
+			continue;
+		j = hash_str(s->slots[i]) & (bigger.cap - 1);
+		while (bigger.slots[j])
+			j = (j + 1) & (bigger.cap - 1);
+		bigger.slots[j] = s->slots[i];
+	}
+	bigger.n = s->n;
+	free(s->slots);
+	*s = bigger;
+}
+
+const char *imc_strset_intern(struct imc_strset *s, const char *str)
+{
+	size_t j;
+
+	if (2 * (s->n + 1) > s->cap)
+		strset_grow(s);
+	j = hash_str(str) & (s->cap - 1);
+	while (s->slots[j]) {
+		if (!strcmp(s->slots[j], str))
+			return s->slots[j];
+		j = (j + 1) & (s->cap - 1);
+	}
+	s->slots[j] = imc_xstrdup(str);
+	s->n++;
+	return s->slots[j];
+}
+
+const char *imc_strset_find(const struct imc_strset *s, const char *str)
+{
+	size_t j;
+
+	if (!s->cap)
+		return NULL;
+	for (j = hash_str(str) & (s->cap - 1); s->slots[j];
+	     j = (j + 1) & (s->cap - 1))
+		if (!strcmp(s->slots[j], str))
+			return s->slots[j];
+	return NULL;
+}
+
+void imc_strset_free(struct imc_strset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->cap; i++)
+		free(s->slots[i]);
+	free(s->slots);
+	memset(s, 0, sizeof(*s));
+}
+
+static void ptrmap_grow(struct imc_ptrmap *m)
+{
+	struct imc_ptrmap bigger = { 0 };
+	size_t i;
+
+	bigger.cap = m->cap ? m->cap * 2 : 256;
+	bigger.keys = imc_xcalloc(bigger.cap, sizeof(uintptr_t));
+	bigger.vals = imc_xcalloc(bigger.cap, sizeof(void *));
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			imc_ptrmap_put(&bigger, m->keys[i], m->vals[i]);
+	free(m->keys);
+	free(m->vals);
+	*m = bigger;
+}
+
+void *imc_ptrmap_get(const struct imc_ptrmap *m, uintptr_t key)
+{
+	size_t j;
+
+	if (!m->cap || !key)
+		return NULL;
+	for (j = hash_ptr(key) & (m->cap - 1); m->keys[j];
+	     j = (j + 1) & (m->cap - 1))
+		if (m->keys[j] == key)
+			return m->vals[j];
+	return NULL;
+}
+
+/* Key 0 is reserved as the empty slot marker. */
+void imc_ptrmap_put(struct imc_ptrmap *m, uintptr_t key, void *val)
+{
+	size_t j;
+
+	if (!key)
+		return;
+	if (2 * (m->n + 1) > m->cap)
+		ptrmap_grow(m);
+	for (j = hash_ptr(key) & (m->cap - 1); m->keys[j];
+	     j = (j + 1) & (m->cap - 1))
+		if (m->keys[j] == key) {
+			m->vals[j] = val;
+			return;
+		}
+	m->keys[j] = key;
+	m->vals[j] = val;
+	m->n++;
+}
+
+void imc_ptrmap_free(struct imc_ptrmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}

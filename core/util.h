@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Small containers used inside the core: arena, string set, pointer map. */
+#ifndef IOMEMCHECK_UTIL_H
+#define IOMEMCHECK_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *imc_xcalloc(size_t n, size_t size);
+void *imc_xrealloc(void *p, size_t size);
+char *imc_xstrdup(const char *s);
+/* printf into a fresh heap string. */
+char *imc_xasprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+struct imc_arena {
+	struct imc_arena_block *head;
+};
+void *imc_arena_alloc(struct imc_arena *a, size_t size); /* zeroed, aligned */
+void imc_arena_free(struct imc_arena *a);
+
+struct imc_strset {
+	char **slots;
+	size_t n, cap;
+};
+const char *imc_strset_intern(struct imc_strset *s, const char *str);
+/* The interned copy of str, or NULL if it was never interned. */
+const char *imc_strset_find(const struct imc_strset *s, const char *str);
+void imc_strset_free(struct imc_strset *s);
+
+struct imc_ptrmap {
+	uintptr_t *keys;
+	void **vals;
+	size_t n, cap;
+};
+void *imc_ptrmap_get(const struct imc_ptrmap *m, uintptr_t key);
+void imc_ptrmap_put(struct imc_ptrmap *m, uintptr_t key, void *val);
+void imc_ptrmap_free(struct imc_ptrmap *m);
+
+#endif
