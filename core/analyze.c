@@ -36,6 +36,7 @@ size_t add_finding(struct analysis *a, const char *rule,
 	memset(f, 0, sizeof(*f));
 	f->rule = rule;
 	f->loc = at->loc;
+	f->loc.file = imc_intern_forever(at->loc.file);
 	f->fe_loc = at->range.fe_begin;
 	f->message = message;
 	return out->n++;

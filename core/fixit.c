@@ -180,12 +180,15 @@ static void commit(struct analysis *a, size_t finding, struct imc_loc begin,
 	size_t lo = strlen(old), ln = strlen(new), p = 0, s = 0, i;
 	struct edit *e;
 
-	while (p < lo && p < ln && old[p] == new[p])
+	/* A one-line rewrite reads best whole; a multi-line one is trimmed to
+	 * what changes, so that the edit stays on as few lines as possible. */
+	while (strchr(old, '\n') && p < lo && p < ln && old[p] == new[p])
 		p++;
 	while (p > 0 && ident_char(old[p - 1]) &&
 	       ((p < lo && ident_char(old[p])) || (p < ln && ident_char(new[p]))))
 		p--;
-	while (s < lo - p && s < ln - p && old[lo - 1 - s] == new[ln - 1 - s])
+	while (strchr(old, '\n') && s < lo - p && s < ln - p &&
+	       old[lo - 1 - s] == new[ln - 1 - s])
 		s++;
 	while (s > 0 && ident_char(old[lo - s]) &&
 	       ((s < lo && ident_char(old[lo - s - 1])) ||
@@ -430,6 +433,8 @@ void fixits_finalize(struct analysis *a)
 							 sizeof(*f->fixits));
 		f->fixits[f->nfixits].begin = e->begin;
 		f->fixits[f->nfixits].end = e->end;
+		f->fixits[f->nfixits].begin.file = imc_intern_forever(e->begin.file);
+		f->fixits[f->nfixits].end.file = f->fixits[f->nfixits].begin.file;
 		f->fixits[f->nfixits++].text = e->text;
 	}
 	a->nedits = 0;

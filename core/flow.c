@@ -37,6 +37,13 @@ static bool is_scalar(const struct imc_type *t)
 	return t && (t->kind == IMC_T_INT || t->kind == IMC_T_BOOL);
 }
 
+/* `(T __force *)p`: the author opted out of the check for this access. */
+static bool is_forced(const struct imc_node *n)
+{
+	return n && n->kind == IMC_CAST &&
+	       (n->force || (n->type && n->type->pointee && n->type->pointee->force));
+}
+
 /* ---- slots and map objects -------------------------------------------- */
 
 static int32_t slot(const struct fnctx *c, const struct imc_var *v)
@@ -492,7 +499,7 @@ static void check_access(struct fnctx *c, const struct imc_node *lv,
 	const struct imc_node *ptr = lvalue_pointer(lv);
 	struct val v = *pv;
 
-	if (!ptr)
+	if (!ptr || is_forced(ptr))
 		return;
 	if (v.params)
 		record_param_use(c, v.params, "dereference", lv);
@@ -694,6 +701,8 @@ static void write_map_member(struct fnctx *c, struct state *s, int32_t o,
 		m->why = m->st & IMC_MAP_IO ?
 			why(c->a, "map '%s' has is_iomem set at line %u",
 			    c->objs[o].display, lhs->loc.line) : NULL;
+	} else if (const_value(rhs, &v) && !v) {
+		return; /* clearing to NULL fits either flag */
 	} else if (!strcmp(lhs->name, def->sys_member)) {
 		m->member = 1;
 	} else if (!strcmp(lhs->name, def->io_member)) {
@@ -763,7 +772,8 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	size_t f;
 
 	for (k = 0; k < 3; k++)
-		if (pos[k] && arg(call, pos[k]) && is_io(arg(call, pos[k]), &vals[pos[k]])) {
+		if (pos[k] && arg(call, pos[k]) && !is_forced(arg(call, pos[k])) &&
+		    is_io(arg(call, pos[k]), &vals[pos[k]])) {
 			nio++;
 			if (which < 0)
 				which = k;
@@ -1108,8 +1118,9 @@ static struct val eval_cast(struct fnctx *c, struct state *s,
 {
 	struct val v = eval(c, s, imc_kid(n, 0));
 
-	if (n->force || (n->type && n->type->pointee && n->type->pointee->force)) {
-		v.mem = 0;
+	if (is_forced(n)) {
+		/* The address space ends here, not the provenance: a forced
+		 * pointer kept in a local is still I/O memory later. */
 		v.typed = false;
 		return v;
 	}

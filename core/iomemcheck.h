@@ -87,6 +87,17 @@ void imc_snapshot_free(struct imc_snapshot *s);
 int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 		  FILE *diff_out, char *err, size_t errlen);
 
+/* ---- suppressions and baselines ---- */
+/* Drops findings with an `iomemcheck-ignore(RULE): reason` comment on their
+ * line or the line above; returns how many. */
+size_t imc_findings_suppress(struct imc_findings *f);
+/* Records f as the known findings (JSON), atomically. */
+int imc_baseline_write(const char *path, const struct imc_findings *f,
+		       char *err, size_t errlen);
+/* Drops the findings the baseline knows; returns how many, or -1 + err. */
+int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
+			size_t errlen);
+
 /* Rule catalogue: names and one-line summaries (SARIF metadata, --list-rules). */
 struct imc_rule_info {
 	const char *name;

@@ -4,6 +4,7 @@
 #define IOMEMCHECK_RULES_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "util.h"
 
@@ -50,6 +51,11 @@ struct imc_rules {
 	struct imc_rule **all;
 	size_t n, cap;
 };
+
+/* Rules from memory (the fuzzer's entry point); name is used in errors. */
+int imc_rules_load_buffer(struct imc_rules *rules, const char *name,
+			  const char *data, size_t len, char *err,
+			  size_t errlen);
 
 /* Lookup by any (not necessarily interned) name; NULL if none. */
 const struct imc_rule *imc_rules_find(const struct imc_rules *rules,

@@ -84,6 +84,10 @@ static struct source_file *load(struct imc_sources *s, const char *name)
 static bool offset_of(const struct source_file *f, struct imc_loc loc,
 		      size_t *off)
 {
+	if (f->text && loc.line == f->nlines + 1 && loc.col == 1) {
+		*off = f->len; /* end of a last line without '\n' */
+		return true;
+	}
 	if (!f->text || loc.line < 1 || loc.line > f->nlines || loc.col < 1)
 		return false;
 	*off = f->line_start[loc.line] + loc.col - 1;

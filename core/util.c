@@ -221,3 +221,10 @@ void imc_ptrmap_free(struct imc_ptrmap *m)
 	free(m->vals);
 	memset(m, 0, sizeof(*m));
 }
+
+const char *imc_intern_forever(const char *str)
+{
+	static struct imc_strset forever;
+
+	return str ? imc_strset_intern(&forever, str) : NULL;
+}

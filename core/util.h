@@ -27,6 +27,8 @@ const char *imc_strset_intern(struct imc_strset *s, const char *str);
 /* The interned copy of str, or NULL if it was never interned. */
 const char *imc_strset_find(const struct imc_strset *s, const char *str);
 void imc_strset_free(struct imc_strset *s);
+/* Process-lifetime interning, for strings findings outlive their TU with. */
+const char *imc_intern_forever(const char *str);
 
 struct imc_ptrmap {
 	uintptr_t *keys;

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Baselines: a JSON file of known findings, so a legacy tree can adopt the
+ * checker and fail only on new ones. A finding is identified by its file,
+ * rule and the text of its source line (blanks collapsed), not by its line
+ * number, so entries survive edits that merely move code; a multiset match
+ * keeps two identical lines apart.
+ */
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iomemcheck.h"
+#include "source.h"
+#include "util.h"
+
+static char *fingerprint(struct imc_sources *src, const struct imc_finding *f)
+{
+	struct imc_range r = { .valid = true };
+	char *line, *out, *o;
+	const char *p;
+	uint64_t h = 1469598103934665603ull;
+
+	r.begin = (struct imc_loc){ f->loc.file, f->loc.line, 1 };
+	r.end = (struct imc_loc){ f->loc.file, f->loc.line + 1, 1 };
+	line = imc_source_text(src, &r);
+	out = imc_xcalloc(1, (line ? strlen(line) : 0) + 1);
+	/* Whitespace-insensitive: re-indenting is not a new finding. */
+	for (p = line ? line : "", o = out; *p; p++)
+		if (!isspace((unsigned char)*p))
+			*o++ = *p;
+	for (p = f->rule; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (p = out; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	free(line);
+	free(out);
+	return imc_xasprintf("%016llx", (unsigned long long)h);
+}
+
+int imc_baseline_write(const char *path, const struct imc_findings *f,
+		       char *err, size_t errlen)
+{
+	struct imc_sources *src = imc_sources_new();
+	cJSON *doc = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+	char *text, tmp[4096];
+	FILE *out;
+	size_t i;
+	int ret = -1;
+
+	cJSON_AddNumberToObject(doc, "version", 1);
+	for (i = 0; i < f->n; i++) {
+		cJSON *e = cJSON_CreateObject();
+		char *fp = fingerprint(src, &f->v[i]);
+
+		cJSON_AddStringToObject(e, "file", f->v[i].loc.file);
+		cJSON_AddStringToObject(e, "rule", f->v[i].rule);
+		cJSON_AddStringToObject(e, "fingerprint", fp);
+		cJSON_AddStringToObject(e, "message", f->v[i].message);
+		cJSON_AddItemToArray(arr, e);
+		free(fp);
+	}
+	cJSON_AddItemToObject(doc, "findings", arr);
+	text = cJSON_Print(doc);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	out = fopen(tmp, "w");
+	if (out && text && fputs(text, out) >= 0 && fputc('\n', out) != EOF &&
+	    !fclose(out)) {
+		out = NULL;
+		ret = rename(tmp, path);
+	}
+	if (ret)
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (out)
+		fclose(out);
+	if (ret)
+		remove(tmp);
+	free(text);
+	cJSON_Delete(doc);
+	imc_sources_free(src);
+	return ret;
+}
+
+static cJSON *load_baseline(const char *path, char *err, size_t errlen)
+{
+	FILE *in = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, got;
+	cJSON *doc;
+
+	if (!in) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		buf = imc_xrealloc(buf, n + 65536 + 1);
+		got = fread(buf + n, 1, 65536, in);
+		n += got;
+	} while (got);
+	fclose(in);
+	buf[n] = '\0';
+	doc = cJSON_Parse(buf);
+	free(buf);
+	if (!doc || !cJSON_IsArray(cJSON_GetObjectItem(doc, "findings"))) {
+		snprintf(err, errlen, "%s: not an iomemcheck baseline (JSON with \"findings\")",
+			 path);
+		cJSON_Delete(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static bool entry_matches(cJSON *e, const struct imc_finding *f, const char *fp)
+{
+	const char *file = cJSON_GetStringValue(cJSON_GetObjectItem(e, "file"));
+	const char *rule = cJSON_GetStringValue(cJSON_GetObjectItem(e, "rule"));
+	const char *efp = cJSON_GetStringValue(cJSON_GetObjectItem(e, "fingerprint"));
+
+	return file && rule && efp && !strcmp(file, f->loc.file) &&
+	       !strcmp(rule, f->rule) && !strcmp(efp, fp);
+}
+
+int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
+			size_t errlen)
+{
+	cJSON *doc = load_baseline(path, err, errlen), *arr, *e;
+	struct imc_sources *src;
+	size_t i, n = 0;
+	int hidden = 0;
+	uint32_t k;
+
+	if (!doc)
+		return -1;
+	arr = cJSON_GetObjectItem(doc, "findings");
+	src = imc_sources_new();
+	for (i = 0; i < f->n; i++) {
+		char *fp = fingerprint(src, &f->v[i]);
+		cJSON *match = NULL;
+
+		cJSON_ArrayForEach(e, arr)
+			if (!cJSON_GetObjectItem(e, "used") &&
+			    entry_matches(e, &f->v[i], fp)) {
+				match = e;
+				break;
+			}
+		free(fp);
+		if (!match) {
+			f->v[n++] = f->v[i];
+			continue;
+		}
+		cJSON_AddTrueToObject(match, "used");
+		for (k = 0; k < f->v[i].nfixits; k++)
+			free((char *)f->v[i].fixits[k].text);
+		free(f->v[i].fixits);
+		free((char *)f->v[i].message);
+		hidden++;
+	}
+	f->n = n;
+	imc_sources_free(src);
+	cJSON_Delete(doc);
+	return hidden;
+}

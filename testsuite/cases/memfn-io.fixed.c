@@ -1,0 +1,46 @@
+/*
+ * iomem-memfn: mem*()/str*() on __iomem pointers and on plain pointers that
+ * hold I/O memory.
+ */
+#include <linux/io.h>
+#include <linux/types.h>
+
+void to_io(void __iomem *dst, const void *src, size_t n)
+{
+	memcpy_toio(dst, src, n); /* expect: iomem-memfn fix: "memcpy_toio(dst, src, n)" */
+}
+
+void from_io(void *dst, const void __iomem *src, size_t n)
+{
+	memcpy_fromio(dst, src, n); /* expect: iomem-memfn fix: "memcpy_fromio(dst, src, n)" */
+}
+
+void clear_io(void __iomem *dst, size_t n)
+{
+	memset_io(dst, 0, n); /* expect: iomem-memfn fix: "memset_io(dst, 0, n)" */
+}
+
+void io_to_io(void __iomem *dst, const void __iomem *src, size_t n)
+{
+	memcpy(dst, src, n); /* expect: iomem-memfn fix: none */
+}
+
+void via_local(unsigned long phys, size_t n)
+{
+	void *p = (void __force *)ioremap(phys, n);
+
+	memset_io(p, 0, n); /* expect: iomem-memfn fix: "memset_io(p, 0, n)" */
+}
+
+void offset_into_io(u8 __iomem *regs, const void *src, size_t n)
+{
+	memcpy_toio(regs + 0x100, src, n); /* expect: iomem-memfn fix: "memcpy_toio(regs + 0x100, src, n)" */
+}
+
+void accessors_are_fine(void __iomem *dst, void *buf, size_t n)
+{
+	memcpy_toio(dst, buf, n);
+	memcpy_fromio(buf, dst, n);
+	memset_io(dst, 0, n);
+	memset(buf, 0, n);
+}
