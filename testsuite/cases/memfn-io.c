@@ -27,7 +27,7 @@ void io_to_io(void __iomem *dst, const void __iomem *src, size_t n)
 
 void via_local(unsigned long phys, size_t n)
 {
-	void *p = (void __force *)ioremap(phys, n);
+	void *p = ioremap(phys, n); /* expect: iomem-address-space */
 
 	memset(p, 0, n); /* expect: iomem-memfn fix: "memset_io(p, 0, n)" */
 }

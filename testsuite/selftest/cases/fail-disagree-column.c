@@ -1,0 +1,20 @@
+/*
+ * selftest: FAIL checker and plugin disagree
+ * The plugin reports the finding one column further right.
+ *
+ * fake checker:
+ *	fail-disagree-column.c:19:9: warning: load from I/O memory [iomem-deref]
+ *	fix-it:"fail-disagree-column.c":{19:9-19:11}:"readl(p)"
+ * fake plugin:
+ *	fail-disagree-column.c:19:10: warning: load from I/O memory [iomem-deref]
+ *	fix-it:"fail-disagree-column.c":{19:9-19:11}:"readl(p)"
+ */
+#define __iomem
+typedef unsigned int u32;
+static inline u32 readl(const volatile void __iomem *a) { return *(const volatile u32 *)a; }
+static inline void writel(u32 v, volatile void __iomem *a) { *(volatile u32 *)a = v; }
+
+u32 get(u32 __iomem *p)
+{
+	return *p;	/* expect: iomem-deref fix: "readl(p)" */
+}

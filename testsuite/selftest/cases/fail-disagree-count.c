@@ -1,0 +1,21 @@
+/*
+ * selftest: FAIL checker and plugin disagree
+ * Only the plugin reports a second finding.
+ *
+ * fake checker:
+ *	fail-disagree-count.c:20:9: warning: load from I/O memory [iomem-deref]
+ *	fix-it:"fail-disagree-count.c":{20:9-20:11}:"readl(p)"
+ * fake plugin:
+ *	fail-disagree-count.c:20:9: warning: load from I/O memory [iomem-deref]
+ *	fix-it:"fail-disagree-count.c":{20:9-20:11}:"readl(p)"
+ *	fail-disagree-count.c:20:2: warning: load from I/O memory [iomem-deref]
+ */
+#define __iomem
+typedef unsigned int u32;
+static inline u32 readl(const volatile void __iomem *a) { return *(const volatile u32 *)a; }
+static inline void writel(u32 v, volatile void __iomem *a) { *(volatile u32 *)a = v; }
+
+u32 get(u32 __iomem *p)
+{
+	return *p;	/* expect: iomem-deref fix: "readl(p)" */
+}

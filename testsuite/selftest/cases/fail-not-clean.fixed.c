@@ -1,0 +1,19 @@
+/*
+ * selftest: FAIL fixed result is not clean
+ * The checker still reports a finding on the fixed result.
+ *
+ * fake checker:
+ *	fail-not-clean.c:18:9: warning: load from I/O memory [iomem-deref]
+ *	fix-it:"fail-not-clean.c":{18:9-18:11}:"readl(p)"
+ * fake checker on fixed result:
+ *	fail-not-clean.c:18:9: warning: load from I/O memory [iomem-deref]
+ */
+#define __iomem
+typedef unsigned int u32;
+static inline u32 readl(const volatile void __iomem *a) { return *(const volatile u32 *)a; }
+static inline void writel(u32 v, volatile void __iomem *a) { *(volatile u32 *)a = v; }
+
+u32 get(u32 __iomem *p)
+{
+	return readl(p);	/* expect: iomem-deref fix: "readl(p)" */
+}

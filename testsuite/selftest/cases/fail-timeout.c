@@ -1,0 +1,20 @@
+/*
+ * selftest: FAIL checker: timed out after 1 s
+ * selftest-args: --timeout 1
+ * The checker hangs.
+ *
+ * fake checker:
+ *	!sleep 30
+ * fake plugin:
+ *	fail-timeout.c:19:9: warning: load from I/O memory [iomem-deref]
+ *	fix-it:"fail-timeout.c":{19:9-19:11}:"readl(p)"
+ */
+#define __iomem
+typedef unsigned int u32;
+static inline u32 readl(const volatile void __iomem *a) { return *(const volatile u32 *)a; }
+static inline void writel(u32 v, volatile void __iomem *a) { *(volatile u32 *)a = v; }
+
+u32 get(u32 __iomem *p)
+{
+	return *p;	/* expect: iomem-deref fix: "readl(p)" */
+}
