@@ -238,11 +238,25 @@ fail:
 	return NULL;
 }
 
+/* A primary, postfix or unary expression needs no parentheses as the right
+ * operand of a binary operator: no binary operator at the top level. */
 static bool simple_operand(const char *s)
 {
-	for (; *s; s++)
-		if (!ident_char(*s))
+	int depth = 0;
+	size_t i = strspn(s, "~!-+*&");
+
+	for (; s[i]; i++) {
+		if (strchr("([", s[i]))
+			depth++;
+		else if (strchr(")]", s[i]))
+			depth--;
+		else if (depth)
+			continue;
+		else if (s[i] == '-' && s[i + 1] == '>')
+			i++;
+		else if (isspace((unsigned char)s[i]) || strchr("+-*/%<>&|^?:=,", s[i]))
 			return false;
+	}
 	return true;
 }
 
@@ -347,7 +361,7 @@ static bool map_vars(struct analysis *a, const struct imc_node *arg,
 		sep = strstr(sep + 1, field->arrow ? "->" : ".");
 	*sep = '\0';
 	map->text = field->arrow ? imc_trim_expr(ft, strlen(ft))
-		  : simple_operand(ft) ? imc_xasprintf("&%s", ft)
+		  : simple_operand(ft) && !strchr("~!-+*&", ft[0]) ? imc_xasprintf("&%s", ft)
 				       : imc_xasprintf("&(%s)", ft);
 	{
 		const char *rest = arg_text + end;

@@ -703,10 +703,13 @@ static void write_map_member(struct fnctx *c, struct state *s, int32_t o,
 			    c->objs[o].display, lhs->loc.line) : NULL;
 	} else if (const_value(rhs, &v) && !v) {
 		return; /* clearing to NULL fits either flag */
-	} else if (!strcmp(lhs->name, def->sys_member)) {
-		m->member = 1;
-	} else if (!strcmp(lhs->name, def->io_member)) {
-		m->member = 2;
+	} else if (!strcmp(lhs->name, def->sys_member) ||
+		   !strcmp(lhs->name, def->io_member)) {
+		/* A member write after a complete member+flag pair starts a
+		 * new set-up: the old flag says nothing about it. */
+		if (m->member && m->flag)
+			m->flag = 0;
+		m->member = strcmp(lhs->name, def->sys_member) ? 2 : 1;
 	} else {
 		return;
 	}
@@ -970,11 +973,15 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 		fi = fn_index(c, call->name);
 		sum = fi >= 0 ? &c->a->sums[fi] : NULL;
 	}
+	/* What the rules say about a function wins over its body's summary
+	 * (memcpy_toio's body is plain memory access, by design). */
 	if (memfn)
 		check_memfn(c, call, memfn, vals);
-	else if (!imc_rules_find(c->a->rules, IMC_R_ACCESSOR, call->name))
+	else if (imc_rules_find(c->a->rules, IMC_R_ACCESSOR, call->name))
+		sum = NULL;
+	else
 		check_args_address_space(c, call, nargs);
-	if (sum)
+	if (sum && !memfn)
 		check_summary(c, call, sum, vals, nargs);
 	if (call->name)
 		map_call_effects(c, s, call);
@@ -1119,9 +1126,10 @@ static struct val eval_cast(struct fnctx *c, struct state *s,
 	struct val v = eval(c, s, imc_kid(n, 0));
 
 	if (is_forced(n)) {
-		/* The address space ends here, not the provenance: a forced
-		 * pointer kept in a local is still I/O memory later. */
+		/* __force is the author's "plain memory, I know": it ends
+		 * the provenance too, also for what is derived from it. */
 		v.typed = false;
+		v.mem = 0;
 		return v;
 	}
 	if (n->explicit_cast)
