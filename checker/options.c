@@ -1,0 +1,492 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The command line, in sparse's calling convention: kbuild runs
+ * `$(CHECK) $(CHECKFLAGS) $(c_flags) file.c`, i.e. sparse's own flags plus
+ * the whole GCC command line. We keep what matters for parsing, ignore the
+ * rest, and never write anything the compiler would (dependency files).
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+void imc_strv_push(struct imc_strv *sv, const char *s)
+{
+	if (sv->n == sv->cap) {
+		sv->cap = sv->cap ? 2 * sv->cap : 16;
+		sv->v = realloc(sv->v, sv->cap * sizeof(*sv->v));
+		if (!sv->v) {
+			fputs("iomemcheck: out of memory\n", stderr);
+			exit(2);
+		}
+	}
+	sv->v[sv->n++] = s;
+}
+
+void imc_strv_free(struct imc_strv *sv)
+{
+	free(sv->v);
+	memset(sv, 0, sizeof(*sv));
+}
+
+/* ------------------------------------------------------------------ */
+/* Our own options: adding one is a field in struct imc_cli and a line  */
+/* in this table.                                                       */
+
+enum own_kind {
+	OWN_BOOL,   /* sets a bool */
+	OWN_STRING, /* `--opt VALUE` or `--opt=VALUE`, last one wins */
+	OWN_LIST,   /* like OWN_STRING, repeatable, appends */
+};
+
+struct own_opt {
+	const char *name;
+	enum own_kind kind;
+	size_t field; /* offsetof(struct imc_cli, ...) */
+	const char *metavar;
+	const char *help;
+};
+
+#define FIELD(f) offsetof(struct imc_cli, f)
+
+static const struct own_opt own_opts[] = {
+	{ "--rules", OWN_LIST, FIELD(rules), "FILE",
+	  "load rules from FILE too (repeatable)" },
+	{ "-p", OWN_STRING, FIELD(build_dir), "DIR",
+	  "check the files of DIR/compile_commands.json (all of them, or the\n"
+	  "FILEs given), each with its own flags and directory" },
+	{ "--headers", OWN_BOOL, FIELD(report_headers), NULL,
+	  "also report findings in included files" },
+	{ "-fdiagnostics-parseable-fixits", OWN_BOOL, FIELD(parseable_fixits),
+	  NULL, "print fix-its as fix-it:\"file\":{l:c-l:c}:\"text\" (for\n"
+	  "tools: no source display)" },
+	{ "-fno-diagnostics-show-caret", OWN_BOOL, FIELD(no_caret), NULL,
+	  "do not show fix-its under the source line" },
+	{ "--exit-zero", OWN_BOOL, FIELD(exit_zero), NULL,
+	  "exit 0 even with findings, as sparse does (for kbuild:\n"
+	  "make C=1 CHECK=iomemcheck CF=--exit-zero)" },
+	{ "--dump-ir", OWN_BOOL, FIELD(dump_ir), NULL,
+	  "print the IR of every function to stdout" },
+	{ "--list-rules", OWN_BOOL, FIELD(list_rules), NULL,
+	  "list the rules and exit" },
+	{ "--version", OWN_BOOL, FIELD(version), NULL,
+	  "print the version and exit" },
+	{ "--help", OWN_BOOL, FIELD(help), NULL, "print this help and exit" },
+};
+
+void imc_cli_print_help(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: iomemcheck [OPTION...] [COMPILER FLAG...] FILE.c...\n"
+	      "       make C=1 CHECK=iomemcheck\n\n"
+	      "Checks that I/O memory (__iomem pointers, struct iosys_map) is only\n"
+	      "accessed through accessors. Compiler flags are those of the GCC\n"
+	      "command line: -D, -U, -I, -isystem, -include, -std=, -m32/-m64 are\n"
+	      "used, everything else is ignored.\n\n", out);
+	for (i = 0; i < sizeof(own_opts) / sizeof(*own_opts); i++) {
+		const struct own_opt *o = &own_opts[i];
+		char left[64];
+		const char *h;
+
+		snprintf(left, sizeof(left), "%s%s%s", o->name,
+			 o->metavar ? " " : "", o->metavar ? o->metavar : "");
+		fprintf(out, "  %-32s", left);
+		for (h = o->help; *h; h++) {
+			fputc(*h, out);
+			if (*h == '\n')
+				fprintf(out, "  %-32s", "");
+		}
+		fputc('\n', out);
+	}
+	fputs("\nExit status: 0 no findings, 1 findings (0 with --exit-zero),\n"
+	      "2 error.\n", out);
+}
+
+/* Matches ARG against option NAME; for options with a value also takes it
+ * (`NAME=V` or `NAME V`). Returns how many argv entries it used, 0 if ARG
+ * is not this option, -1 if the value is missing. */
+static int match_with_value(const char *name, bool takes_value, int i,
+			    int argc, const char *const *argv,
+			    const char **value)
+{
+	const char *arg = argv[i];
+	size_t len = strlen(name);
+
+	if (strncmp(arg, name, len))
+		return 0;
+	if (!takes_value)
+		return arg[len] ? 0 : 1;
+	if (arg[len] == '=') {
+		*value = arg + len + 1;
+		return 1;
+	}
+	if (arg[len])
+		return 0;
+	if (i + 1 >= argc)
+		return -1;
+	*value = argv[i + 1];
+	return 2;
+}
+
+static int parse_own(struct imc_cli *cli, int i, int argc,
+		     const char *const *argv, char *err, size_t errlen)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(own_opts) / sizeof(*own_opts); k++) {
+		const struct own_opt *o = &own_opts[k];
+		const char *value = NULL;
+		char *field = (char *)cli + o->field;
+		int used = match_with_value(o->name, o->kind != OWN_BOOL, i,
+					    argc, argv, &value);
+
+		if (used < 0) {
+			snprintf(err, errlen, "option '%s' needs an argument",
+				 o->name);
+			return -1;
+		}
+		if (!used)
+			continue;
+		switch (o->kind) {
+		case OWN_BOOL:
+			*(bool *)field = true;
+			break;
+		case OWN_STRING:
+			*(const char **)field = value;
+			break;
+		case OWN_LIST:
+			imc_strv_push((struct imc_strv *)field, value);
+			break;
+		}
+		return used;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Compiler flags (GCC's and sparse's).                                 */
+
+enum cc_form {
+	CC_EXACT,     /* -nostdinc */
+	CC_PREFIX,    /* -std=gnu11, -fno-pic: the name starts the argument */
+	CC_JOINED_OR_SEP, /* -DX or -D X */
+	CC_SEP,       /* -Xlinker X (only separate) */
+	CC_EQ_OR_SEP, /* --param=X or --param X */
+};
+
+enum cc_action {
+	CC_KEEP,   /* pass to clang */
+	CC_DROP,   /* irrelevant for parsing */
+	CC_ARCH,   /* sparse's --arch= */
+	CC_TARGET, /* --target=, -target */
+};
+
+struct cc_opt {
+	const char *name;
+	enum cc_form form;
+	enum cc_action action;
+};
+
+/* First match wins: longer names before their prefixes. */
+static const struct cc_opt cc_opts[] = {
+	/* preprocessor and language: what parsing depends on */
+	{ "-D", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-U", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-I", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-isystem", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-iquote", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-idirafter", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-include", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-imacros", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-isysroot", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-iwithprefixbefore", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-iwithprefix", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-iprefix", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "--sysroot", CC_EQ_OR_SEP, CC_KEEP },
+	{ "-nostdinc", CC_EXACT, CC_KEEP },
+	{ "-undef", CC_EXACT, CC_KEEP },
+	{ "-std=", CC_PREFIX, CC_KEEP },
+	{ "-ansi", CC_EXACT, CC_KEEP },
+	{ "-x", CC_JOINED_OR_SEP, CC_KEEP },
+	{ "-m16", CC_EXACT, CC_KEEP },
+	{ "-m32", CC_EXACT, CC_KEEP },
+	{ "-m64", CC_EXACT, CC_KEEP },
+	{ "-funsigned-char", CC_EXACT, CC_KEEP },
+	{ "-fno-unsigned-char", CC_EXACT, CC_KEEP },
+	{ "-fsigned-char", CC_EXACT, CC_KEEP },
+	{ "-fno-signed-char", CC_EXACT, CC_KEEP },
+	{ "-fshort-wchar", CC_EXACT, CC_KEEP },
+	{ "-fms-extensions", CC_EXACT, CC_KEEP },
+	{ "-fgnu89-inline", CC_EXACT, CC_KEEP },
+	{ "-fno-gnu89-inline", CC_EXACT, CC_KEEP },
+	/* target */
+	{ "--target=", CC_PREFIX, CC_TARGET },
+	{ "-target", CC_SEP, CC_TARGET },
+	{ "--arch=", CC_PREFIX, CC_ARCH },
+	{ "--os=", CC_PREFIX, CC_DROP },
+	/* options with a separate argument we do not use */
+	{ "-o", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-MF", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-MT", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-MQ", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-Xassembler", CC_SEP, CC_DROP },
+	{ "-Xlinker", CC_SEP, CC_DROP },
+	{ "-Xpreprocessor", CC_SEP, CC_DROP },
+	{ "-Xclang", CC_SEP, CC_DROP },
+	{ "-aux-info", CC_SEP, CC_DROP },
+	{ "-dumpbase", CC_SEP, CC_DROP },
+	{ "-dumpbase-ext", CC_SEP, CC_DROP },
+	{ "-dumpdir", CC_SEP, CC_DROP },
+	{ "-auxbase", CC_SEP, CC_DROP },
+	{ "-auxbase-strip", CC_SEP, CC_DROP },
+	{ "-wrapper", CC_SEP, CC_DROP },
+	{ "--param", CC_EQ_OR_SEP, CC_DROP },
+	{ "-gcc-base-dir", CC_SEP, CC_DROP },  /* sparse */
+	{ "-multiarch-dir", CC_SEP, CC_DROP }, /* sparse */
+	{ "-L", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-T", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-u", CC_JOINED_OR_SEP, CC_DROP },
+	{ "-z", CC_SEP, CC_DROP },
+	/* GCC's long options without an argument we know of */
+	{ "--coverage", CC_EXACT, CC_DROP },
+	{ "--save-temps", CC_EXACT, CC_DROP },
+	{ "--verbose", CC_EXACT, CC_DROP },
+};
+
+/* sparse's --arch= names, as clang target triples. -m32/-m64 follow
+ * separately and clang applies them to the triple. */
+static const struct {
+	const char *arch, *triple;
+} arch_triples[] = {
+	{ "x86", "x86_64-linux-gnu" },     { "x86_64", "x86_64-linux-gnu" },
+	{ "i386", "i386-linux-gnu" },      { "arm64", "aarch64-linux-gnu" },
+	{ "aarch64", "aarch64-linux-gnu" }, { "arm", "arm-linux-gnueabi" },
+	{ "riscv", "riscv64-linux-gnu" },  { "riscv64", "riscv64-linux-gnu" },
+	{ "powerpc", "powerpc64le-linux-gnu" }, { "ppc64", "powerpc64-linux-gnu" },
+	{ "mips", "mips-linux-gnu" },      { "sparc", "sparc64-linux-gnu" },
+	{ "sparc64", "sparc64-linux-gnu" }, { "s390", "s390x-linux-gnu" },
+	{ "loongarch", "loongarch64-linux-gnu" },
+};
+
+static void keep_joined(struct imc_ccargs *cc, const char *name,
+			const char *value)
+{
+	size_t len = strlen(name) + strlen(value) + 1;
+	char *s = malloc(len);
+
+	if (!s)
+		exit(2);
+	snprintf(s, len, "%s%s", name, value);
+	imc_strv_push(&cc->args, s); /* freed with the process */
+}
+
+/* -Wp,A,B,...: the preprocessor's own options. Only definitions matter
+ * (kbuild's -Wp,-MMD,dir/.f.o.d must not write a dependency file). */
+static void cc_wp(struct imc_ccargs *cc, const char *list)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save))
+		if ((tok[0] == '-' && (tok[1] == 'D' || tok[1] == 'U')) && tok[2])
+			imc_strv_push(&cc->args, strdup(tok));
+	free(copy);
+}
+
+/* Classifies argv[i]. Returns how many entries it used (>= 1), or 0 if it
+ * is not an option we know (a file, or an unknown `--` option). */
+static int cc_classify(struct imc_ccargs *cc, int i, int argc,
+		       const char *const *argv)
+{
+	const char *arg = argv[i];
+	size_t k;
+
+	if (!strncmp(arg, "-Wp,", 4)) {
+		cc_wp(cc, arg + 4);
+		return 1;
+	}
+	for (k = 0; k < sizeof(cc_opts) / sizeof(*cc_opts); k++) {
+		const struct cc_opt *o = &cc_opts[k];
+		size_t len = strlen(o->name);
+		const char *value = NULL;
+		int used = 0;
+
+		if (strncmp(arg, o->name, len))
+			continue;
+		switch (o->form) {
+		case CC_EXACT:
+			if (arg[len])
+				continue;
+			used = 1;
+			break;
+		case CC_PREFIX:
+			value = arg + len;
+			used = 1;
+			break;
+		case CC_JOINED_OR_SEP:
+			if (arg[len]) {
+				value = arg + len;
+				used = 1;
+			} else {
+				value = i + 1 < argc ? argv[i + 1] : "";
+				used = i + 1 < argc ? 2 : 1;
+			}
+			break;
+		case CC_SEP:
+			if (arg[len])
+				continue;
+			value = i + 1 < argc ? argv[i + 1] : "";
+			used = i + 1 < argc ? 2 : 1;
+			break;
+		case CC_EQ_OR_SEP:
+			if (arg[len] == '=') {
+				value = arg + len + 1;
+				used = 1;
+			} else if (!arg[len]) {
+				value = i + 1 < argc ? argv[i + 1] : "";
+				used = i + 1 < argc ? 2 : 1;
+			} else {
+				continue;
+			}
+			break;
+		}
+		switch (o->action) {
+		case CC_KEEP:
+			if (o->form == CC_EXACT || o->form == CC_PREFIX)
+				imc_strv_push(&cc->args, arg);
+			else if (o->form == CC_EQ_OR_SEP)
+				keep_joined(cc, "--sysroot=", value);
+			else if (used == 2) {
+				imc_strv_push(&cc->args, arg);
+				imc_strv_push(&cc->args, value);
+			} else {
+				imc_strv_push(&cc->args, arg);
+			}
+			break;
+		case CC_DROP:
+			break;
+		case CC_ARCH:
+			cc->arch = value;
+			break;
+		case CC_TARGET:
+			cc->target = value;
+			break;
+		}
+		return used;
+	}
+	if (arg[0] == '-' && arg[1] && arg[1] != '-')
+		return 1; /* any other GCC flag: -f..., -m..., -W..., -O2, -g, -c */
+	return 0;
+}
+
+void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv)
+{
+	int i, used;
+
+	for (i = 1; i < argc; i += used) {
+		used = cc_classify(cc, i, argc, argv);
+		if (!used)
+			used = 1; /* inputs and unknown long options */
+	}
+}
+
+void imc_ccargs_free(struct imc_ccargs *cc)
+{
+	imc_strv_free(&cc->args);
+}
+
+int imc_cli_parse(struct imc_cli *cli, int argc, char **argv, char *err,
+		  size_t errlen)
+{
+	const char *const *av = (const char *const *)argv;
+	bool only_files = false;
+	int i, used;
+
+	memset(cli, 0, sizeof(*cli));
+	for (i = 1; i < argc; i += used) {
+		const char *arg = argv[i];
+
+		if (only_files || arg[0] != '-' || !arg[1]) {
+			imc_strv_push(&cli->files, arg);
+			used = 1;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_files = true;
+			used = 1;
+			continue;
+		}
+		used = parse_own(cli, i, argc, av, err, errlen);
+		if (used < 0)
+			return -1;
+		if (used)
+			continue;
+		used = cc_classify(&cli->cc, i, argc, av);
+		if (used)
+			continue;
+		snprintf(err, errlen, "unknown option '%s'", arg);
+		return -1;
+	}
+	return 0;
+}
+
+void imc_cli_free(struct imc_cli *cli)
+{
+	imc_strv_free(&cli->rules);
+	imc_strv_free(&cli->files);
+	imc_ccargs_free(&cli->cc);
+}
+
+/* What we add to every parse. */
+static const char *const fixed_args[] = {
+	/* sparse defines it, kbuild does not: it selects the annotations in
+	 * compiler_types.h */
+	"-D__CHECKER__",
+	/* sparse's address_space(__iomem) needs an integer in clang: carry the
+	 * name as a BTF type tag instead (the lowering reads it back) */
+	"-Daddress_space(x)=btf_type_tag(#x)",
+	/* sparse's context builtin, used by __acquire()/__release() */
+	"-D__context__(...)=((void)0)",
+	/* and its context attribute (__acquires(x) is
+	 * __attribute__((context(x,0,1)))): clang parses the arguments of an
+	 * unknown attribute as expressions, and x names a parameter that is not
+	 * in scope there. `context(` never appears in kernel code outside
+	 * comments and strings; __attribute__(()) is valid. */
+	"-Dcontext(...)=",
+	/* warnings do not matter to us; `force`, `bitwise`, `context` are
+	 * unknown attributes to clang */
+	"-w",
+	"-Wno-unknown-attributes",
+	/* what GCC only warns about must not stop the parse */
+	"-Wno-error=implicit-function-declaration",
+	"-Wno-error=implicit-int",
+	"-Wno-error=int-conversion",
+	"-Wno-error=incompatible-function-pointer-types",
+	"-Wno-error=incompatible-pointer-types",
+	"-Wno-error=return-type",
+	/* report every error, never stop parsing at the 20th */
+	"-ferror-limit=0",
+};
+
+void imc_clang_args(const struct imc_ccargs *cc, struct imc_strv *out)
+{
+	static char target_arg[128];
+	const char *triple = cc->target;
+	size_t i;
+
+	for (i = 0; i < sizeof(fixed_args) / sizeof(*fixed_args); i++)
+		imc_strv_push(out, fixed_args[i]);
+	for (i = 0; i < cc->args.n; i++)
+		imc_strv_push(out, cc->args.v[i]);
+	for (i = 0; !triple && cc->arch &&
+		    i < sizeof(arch_triples) / sizeof(*arch_triples); i++)
+		if (!strcmp(cc->arch, arch_triples[i].arch))
+			triple = arch_triples[i].triple;
+	if (triple) {
+		snprintf(target_arg, sizeof(target_arg), "--target=%s", triple);
+		imc_strv_push(out, target_arg);
+	}
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Command line: our own options, and the compiler flags kbuild passes. */
+#ifndef IOMEMCHECK_CHECKER_OPTIONS_H
+#define IOMEMCHECK_CHECKER_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct imc_strv {
+	const char **v;
+	size_t n, cap;
+};
+void imc_strv_push(struct imc_strv *sv, const char *s);
+void imc_strv_free(struct imc_strv *sv);
+
+/* The compiler arguments that matter for parsing, ready for libclang. */
+struct imc_ccargs {
+	struct imc_strv args;  /* -D/-U/-I/-include/-std=/-m64 ... in order */
+	const char *arch;      /* sparse's --arch=, mapped to a target */
+	const char *target;    /* --target= / -target */
+};
+
+struct imc_cli {
+	/* our options (see the table in options.c) */
+	struct imc_strv rules;
+	bool dump_ir;
+	bool report_headers;
+	bool parseable_fixits;
+	bool no_caret;         /* -fno-diagnostics-show-caret */
+	bool exit_zero;        /* findings do not make the exit status 1 */
+	bool version, help, list_rules;
+	const char *build_dir; /* -p */
+
+	struct imc_strv files;
+	struct imc_ccargs cc;
+};
+
+/* Parses argv. On error returns -1 with a message (without the
+ * "iomemcheck: " prefix) in err. */
+int imc_cli_parse(struct imc_cli *cli, int argc, char **argv, char *err,
+		  size_t errlen);
+void imc_cli_free(struct imc_cli *cli);
+void imc_cli_print_help(FILE *out);
+
+/* Filters one compiler command line (a compile_commands.json entry, argv[0]
+ * = the compiler): keeps what matters for parsing, drops inputs, outputs
+ * and everything else. Never fails. */
+void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv);
+void imc_ccargs_free(struct imc_ccargs *cc);
+
+/* The full argument vector for clang_parseTranslationUnit: our fixed
+ * definitions, then cc's arguments, then the target. Free with
+ * imc_strv_free (the strings belong to cc or are static). */
+void imc_clang_args(const struct imc_ccargs *cc, struct imc_strv *out);
+
+#endif

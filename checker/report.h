@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Findings as text on stderr, with fix-its shown under the source line. */
+#ifndef IOMEMCHECK_CHECKER_REPORT_H
+#define IOMEMCHECK_CHECKER_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "iomemcheck.h"
+
+void imc_report_text(FILE *out, const struct imc_findings *f,
+		     bool parseable_fixits, bool show_caret);
+
+#endif

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-only
+int f(int x)
+{
+	return x +;
+}
