@@ -21,18 +21,39 @@
 #include <clang-c/CXCompilationDatabase.h>
 #include <clang-c/Index.h>
 
+#include "finish.h"
 #include "iomemcheck.h"
 #include "lower.h"
 #include "options.h"
 #include "report.h"
 
-enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL = 2 };
-
 struct run {
 	const struct imc_cli *cli;
 	struct imc_rules *rules;
 	CXIndex index;
+	struct imc_findings all; /* of every TU, reported at the end */
+	struct imc_snapshot *snaps; /* --fix: the bytes each file had */
+	size_t nsnaps;
 };
+
+/* --fix must not write a file that changed after we read it: remember what
+ * we read, before libclang reads it. */
+static int snapshot(struct run *run, const char *file)
+{
+	char err[1024];
+
+	if (!run->cli->fix && !run->cli->fix_dry_run)
+		return 0;
+	run->snaps = realloc(run->snaps, (run->nsnaps + 1) * sizeof(*run->snaps));
+	if (!run->snaps)
+		exit(EXIT_TOOL);
+	if (imc_snapshot_take(&run->snaps[run->nsnaps], file, err, sizeof(err))) {
+		fprintf(stderr, "iomemcheck: %s\n", err);
+		return -1;
+	}
+	run->nsnaps++;
+	return 0;
+}
 
 static int worse(int a, int b)
 {
@@ -133,6 +154,8 @@ static int check_tu(struct run *run, const char *file,
 		fprintf(stderr, "iomemcheck: %s: %s\n", file, strerror(errno));
 		return EXIT_TOOL;
 	}
+	if (snapshot(run, file))
+		return EXIT_TOOL;
 	imc_clang_args(cc, &args);
 	ec = clang_parseTranslationUnit2(run->index, file, args.v, (int)args.n,
 					 NULL, 0, flags, &cxtu);
@@ -171,10 +194,8 @@ static int check_tu(struct run *run, const char *file,
 	if (run->cli->dump_ir)
 		imc_tu_dump(tu, stdout);
 	imc_analyze(tu, run->rules, &opts, &findings);
-	imc_report_text(stderr, &findings, run->cli->parseable_fixits,
-			!run->cli->parseable_fixits && !run->cli->no_caret);
-	status = findings.n && !run->cli->exit_zero ? EXIT_FINDINGS : EXIT_CLEAN;
-	imc_findings_free(&findings);
+	imc_findings_move(&run->all, &findings);
+	status = EXIT_CLEAN;
 	imc_tu_free(tu);
 	clang_disposeTranslationUnit(cxtu);
 	return status;
@@ -288,6 +309,60 @@ static int run_compile_db(struct run *run)
 	return status;
 }
 
+/* ---- --fix ---- */
+
+enum { FIX_ROUNDS = 4 };
+
+/* Fix-its that overlap wait for the next round: analyse the fixed file
+ * again until nothing is left to apply (sparse-style command lines only;
+ * a compile database entry gets one round). */
+static int fix_more_rounds(struct run *run, const char *file)
+{
+	struct run again = *run;
+	char err[1024];
+	int round, n = 1, status = EXIT_CLEAN;
+
+	for (round = 1; round < FIX_ROUNDS && n > 0; round++) {
+		memset(&again.all, 0, sizeof(again.all));
+		again.snaps = NULL;
+		again.nsnaps = 0;
+		status = check_tu(&again, file, &run->cli->cc);
+		imc_findings_sort(&again.all);
+		imc_findings_suppress(&again.all);
+		n = status == EXIT_CLEAN && again.nsnaps ?
+			imc_fix_apply(&again.snaps[0], &again.all, NULL, err, sizeof(err)) : -1;
+		if (n < 0 && status == EXIT_CLEAN) {
+			fprintf(stderr, "iomemcheck: %s\n", err);
+			status = EXIT_TOOL;
+		}
+		imc_findings_free(&again.all);
+		if (again.nsnaps)
+			imc_snapshot_free(&again.snaps[0]);
+		free(again.snaps);
+	}
+	return status;
+}
+
+static int apply_fixes(struct run *run)
+{
+	int status = EXIT_CLEAN, n;
+	char err[1024];
+	size_t i;
+
+	for (i = 0; i < run->nsnaps; i++) {
+		n = imc_fix_apply(&run->snaps[i], &run->all,
+				  run->cli->fix_dry_run ? stdout : NULL, err,
+				  sizeof(err));
+		if (n < 0) {
+			fprintf(stderr, "iomemcheck: %s\n", err);
+			status = EXIT_TOOL;
+		} else if (n > 0 && run->cli->fix && !run->cli->build_dir) {
+			status = worse(status, fix_more_rounds(run, run->snaps[i].path));
+		}
+	}
+	return status;
+}
+
 /* ---- main ---- */
 
 static void list_rules(void)
@@ -358,6 +433,13 @@ int main(int argc, char **argv)
 		for (i = 0; i < cli.files.n; i++)
 			status = worse(status, check_tu(&run, cli.files.v[i],
 							&cli.cc));
+	status = worse(status, imc_finish(&cli, &run.all));
+	if (status != EXIT_TOOL && (cli.fix || cli.fix_dry_run))
+		status = worse(status, apply_fixes(&run));
+	imc_findings_free(&run.all);
+	for (i = 0; i < run.nsnaps; i++)
+		imc_snapshot_free(&run.snaps[i]);
+	free(run.snaps);
 	clang_disposeIndex(run.index);
 	imc_rules_free(run.rules);
 	imc_cli_free(&cli);

@@ -67,6 +67,28 @@ static const struct own_opt own_opts[] = {
 	{ "--exit-zero", OWN_BOOL, FIELD(exit_zero), NULL,
 	  "exit 0 even with findings, as sparse does (for kbuild:\n"
 	  "make C=1 CHECK=iomemcheck CF=--exit-zero)" },
+	{ "--werror", OWN_BOOL, FIELD(werror), NULL,
+	  "findings make the exit status 1 even under kbuild (C=1), where\n"
+	  "iomemcheck otherwise exits 0 like sparse" },
+	{ "--fail-on", OWN_LIST, FIELD(fail_on), "RULE[,RULE]",
+	  "only findings of these rules make the exit status 1" },
+	{ "--format", OWN_STRING, FIELD(format), "FMT",
+	  "text (default), json or sarif; json/sarif go to stdout or the\n"
+	  "--output file, text diagnostics stay on stderr" },
+	{ "--output", OWN_STRING, FIELD(output), "FILE",
+	  "write the json/sarif report to FILE (-o FILE works too)" },
+	{ "-o", OWN_STRING, FIELD(output_o), "FILE",
+	  "with --format=json|sarif: as --output; otherwise ignored (GCC's -o)" },
+	{ "--fix", OWN_BOOL, FIELD(fix), NULL,
+	  "apply the fix-its in place, all or nothing per file" },
+	{ "--fix-dry-run", OWN_BOOL, FIELD(fix_dry_run), NULL,
+	  "print the fix-its as a unified diff on stdout instead" },
+	{ "--baseline", OWN_STRING, FIELD(baseline), "FILE",
+	  "hide the findings recorded in FILE (see --write-baseline)" },
+	{ "--write-baseline", OWN_STRING, FIELD(write_baseline), "FILE",
+	  "record the current findings in FILE" },
+	{ "--diff", OWN_STRING, FIELD(diff_rev), "REV",
+	  "report only findings on lines changed since git revision REV" },
 	{ "--dump-ir", OWN_BOOL, FIELD(dump_ir), NULL,
 	  "print the IR of every function to stdout" },
 	{ "--list-rules", OWN_BOOL, FIELD(list_rules), NULL,
@@ -101,8 +123,10 @@ void imc_cli_print_help(FILE *out)
 		}
 		fputc('\n', out);
 	}
-	fputs("\nExit status: 0 no findings, 1 findings (0 with --exit-zero),\n"
-	      "2 error.\n", out);
+	fputs("\nExit status: 0 no findings, 1 findings (0 with --exit-zero, and\n"
+	      "under kbuild's C=1/C=2 unless --werror, as sparse), 2 error.\n"
+	      "Suppress one finding with a comment on its line or the line above:\n"
+	      "  /* iomemcheck-ignore(RULE): reason */\n", out);
 }
 
 /* Matches ARG against option NAME; for options with a value also takes it
@@ -398,6 +422,30 @@ void imc_ccargs_free(struct imc_ccargs *cc)
 	imc_strv_free(&cc->args);
 }
 
+/* Values our options accept, checked once everything is parsed. */
+static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
+{
+	if (!cli->format)
+		cli->format = "text";
+	if (strcmp(cli->format, "text") && strcmp(cli->format, "json") &&
+	    strcmp(cli->format, "sarif")) {
+		snprintf(err, errlen, "unknown format '%s' (text, json, sarif)",
+			 cli->format);
+		return -1;
+	}
+	if (!cli->output && strcmp(cli->format, "text"))
+		cli->output = cli->output_o;
+	if (cli->fix && cli->fix_dry_run) {
+		snprintf(err, errlen, "--fix and --fix-dry-run exclude each other");
+		return -1;
+	}
+	if (cli->fix && cli->diff_rev) {
+		snprintf(err, errlen, "--fix applies to whole files; drop --diff");
+		return -1;
+	}
+	return 0;
+}
+
 int imc_cli_parse(struct imc_cli *cli, int argc, char **argv, char *err,
 		  size_t errlen)
 {
@@ -430,12 +478,13 @@ int imc_cli_parse(struct imc_cli *cli, int argc, char **argv, char *err,
 		snprintf(err, errlen, "unknown option '%s'", arg);
 		return -1;
 	}
-	return 0;
+	return check_choices(cli, err, errlen);
 }
 
 void imc_cli_free(struct imc_cli *cli)
 {
 	imc_strv_free(&cli->rules);
+	imc_strv_free(&cli->fail_on);
 	imc_strv_free(&cli->files);
 	imc_ccargs_free(&cli->cc);
 }

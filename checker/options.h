@@ -29,6 +29,14 @@ struct imc_cli {
 	bool parseable_fixits;
 	bool no_caret;         /* -fno-diagnostics-show-caret */
 	bool exit_zero;        /* findings do not make the exit status 1 */
+	bool werror;           /* findings make it 1, even under kbuild */
+	struct imc_strv fail_on; /* only these rules fail (comma lists) */
+	const char *format;    /* text (default), json, sarif */
+	const char *output;    /* --output: where json/sarif go */
+	const char *output_o;  /* -o: the same, unless it is GCC's object */
+	bool fix, fix_dry_run;
+	const char *baseline, *write_baseline;
+	const char *diff_rev;  /* --diff=REV */
 	bool version, help, list_rules;
 	const char *build_dir; /* -p */
 

@@ -91,16 +91,6 @@ static int cmp_finding(const void *pa, const void *pb)
 	return strcmp(x->message, y->message);
 }
 
-static void free_finding(struct imc_finding *f)
-{
-	uint32_t k;
-
-	for (k = 0; k < f->nfixits; k++)
-		free((char *)f->fixits[k].text);
-	free(f->fixits);
-	free((char *)f->message);
-}
-
 /* Sorts out->v[from..] and drops duplicates (a macro can bring the same
  * access twice to one expansion point) and, with a, unwanted files. */
 static void sort_and_filter(struct imc_findings *out, size_t from,
@@ -108,13 +98,14 @@ static void sort_and_filter(struct imc_findings *out, size_t from,
 {
 	size_t i, n = from;
 
-	qsort(out->v + from, out->n - from, sizeof(*out->v), cmp_finding);
+	if (out->n > from)
+		qsort(out->v + from, out->n - from, sizeof(*out->v), cmp_finding);
 	for (i = from; i < out->n; i++) {
 		struct imc_finding *f = &out->v[i];
 
 		if ((a && !wanted(a, f->loc.file)) ||
 		    (n > from && !cmp_finding(&out->v[n - 1], f))) {
-			free_finding(f);
+			imc_finding_release(f);
 			continue;
 		}
 		out->v[n++] = *f;

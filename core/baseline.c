@@ -130,7 +130,6 @@ int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
 	struct imc_sources *src;
 	size_t i, n = 0;
 	int hidden = 0;
-	uint32_t k;
 
 	if (!doc)
 		return -1;
@@ -152,10 +151,7 @@ int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
 			continue;
 		}
 		cJSON_AddTrueToObject(match, "used");
-		for (k = 0; k < f->v[i].nfixits; k++)
-			free((char *)f->v[i].fixits[k].text);
-		free(f->v[i].fixits);
-		free((char *)f->v[i].message);
+		imc_finding_release(&f->v[i]);
 		hidden++;
 	}
 	f->n = n;

@@ -54,6 +54,8 @@ struct imc_options {
 int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		const struct imc_options *opts, struct imc_findings *out);
 void imc_findings_free(struct imc_findings *f);
+/* Frees what one finding owns (message, fix-its); for filters that drop it. */
+void imc_finding_release(struct imc_finding *f);
 
 /* GCC-style text: "file:line:col: warning: message [rule]"; with
  * parseable_fixits also clang/GCC's `fix-it:"file":{l:c-l:c}:"text"` lines. */

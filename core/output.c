@@ -50,17 +50,25 @@ void imc_print_text(FILE *out, const struct imc_findings *f,
 	}
 }
 
+void imc_finding_release(struct imc_finding *f)
+{
+	uint32_t k;
+
+	for (k = 0; k < f->nfixits; k++)
+		free((char *)f->fixits[k].text);
+	free(f->fixits);
+	free((char *)f->message);
+	f->fixits = NULL;
+	f->nfixits = 0;
+	f->message = NULL;
+}
+
 void imc_findings_free(struct imc_findings *f)
 {
 	size_t i;
-	uint32_t k;
 
-	for (i = 0; i < f->n; i++) {
-		for (k = 0; k < f->v[i].nfixits; k++)
-			free((char *)f->v[i].fixits[k].text);
-		free(f->v[i].fixits);
-		free((char *)f->v[i].message);
-	}
+	for (i = 0; i < f->n; i++)
+		imc_finding_release(&f->v[i]);
 	free(f->v);
 	f->v = NULL;
 	f->n = f->cap = 0;

@@ -63,17 +63,13 @@ size_t imc_findings_suppress(struct imc_findings *f)
 {
 	struct imc_sources *src = imc_sources_new();
 	size_t i, n = 0, dropped = 0;
-	uint32_t k;
 
 	for (i = 0; i < f->n; i++) {
 		if (!is_suppressed(src, &f->v[i])) {
 			f->v[n++] = f->v[i];
 			continue;
 		}
-		for (k = 0; k < f->v[i].nfixits; k++)
-			free((char *)f->v[i].fixits[k].text);
-		free(f->v[i].fixits);
-		free((char *)f->v[i].message);
+		imc_finding_release(&f->v[i]);
 		dropped++;
 	}
 	f->n = n;
