@@ -295,16 +295,24 @@ static const struct {
 	{ "loongarch", "loongarch64-linux-gnu" },
 };
 
+/* Strings we make belong to cc (owned) and die with it. */
+static const char *own(struct imc_ccargs *cc, char *s)
+{
+	if (!s)
+		exit(2);
+	imc_strv_push(&cc->owned, s);
+	return s;
+}
+
 static void keep_joined(struct imc_ccargs *cc, const char *name,
 			const char *value)
 {
 	size_t len = strlen(name) + strlen(value) + 1;
 	char *s = malloc(len);
 
-	if (!s)
-		exit(2);
-	snprintf(s, len, "%s%s", name, value);
-	imc_strv_push(&cc->args, s); /* freed with the process */
+	if (s)
+		snprintf(s, len, "%s%s", name, value);
+	imc_strv_push(&cc->args, own(cc, s));
 }
 
 /* -Wp,A,B,...: the preprocessor's own options. Only definitions matter
@@ -316,7 +324,7 @@ static void cc_wp(struct imc_ccargs *cc, const char *list)
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save))
 		if ((tok[0] == '-' && (tok[1] == 'D' || tok[1] == 'U')) && tok[2])
-			imc_strv_push(&cc->args, strdup(tok));
+			imc_strv_push(&cc->args, own(cc, strdup(tok)));
 	free(copy);
 }
 
@@ -419,6 +427,11 @@ void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv)
 
 void imc_ccargs_free(struct imc_ccargs *cc)
 {
+	size_t i;
+
+	for (i = 0; i < cc->owned.n; i++)
+		free((char *)cc->owned.v[i]);
+	imc_strv_free(&cc->owned);
 	imc_strv_free(&cc->args);
 }
 

@@ -17,6 +17,7 @@ void imc_strv_free(struct imc_strv *sv);
 /* The compiler arguments that matter for parsing, ready for libclang. */
 struct imc_ccargs {
 	struct imc_strv args;  /* -D/-U/-I/-include/-std=/-m64 ... in order */
+	struct imc_strv owned; /* the strings of args we allocated */
 	const char *arch;      /* sparse's --arch=, mapped to a target */
 	const char *target;    /* --target= / -target */
 };
