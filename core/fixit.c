@@ -194,6 +194,10 @@ static void commit(struct analysis *a, size_t finding, struct imc_loc begin,
 	       ((s < lo && ident_char(old[lo - s - 1])) ||
 		(s < ln && ident_char(new[ln - s - 1]))))
 		s--;
+	/* GCC's fix-it machinery is line-based: a rewrite that still spans
+	 * lines after trimming is not offered, by either front end. */
+	if (loc_at(old, begin, p).line != loc_at(old, begin, lo - s).line)
+		return;
 	if (a->nedits == a->capedits) {
 		a->capedits = a->capedits ? a->capedits * 2 : 16;
 		a->edits = imc_xrealloc(a->edits, a->capedits * sizeof(*a->edits));

@@ -167,6 +167,10 @@ struct imc_node {
  *    `*p` is IMC_DEREF, `s.f` / `p->f` is IMC_FIELD (never DEREF + FIELD).
  *  - Compound assignment `x op= y` is IMC_ASSIGN with op set (GCC lowers it
  *    to x = x op y with a shared lhs tree: the plugin restores it).
+ *  - Blocks: function, loop, if and switch bodies and statement
+ *    expressions are always one IMC_BLOCK; a nested BLOCK appears only when
+ *    it declares something; empty statements vanish; BLOCKs carry no
+ *    location (GCC drops braces).
  *  - sizeof/offsetof/__builtin_constant_p and other constants fold to
  *    IMC_CONST; a `do { } while (0)` stays an IMC_DO.
  */

@@ -37,6 +37,7 @@
 #include "intl.h"
 #include "cpplib.h"
 #include "internal-fn.h"
+#include "langhooks.h"
 
 #ifndef __visible
 #define __visible __attribute__((visibility("default")))

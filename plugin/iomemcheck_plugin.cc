@@ -4,19 +4,23 @@
  *
  *  1. Registers sparse's attributes (noderef, address_space, force, and the
  *     other sparse-only ones) so the kernel's checker-mode spelling
- *     `__attribute__((noderef, address_space(__iomem)))` compiles cleanly.
+ *     `__attribute__((noderef, address_space(__iomem)))` compiles cleanly,
+ *     and records which declarations are __iomem ("Annotations").
  *  2. In an ordinary compile the headers define __iomem and __force EMPTY;
  *     the plugin notices those definitions (libcpp define callback) and makes
  *     the macros expand to the checker-mode spelling, without touching any
  *     header.
  *  3. Lowers every function body (PLUGIN_PRE_GENERICIZE, C GENERIC with the
  *     c-family loop trees still in place) to the shared IR in core/ir.h,
- *     following the range contract there.
+ *     following the range contract there. Where GENERIC lost what the source
+ *     said (p[i], casts, compound assignments, operand order), the source
+ *     text tells.
  *  4. At the end of the translation unit runs the core's analysis and reports
  *     each finding through GCC's diagnostics, with its fix-its.
  *
- * The plugin only reads trees; it never modifies a function body, so the
- * generated code is the same with and without it (tested: plugin.identical-*).
+ * The plugin changes none of GCC's trees or types, so the object file is
+ * the same, byte for byte, with and without it, debug information included
+ * (tested: plugin.identical-objects).
  *
  * Options (-fplugin-arg-iomemcheck-KEY[=VALUE]):
  *   rules=FILE      load FILE after the default rules (may be repeated)
@@ -93,7 +97,7 @@ static struct src_file *src_get(const char *name)
 
 	if (src_last && !strcmp(src_last->name, name))
 		return src_last;
-	FOR_EACH_VEC_ELT(src_files, i, f)
+	for (i = 0; src_files.iterate(i, &f); i++)
 		if (!strcmp(f->name, name))
 			return src_last = f;
 	f = XCNEW(struct src_file);
@@ -126,7 +130,7 @@ static void src_free(void)
 	struct src_file *f;
 	unsigned int i;
 
-	FOR_EACH_VEC_ELT(src_files, i, f) {
+	for (i = 0; src_files.iterate(i, &f); i++) {
 		free(f->name);
 		XDELETEVEC(f->buf);
 		f->starts.release();
@@ -145,8 +149,8 @@ static bool src_line(const char *file, int line, const char **text, int *len)
 	if (!f->buf || line < 1 || (unsigned int)line > f->starts.length())
 		return false;
 	b = f->starts[line - 1];
-	e = (unsigned int)line < f->starts.length() ? f->starts[line] - 1 :
-						      f->len;
+	e = (unsigned int)line < f->starts.length() ? f->starts[line] - 1
+						    : f->len;
 	*text = f->buf + b;
 	*len = (int)(e - b);
 	if (*len > 0 && (*text)[*len - 1] == '\r')
@@ -235,7 +239,8 @@ static bool cur_looking_at(const struct cursor *c, const char *s)
 		return false;
 	if (strncmp(d.text + d.col - 1, s, n))
 		return false;
-	if (is_ident_char((unsigned char)s[n - 1]) && d.col - 1 + (int)n < d.len &&
+	if (is_ident_char((unsigned char)s[n - 1]) &&
+	    d.col - 1 + (int)n < d.len &&
 	    is_ident_char((unsigned char)d.text[d.col - 1 + n]))
 		return false;
 	for (i = 0; i < n; i++)
@@ -282,7 +287,8 @@ static void skip_blank_back(struct cursor *c)
 		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
 		    ch == '\f' || ch == '\v') {
 			cur_prev(c);
-		} else if (ch == '/' && c->col > 1 && c->text[c->col - 2] == '*') {
+		} else if (ch == '/' && c->col > 1 &&
+			   c->text[c->col - 2] == '*') {
 			cur_prev(c);
 			cur_prev(c);
 			while (c->ok && guard-- > 0 &&
@@ -331,7 +337,8 @@ static bool match_bracket_fwd(struct cursor *c)
 			skip_literal(c);
 			continue;
 		}
-		if (ch == '/' && (cur_peek(c, 1) == '*' || cur_peek(c, 1) == '/')) {
+		if (ch == '/' &&
+		    (cur_peek(c, 1) == '*' || cur_peek(c, 1) == '/')) {
 			skip_blank_fwd(c);
 			continue;
 		}
@@ -394,10 +401,11 @@ static bool ident_ending_at(const struct cursor *c, struct cursor *start,
 
 /* C operators, longest first, to read the one at a caret. */
 static const char *const c_operators[] = {
-	"<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=", ">=", "==",
-	"!=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=",
-	"+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "!", "~", "=",
-	"?", ":", ",", "(", ")", "[", "]", "{", "}", ".",
+	"<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=",
+	">=",  "==",  "!=",  "&&", "||", "+=", "-=", "*=", "/=",
+	"%=",  "&=",  "|=",  "^=", "+",	 "-",  "*",  "/",  "%",
+	"<",   ">",   "&",   "|",  "^",	 "!",  "~",  "=",  "?",
+	":",   ",",   "(",   ")",  "[",	 "]",  "{",  "}",  ".",
 };
 
 static const char *op_at(const struct cursor *c)
@@ -566,7 +574,8 @@ static void set_expr_range(struct imc_node *n, location_t loc)
 			e = out;
 		}
 		if (b.line != s.line || b.col != s.column) {
-			n->range.fe_begin = loc_in_file(r.m_start, b.line, b.col);
+			n->range.fe_begin =
+				loc_in_file(r.m_start, b.line, b.col);
 			s.line = b.line;
 			s.column = b.col;
 		}
@@ -817,7 +826,7 @@ static location_t imc_loc_to_gcc(const struct imc_loc *l, location_t hint)
 
 struct annot {
 	unsigned int uid; /* DECL_UID: the address of a freed decl is reused */
-	uint32_t iomem;   /* bit N: depth N is __iomem */
+	uint32_t iomem; /* bit N: depth N is __iomem */
 };
 
 static hash_map<tree, struct annot> *decl_annots;
@@ -856,7 +865,7 @@ static void record_iomem(tree decl, int depth)
 	if (a && a->uid == DECL_UID(decl)) {
 		a->iomem |= bit;
 	} else {
-		struct annot n = { DECL_UID(decl), bit };
+		struct annot n = {DECL_UID(decl), bit};
 
 		decl_annots->put(decl, n);
 	}
@@ -869,7 +878,8 @@ static uint32_t decl_iomem(tree decl)
 	struct annot *a = decl_annots->get(decl);
 	uint32_t m = a && a->uid == DECL_UID(decl) ? a->iomem : 0;
 
-	if (keyed_by_name(decl, DECL_FILE_SCOPE_P(decl) || DECL_EXTERNAL(decl))) {
+	if (keyed_by_name(decl,
+			  DECL_FILE_SCOPE_P(decl) || DECL_EXTERNAL(decl))) {
 		uint32_t *n = name_annots->get(DECL_NAME(decl));
 
 		if (n)
@@ -914,8 +924,7 @@ static void note_fnptr_params(tree decl)
 	for (arg = TYPE_ARG_TYPES(t); arg && arg != void_list_node;
 	     arg = TREE_CHAIN(arg))
 		a.nparams++;
-	if (a.nparams != pending_parms.length() ||
-	    a.nparams > MAX_FNPTR_PARAMS)
+	if (a.nparams != pending_parms.length() || a.nparams > MAX_FNPTR_PARAMS)
 		return;
 	for (i = 0; i < a.nparams; i++) {
 		a.iomem[i] = decl_iomem(pending_parms[i]);
@@ -1021,8 +1030,8 @@ enum type_mark { MARK_IOMEM, MARK_FORCE };
 
 /* T with MARK set at the depths in MASK (bit N: depth N); copies only the
  * layers that change. */
-static const struct imc_type *mark_type(const struct imc_type *t,
-					uint32_t mask, enum type_mark mark)
+static const struct imc_type *mark_type(const struct imc_type *t, uint32_t mask,
+					enum type_mark mark)
 {
 	const struct imc_type *sub = NULL, *inner = NULL;
 	struct imc_type *c;
@@ -1033,9 +1042,10 @@ static const struct imc_type *mark_type(const struct imc_type *t,
 	here = mask & 1;
 	set = mark == MARK_IOMEM ? t->iomem : t->force;
 	if (mask >> 1) {
-		sub = t->kind == IMC_T_PTR || t->kind == IMC_T_ARRAY ? t->pointee :
-		      t->kind == IMC_T_FUNC			  ? t->ret :
-									    NULL;
+		sub = t->kind == IMC_T_PTR || t->kind == IMC_T_ARRAY
+			      ? t->pointee
+		      : t->kind == IMC_T_FUNC ? t->ret
+					      : NULL;
 		inner = mark_type(sub, mask >> 1, mark);
 	}
 	if ((!here || set) && inner == sub)
@@ -1068,7 +1078,8 @@ static const struct imc_type *mark_fnptr_params(const struct imc_type *t,
 		return t;
 	path[0] = t;
 	for (i = 0; i < a->depth; i++) {
-		if ((path[i]->kind != IMC_T_PTR && path[i]->kind != IMC_T_ARRAY) ||
+		if ((path[i]->kind != IMC_T_PTR &&
+		     path[i]->kind != IMC_T_ARRAY) ||
 		    !path[i]->pointee)
 			return t;
 		path[i + 1] = path[i]->pointee;
@@ -1079,9 +1090,9 @@ static const struct imc_type *mark_fnptr_params(const struct imc_type *t,
 	c->params = NULL;
 	c->nparams = c->capparams = 0;
 	for (k = 0; k < a->nparams; k++)
-		imc_type_add_param(cur_tu, c,
-				   mark_type(path[i]->params[k], a->iomem[k],
-					     MARK_IOMEM));
+		imc_type_add_param(
+			cur_tu, c,
+			mark_type(path[i]->params[k], a->iomem[k], MARK_IOMEM));
 	while (--i >= 0) {
 		struct imc_type *up = copy_type(path[i]);
 
@@ -1172,7 +1183,8 @@ static const struct imc_type *lower_type(tree t)
 
 		it->ret = lower_type(TREE_TYPE(t));
 		for (a = args; a && a != void_list_node; a = TREE_CHAIN(a))
-			imc_type_add_param(cur_tu, it, lower_type(TREE_VALUE(a)));
+			imc_type_add_param(cur_tu, it,
+					   lower_type(TREE_VALUE(a)));
 		it->variadic = args && stdarg_p(t);
 	}
 	marked = mark_type(it, typedef_iomem(t), MARK_IOMEM);
@@ -1214,10 +1226,10 @@ static const struct imc_type *decl_type(tree decl)
 			i = 0;
 			for (parm = DECL_ARGUMENTS(decl); parm;
 			     parm = DECL_CHAIN(parm), i++)
-				imc_type_add_param(
-					cur_tu, fn,
-					mark_type(t->params[i], decl_iomem(parm),
-						  MARK_IOMEM));
+				imc_type_add_param(cur_tu, fn,
+						   mark_type(t->params[i],
+							     decl_iomem(parm),
+							     MARK_IOMEM));
 			t = fn;
 		}
 	}
@@ -1355,8 +1367,8 @@ static bool is_explicit_cast(tree t)
 		return false;
 	op = strip_all_conversions(TREE_OPERAND(t, 0));
 	if (op && CAN_HAVE_LOCATION_P(op) && EXPR_HAS_LOCATION(op)) {
-		source_range r = get_range_from_loc(line_table,
-						    EXPR_LOCATION(op));
+		source_range r =
+			get_range_from_loc(line_table, EXPR_LOCATION(op));
 		struct cursor oc;
 
 		if (cursor_at_spelling(r.m_start, &oc) && cur_same(&oc, &c))
@@ -1430,8 +1442,9 @@ static void cast_text_marks(tree t, uint32_t *iomem, uint32_t *force)
 				    !is_ident_char(cur_peek(&c, 1)) &&
 				    ident_ending_at(&c, &start, word,
 						    sizeof(word)) &&
-				    n < 8 && (!strcmp(word, "__iomem") ||
-					      !strcmp(word, "force"))) {
+				    n < 8 &&
+				    (!strcmp(word, "__iomem") ||
+				     !strcmp(word, "force"))) {
 					marks[n].force = word[0] == 'f';
 					marks[n++].stars = 0;
 				}
@@ -1439,13 +1452,15 @@ static void cast_text_marks(tree t, uint32_t *iomem, uint32_t *force)
 		} else if (ch == '*') {
 			for (i = 0; i < n; i++)
 				marks[i].stars++;
-		} else if (is_ident_char(ch) && !is_ident_char(cur_peek(&c, 1))) {
+		} else if (is_ident_char(ch) &&
+			   !is_ident_char(cur_peek(&c, 1))) {
 			char word[32];
 			struct cursor start;
 
 			if (ident_ending_at(&c, &start, word, sizeof(word)) &&
 			    n < 8 &&
-			    (!strcmp(word, "__iomem") || !strcmp(word, "__force"))) {
+			    (!strcmp(word, "__iomem") ||
+			     !strcmp(word, "__force"))) {
 				marks[n].force = word[2] == 'f';
 				marks[n++].stars = 0;
 			}
@@ -1454,9 +1469,9 @@ static void cast_text_marks(tree t, uint32_t *iomem, uint32_t *force)
 	}
 	for (i = 0; i < n; i++)
 		if (marks[i].stars < 31)
-			*(marks[i].force ? force : iomem) |= 1u << marks[i].stars;
+			*(marks[i].force ? force : iomem) |= 1u
+							     << marks[i].stars;
 }
-
 
 /*
  * Casts GCC dropped. The plugin leaves GCC's types unannotated, so a cast
@@ -1470,13 +1485,15 @@ static void cast_text_marks(tree t, uint32_t *iomem, uint32_t *force)
  * place in a call's arguments, an initializer, an assignment or a return.
  */
 static const char *const type_words[] = {
-	"void", "char", "short", "int", "long", "float", "double", "signed",
-	"unsigned", "_Bool", "_Complex", "__int128", "struct", "union", "enum",
+	"void",	    "char",	"short",  "int",      "long",
+	"float",    "double",	"signed", "unsigned", "_Bool",
+	"_Complex", "__int128", "struct", "union",    "enum",
 };
 static const char *const qualifier_words[] = {
-	"const", "volatile", "restrict", "__restrict", "__restrict__",
-	"__volatile__", "__const", "__iomem", "__force", "__user", "__percpu",
-	"__rcu", "__bitwise", "__bitwise__", "__private", "_Atomic",
+	"const",	"volatile",	"restrict",  "__restrict",
+	"__restrict__", "__volatile__", "__const",   "__iomem",
+	"__force",	"__user",	"__percpu",  "__rcu",
+	"__bitwise",	"__bitwise__",	"__private", "_Atomic",
 };
 
 static bool word_in(const char *w, const char *const *list, size_t n)
@@ -1531,7 +1548,8 @@ static bool is_type_name_text(struct cursor c, const struct cursor *close)
 				continue;
 			if (!strcmp(word, "__attribute__") ||
 			    !strcmp(word, "__attribute") ||
-			    !strcmp(word, "typeof") || !strcmp(word, "__typeof__") ||
+			    !strcmp(word, "typeof") ||
+			    !strcmp(word, "__typeof__") ||
 			    !strcmp(word, "__typeof")) {
 				skip_blank_fwd(&c);
 				if (cur_ch(&c) != '(' || !match_bracket_fwd(&c))
@@ -1627,7 +1645,8 @@ static const struct imc_type *type_of_type_name(struct cursor c,
 					return NULL;
 				base = TREE_TYPE(d);
 			}
-		} else if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+		} else if (ch == ' ' || ch == '\t' || ch == '\n' ||
+			   ch == '\r') {
 			cur_next(&c);
 		} else {
 			return NULL;
@@ -1643,21 +1662,21 @@ static const struct imc_type *type_of_type_name(struct cursor c,
 		else if (is_double)
 			base = nlong ? long_double_type_node : double_type_node;
 		else if (is_char)
-			base = is_unsigned ? unsigned_char_type_node :
-			       is_signed   ? signed_char_type_node :
-					     char_type_node;
+			base = is_unsigned ? unsigned_char_type_node
+			       : is_signed ? signed_char_type_node
+					   : char_type_node;
 		else if (is_short)
-			base = is_unsigned ? short_unsigned_type_node :
-					     short_integer_type_node;
+			base = is_unsigned ? short_unsigned_type_node
+					   : short_integer_type_node;
 		else if (nlong >= 2)
-			base = is_unsigned ? long_long_unsigned_type_node :
-					     long_long_integer_type_node;
+			base = is_unsigned ? long_long_unsigned_type_node
+					   : long_long_integer_type_node;
 		else if (nlong == 1)
-			base = is_unsigned ? long_unsigned_type_node :
-					     long_integer_type_node;
+			base = is_unsigned ? long_unsigned_type_node
+					   : long_integer_type_node;
 		else if (seen_int || is_unsigned || is_signed)
-			base = is_unsigned ? unsigned_type_node :
-					     integer_type_node;
+			base = is_unsigned ? unsigned_type_node
+					   : integer_type_node;
 		else
 			return NULL;
 	}
@@ -1690,9 +1709,9 @@ static struct imc_node *lower_cast(tree t)
 			const struct imc_type *wt;
 
 			close = open;
-			wt = match_bracket_fwd(&close) ?
-				     type_of_type_name(open, &close) :
-				     NULL;
+			wt = match_bracket_fwd(&close)
+				     ? type_of_type_name(open, &close)
+				     : NULL;
 			if (wt && it && wt->kind == it->kind)
 				it = wt;
 		}
@@ -1758,9 +1777,9 @@ static const struct imc_type *plain_type(const struct imc_type *t, int depth)
 
 	if (!t || depth > 8)
 		return t;
-	sub = t->kind == IMC_T_PTR || t->kind == IMC_T_ARRAY ? t->pointee :
-	      t->kind == IMC_T_FUNC			  ? t->ret :
-							    NULL;
+	sub = t->kind == IMC_T_PTR || t->kind == IMC_T_ARRAY ? t->pointee
+	      : t->kind == IMC_T_FUNC			     ? t->ret
+							     : NULL;
 	inner = plain_type(sub, depth + 1);
 	if (!t->iomem && !t->force && inner == sub)
 		return t;
@@ -1794,8 +1813,8 @@ static struct imc_node *attach_casts(struct imc_node *n,
 	uint32_t iomem = 0, force = 0;
 	int i, nmarks = 0;
 
-	if (!n || !start->ok || depth > 4 || !cast_prefix_at(start, &close,
-							      &after))
+	if (!n || !start->ok || depth > 4 ||
+	    !cast_prefix_at(start, &close, &after))
 		return n;
 	if (n->kind == IMC_CAST && node_begins_at(n, start))
 		return n; /* GCC kept this one */
@@ -1836,7 +1855,8 @@ static struct imc_node *attach_casts(struct imc_node *n,
 				char word[32];
 				struct cursor s;
 
-				if (ident_ending_at(&m, &s, word, sizeof(word)) &&
+				if (ident_ending_at(&m, &s, word,
+						    sizeof(word)) &&
 				    nmarks < 8 &&
 				    (!strcmp(word, "__iomem") ||
 				     !strcmp(word, "__force") ||
@@ -1883,10 +1903,12 @@ static struct imc_node *attach_casts(struct imc_node *n,
 
 		if (cur_init(&e, n->range.end.file, n->range.end.line,
 			     n->range.end.col - 1))
-			set_cursor_range(c, start, &e, (location_t)n->range.fe_end);
+			set_cursor_range(c, start, &e,
+					 (location_t)n->range.fe_end);
 	} else if (operand_last(after, &last)) {
-		set_cursor_range(c, start, &last,
-				 lookup_loc(start->file, start->line, start->col));
+		set_cursor_range(
+			c, start, &last,
+			lookup_loc(start->file, start->line, start->col));
 	}
 	add_kid(c, n);
 	return c;
@@ -1926,8 +1948,8 @@ static void attach_arg_casts(struct imc_node *n)
 	if (!n->range.valid || n->nkids <= IMC_CALL_ARG0)
 		return;
 	if (callee && callee->range.valid) {
-		if (!cur_init(&c, callee->range.end.file, callee->range.end.line,
-			      callee->range.end.col))
+		if (!cur_init(&c, callee->range.end.file,
+			      callee->range.end.line, callee->range.end.col))
 			return;
 	} else if (!callee && n->name) {
 		if (!cur_init(&c, n->range.begin.file, n->range.begin.line,
@@ -1965,8 +1987,8 @@ static struct imc_node *attach_after_token(struct imc_node *n, location_t loc,
 	size_t i;
 
 	if (!n || loc <= BUILTINS_LOCATION || in_macro(loc) ||
-	    !cursor_at_spelling(loc, &c) || strncmp(c.text + c.col - 1, token,
-						    strlen(token)))
+	    !cursor_at_spelling(loc, &c) ||
+	    strncmp(c.text + c.col - 1, token, strlen(token)))
 		return n;
 	for (i = 0; i < strlen(token); i++)
 		cur_next(&c);
@@ -2180,8 +2202,8 @@ static struct imc_node *unscale(struct lower_ctx *cx, tree off, uint64_t size,
 		if (v % (int64_t)size)
 			return NULL;
 		return const_node(integer_type_node,
-				  negate ? -(v / (int64_t)size) :
-					   v / (int64_t)size);
+				  negate ? -(v / (int64_t)size)
+					 : v / (int64_t)size);
 	}
 	if (size == 1) {
 		a = lower_expr(cx, t);
@@ -2268,36 +2290,36 @@ struct op_info {
 };
 
 static const struct op_info binary_ops[] = {
-	{ PLUS_EXPR, IMC_OP_ADD, "+", true },
-	{ POINTER_PLUS_EXPR, IMC_OP_ADD, "+", false },
-	{ MINUS_EXPR, IMC_OP_SUB, "-", false },
-	{ POINTER_DIFF_EXPR, IMC_OP_SUB, "-", false },
-	{ MULT_EXPR, IMC_OP_MUL, "*", true },
-	{ TRUNC_DIV_EXPR, IMC_OP_DIV, "/", false },
-	{ EXACT_DIV_EXPR, IMC_OP_DIV, "/", false },
-	{ CEIL_DIV_EXPR, IMC_OP_DIV, "/", false },
-	{ FLOOR_DIV_EXPR, IMC_OP_DIV, "/", false },
-	{ ROUND_DIV_EXPR, IMC_OP_DIV, "/", false },
-	{ RDIV_EXPR, IMC_OP_DIV, "/", false },
-	{ TRUNC_MOD_EXPR, IMC_OP_MOD, "%", false },
-	{ CEIL_MOD_EXPR, IMC_OP_MOD, "%", false },
-	{ FLOOR_MOD_EXPR, IMC_OP_MOD, "%", false },
-	{ ROUND_MOD_EXPR, IMC_OP_MOD, "%", false },
-	{ LSHIFT_EXPR, IMC_OP_SHL, "<<", false },
-	{ RSHIFT_EXPR, IMC_OP_SHR, ">>", false },
-	{ BIT_AND_EXPR, IMC_OP_AND, "&", true },
-	{ BIT_IOR_EXPR, IMC_OP_OR, "|", true },
-	{ BIT_XOR_EXPR, IMC_OP_XOR, "^", true },
-	{ TRUTH_ANDIF_EXPR, IMC_OP_LAND, "&&", false },
-	{ TRUTH_AND_EXPR, IMC_OP_LAND, "&&", false },
-	{ TRUTH_ORIF_EXPR, IMC_OP_LOR, "||", false },
-	{ TRUTH_OR_EXPR, IMC_OP_LOR, "||", false },
-	{ EQ_EXPR, IMC_OP_EQ, "==", true },
-	{ NE_EXPR, IMC_OP_NE, "!=", true },
-	{ LT_EXPR, IMC_OP_LT, "<", false },
-	{ GT_EXPR, IMC_OP_GT, ">", false },
-	{ LE_EXPR, IMC_OP_LE, "<=", false },
-	{ GE_EXPR, IMC_OP_GE, ">=", false },
+	{PLUS_EXPR, IMC_OP_ADD, "+", true},
+	{POINTER_PLUS_EXPR, IMC_OP_ADD, "+", false},
+	{MINUS_EXPR, IMC_OP_SUB, "-", false},
+	{POINTER_DIFF_EXPR, IMC_OP_SUB, "-", false},
+	{MULT_EXPR, IMC_OP_MUL, "*", true},
+	{TRUNC_DIV_EXPR, IMC_OP_DIV, "/", false},
+	{EXACT_DIV_EXPR, IMC_OP_DIV, "/", false},
+	{CEIL_DIV_EXPR, IMC_OP_DIV, "/", false},
+	{FLOOR_DIV_EXPR, IMC_OP_DIV, "/", false},
+	{ROUND_DIV_EXPR, IMC_OP_DIV, "/", false},
+	{RDIV_EXPR, IMC_OP_DIV, "/", false},
+	{TRUNC_MOD_EXPR, IMC_OP_MOD, "%", false},
+	{CEIL_MOD_EXPR, IMC_OP_MOD, "%", false},
+	{FLOOR_MOD_EXPR, IMC_OP_MOD, "%", false},
+	{ROUND_MOD_EXPR, IMC_OP_MOD, "%", false},
+	{LSHIFT_EXPR, IMC_OP_SHL, "<<", false},
+	{RSHIFT_EXPR, IMC_OP_SHR, ">>", false},
+	{BIT_AND_EXPR, IMC_OP_AND, "&", true},
+	{BIT_IOR_EXPR, IMC_OP_OR, "|", true},
+	{BIT_XOR_EXPR, IMC_OP_XOR, "^", true},
+	{TRUTH_ANDIF_EXPR, IMC_OP_LAND, "&&", false},
+	{TRUTH_AND_EXPR, IMC_OP_LAND, "&&", false},
+	{TRUTH_ORIF_EXPR, IMC_OP_LOR, "||", false},
+	{TRUTH_OR_EXPR, IMC_OP_LOR, "||", false},
+	{EQ_EXPR, IMC_OP_EQ, "==", true},
+	{NE_EXPR, IMC_OP_NE, "!=", true},
+	{LT_EXPR, IMC_OP_LT, "<", false},
+	{GT_EXPR, IMC_OP_GT, ">", false},
+	{LE_EXPR, IMC_OP_LE, "<=", false},
+	{GE_EXPR, IMC_OP_GE, ">=", false},
 };
 
 static const struct op_info *binary_op_info(enum tree_code code)
@@ -2317,11 +2339,10 @@ static enum imc_op compound_op(const char *text)
 		const char *text;
 		enum imc_op op;
 	} ops[] = {
-		{ "+=", IMC_OP_ADD }, { "-=", IMC_OP_SUB },
-		{ "*=", IMC_OP_MUL }, { "/=", IMC_OP_DIV },
-		{ "%=", IMC_OP_MOD }, { "<<=", IMC_OP_SHL },
-		{ ">>=", IMC_OP_SHR }, { "&=", IMC_OP_AND },
-		{ "|=", IMC_OP_OR }, { "^=", IMC_OP_XOR },
+		{"+=", IMC_OP_ADD},  {"-=", IMC_OP_SUB}, {"*=", IMC_OP_MUL},
+		{"/=", IMC_OP_DIV},  {"%=", IMC_OP_MOD}, {"<<=", IMC_OP_SHL},
+		{">>=", IMC_OP_SHR}, {"&=", IMC_OP_AND}, {"|=", IMC_OP_OR},
+		{"^=", IMC_OP_XOR},
 	};
 	size_t i;
 
@@ -2337,8 +2358,8 @@ static enum imc_op comparison_of_text(const char *text)
 		const char *text;
 		enum imc_op op;
 	} ops[] = {
-		{ "==", IMC_OP_EQ }, { "!=", IMC_OP_NE }, { "<", IMC_OP_LT },
-		{ ">", IMC_OP_GT },  { "<=", IMC_OP_LE }, { ">=", IMC_OP_GE },
+		{"==", IMC_OP_EQ}, {"!=", IMC_OP_NE}, {"<", IMC_OP_LT},
+		{">", IMC_OP_GT},  {"<=", IMC_OP_LE}, {">=", IMC_OP_GE},
 	};
 	size_t i;
 
@@ -2442,7 +2463,8 @@ static struct imc_node *lower_binary(struct lower_ctx *cx, tree t,
 			add_kid(n, lower_cond(cx, a));
 		} else {
 			add_kid(n, binary_node(invert_comparison(op),
-					       TREE_TYPE(t), lower_expr(cx, a),
+					       integer_type_node,
+					       lower_expr(cx, a),
 					       lower_expr(cx, b)));
 		}
 		return n;
@@ -2471,8 +2493,8 @@ static struct imc_node *lower_binary(struct lower_ctx *cx, tree t,
 
 		/* &p[i] arrives as p + i*size (the & folded away) */
 		if (first == '&') {
-			struct imc_node *idx = new_node(IMC_INDEX,
-							TREE_TYPE(TREE_TYPE(t)));
+			struct imc_node *idx =
+				new_node(IMC_INDEX, TREE_TYPE(TREE_TYPE(t)));
 
 			n = new_node(IMC_ADDR, TREE_TYPE(t));
 			set_tree_range(n, t);
@@ -2491,9 +2513,9 @@ static struct imc_node *lower_binary(struct lower_ctx *cx, tree t,
 					skip_blank_fwd(&c);
 					idx->range.begin.line = c.line;
 					idx->range.begin.col = c.col;
-					idx->range.fe_begin = loc_in_file(
-						n->range.fe_begin, c.line,
-						c.col);
+					idx->range.fe_begin =
+						loc_in_file(n->range.fe_begin,
+							    c.line, c.col);
 				}
 				idx->loc = idx->range.begin;
 			}
@@ -2504,9 +2526,8 @@ static struct imc_node *lower_binary(struct lower_ctx *cx, tree t,
 		/* fold moves a conversion of p + i inside: (T *)p + i; the
 		 * source's pointer (and scale) is p's */
 		tree pa = strip_implicit(a);
-		tree ptype = pa && POINTER_TYPE_P(TREE_TYPE(pa)) ?
-				     TREE_TYPE(pa) :
-				     TREE_TYPE(t);
+		tree ptype = pa && POINTER_TYPE_P(TREE_TYPE(pa)) ? TREE_TYPE(pa)
+								 : TREE_TYPE(t);
 
 		n = new_node(IMC_BINARY, ptype);
 		n->op = sub ? IMC_OP_SUB : IMC_OP_ADD;
@@ -2573,9 +2594,9 @@ static struct imc_node *lower_binary(struct lower_ctx *cx, tree t,
  */
 static struct imc_node *lower_unary(struct lower_ctx *cx, tree t)
 {
-	const char *want = TREE_CODE(t) == NEGATE_EXPR	 ? "-" :
-			   TREE_CODE(t) == BIT_NOT_EXPR ? "~" :
-							  "!";
+	const char *want = TREE_CODE(t) == NEGATE_EXPR	  ? "-"
+			   : TREE_CODE(t) == BIT_NOT_EXPR ? "~"
+							  : "!";
 	tree op = TREE_OPERAND(t, 0);
 	const char *text = NULL;
 	struct imc_node *n, *k;
@@ -2588,17 +2609,18 @@ static struct imc_node *lower_unary(struct lower_ctx *cx, tree t)
 		text = op_at(&caret);
 	}
 	if (TREE_CODE(t) == TRUTH_NOT_EXPR && text && !strcmp(text, "==")) {
-		n = binary_node(IMC_OP_EQ, integer_type_node, lower_expr(cx, op),
+		n = binary_node(IMC_OP_EQ, integer_type_node,
+				lower_expr(cx, op),
 				const_node(integer_type_node, 0));
 		set_tree_range(n, t);
 		return n;
 	}
-	n = new_node(IMC_UNARY, TREE_CODE(t) == TRUTH_NOT_EXPR ?
-					integer_type_node :
-					TREE_TYPE(t));
-	n->op = TREE_CODE(t) == NEGATE_EXPR  ? IMC_OP_NEG :
-		TREE_CODE(t) == BIT_NOT_EXPR ? IMC_OP_BITNOT :
-					       IMC_OP_NOT;
+	n = new_node(IMC_UNARY, TREE_CODE(t) == TRUTH_NOT_EXPR
+					? integer_type_node
+					: TREE_TYPE(t));
+	n->op = TREE_CODE(t) == NEGATE_EXPR    ? IMC_OP_NEG
+		: TREE_CODE(t) == BIT_NOT_EXPR ? IMC_OP_BITNOT
+					       : IMC_OP_NOT;
 	k = lower_expr(cx, op);
 	if (!have_text || (text && !strcmp(text, want))) {
 		set_tree_range(n, t);
@@ -2635,7 +2657,8 @@ static struct imc_node *lower_unary(struct lower_ctx *cx, tree t)
 	return n;
 }
 
-/* A condition: strips the `!= 0` GCC adds to make a truth value. */
+/* A condition. The `!= 0` GCC adds to make a truth value is recognised
+ * wherever it appears (lower_binary), this only says where one is. */
 static struct imc_node *lower_cond(struct lower_ctx *cx, tree t)
 {
 	return lower_expr(cx, t);
@@ -2704,8 +2727,8 @@ static struct imc_node *lower_assign(struct lower_ctx *cx, tree t)
 	if (!text) {
 		/* no source: a shared, non-decl lhs means `x op= y` */
 		tree r = strip_all_conversions(rhs);
-		const struct op_info *oi = r ? binary_op_info(TREE_CODE(r)) :
-					       NULL;
+		const struct op_info *oi =
+			r ? binary_op_info(TREE_CODE(r)) : NULL;
 
 		if (oi && !DECL_P(lhs) && TREE_OPERAND(r, 0) == lhs)
 			op = oi->op;
@@ -2716,8 +2739,8 @@ static struct imc_node *lower_assign(struct lower_ctx *cx, tree t)
 	add_kid(n, lower_expr(cx, lhs));
 	if (op != IMC_OP_NONE) {
 		tree r = strip_all_conversions(rhs);
-		const struct op_info *oi = r ? binary_op_info(TREE_CODE(r)) :
-					       NULL;
+		const struct op_info *oi =
+			r ? binary_op_info(TREE_CODE(r)) : NULL;
 
 		if (oi && TREE_CODE(r) == POINTER_PLUS_EXPR) {
 			add_kid(n, unscaled_index(cx, TREE_OPERAND(r, 1),
@@ -2795,8 +2818,8 @@ static struct imc_node *lower_initlist(struct lower_ctx *cx, tree ctor)
 
 /* ({ ... }): BODY is the BIND_EXPR; SLOT the variable GCC assigns the
  * value to (its last statement is SLOT = value), or NULL. */
-static struct imc_node *lower_stmtexpr(struct lower_ctx *cx, tree t,
-				       tree body, tree slot, tree type)
+static struct imc_node *lower_stmtexpr(struct lower_ctx *cx, tree t, tree body,
+				       tree slot, tree type)
 {
 	struct imc_node *n = new_node(IMC_STMTEXPR, type);
 	tree saved = cx->stmtexpr_slot;
@@ -2836,9 +2859,9 @@ static struct imc_node *lower_field(struct lower_ctx *cx, tree t)
 	set_tree_range(n, t);
 	if (field && TREE_CODE(field) == FIELD_DECL)
 		use_type(n, decl_type(field));
-	n->name = field && DECL_P(field) ?
-			  imc_tu_intern(cur_tu, decl_name(field)) :
-			  NULL;
+	n->name = field && DECL_P(field)
+			  ? imc_tu_intern(cur_tu, decl_name(field))
+			  : NULL;
 	/* map->vaddr goes through the anonymous union: name the member */
 	if (!is_anon_member(field))
 		while (base && TREE_CODE(base) == COMPONENT_REF &&
@@ -2863,10 +2886,8 @@ static struct imc_node *lower_field(struct lower_ctx *cx, tree t)
 static void set_index_range(struct imc_node *idx, const struct imc_node *index)
 {
 	struct cursor e, b;
-	const struct imc_type *k0 = idx->nkids ? (idx->kids[0] ?
-							  idx->kids[0]->type :
-							  NULL) :
-						 NULL;
+	const struct imc_type *k0 =
+		idx->nkids ? (idx->kids[0] ? idx->kids[0]->type : NULL) : NULL;
 
 	if (!cur_init(&e, index->range.end.file, index->range.end.line,
 		      index->range.end.col - 1) ||
@@ -2909,9 +2930,9 @@ static struct imc_node *lower_indirect(struct lower_ctx *cx, tree t)
 
 		add_kid(n, lower_expr(cx, TREE_OPERAND(ps, 0)));
 		idx = unscaled_index(cx, TREE_OPERAND(ps, 1),
-				     type_size(TREE_TYPE(t)) ?
-					     type_size(TREE_TYPE(t)) :
-					     pointee_size(TREE_TYPE(ps)),
+				     type_size(TREE_TYPE(t))
+					     ? type_size(TREE_TYPE(t))
+					     : pointee_size(TREE_TYPE(ps)),
 				     false);
 		if (idx && !idx->loc.line && idx->kind != IMC_VAR &&
 		    idx->kind != IMC_CONST && n->range.valid)
@@ -2956,18 +2977,18 @@ static struct imc_node *lower_cond_expr(struct lower_ctx *cx, tree t)
 
 	set_tree_range(n, t);
 	/* GCC locates ?: at the ':'; `x ?: y` has the '?' right before it */
-	if (EXPR_HAS_LOCATION(t) &&
-	    cursor_at_spelling(EXPR_LOCATION(t), &c) && cur_ch(&c) == ':') {
+	if (EXPR_HAS_LOCATION(t) && cursor_at_spelling(EXPR_LOCATION(t), &c) &&
+	    cur_ch(&c) == ':') {
 		cur_prev(&c);
 		skip_blank_back(&c);
 		gnu = cur_ch(&c) == '?';
 	}
 	add_kid(n, lower_cond(cx, TREE_OPERAND(t, 0)));
-	add_kid(n, gnu || !TREE_OPERAND(t, 1) ?
-			   NULL :
-			   lower_expr(cx, TREE_OPERAND(t, 1)));
-	add_kid(n, TREE_OPERAND(t, 2) ? lower_expr(cx, TREE_OPERAND(t, 2)) :
-					NULL);
+	add_kid(n, gnu || !TREE_OPERAND(t, 1)
+			   ? NULL
+			   : lower_expr(cx, TREE_OPERAND(t, 1)));
+	add_kid(n,
+		TREE_OPERAND(t, 2) ? lower_expr(cx, TREE_OPERAND(t, 2)) : NULL);
 	return n;
 }
 
@@ -2975,9 +2996,8 @@ static struct imc_node *lower_cond_expr(struct lower_ctx *cx, tree t)
 static struct imc_node *lower_other(struct lower_ctx *cx, tree t)
 {
 	/* asm is a statement: no type */
-	struct imc_node *n = new_node(IMC_OTHER, TREE_CODE(t) == ASM_EXPR ?
-							  NULL_TREE :
-							  TREE_TYPE(t));
+	struct imc_node *n = new_node(
+		IMC_OTHER, TREE_CODE(t) == ASM_EXPR ? NULL_TREE : TREE_TYPE(t));
 	int i, len;
 
 	set_tree_range(n, t);
@@ -3052,7 +3072,8 @@ static void refine_type(struct imc_node *n)
 		break;
 	case IMC_ADDR:
 		if (t0 && n->type && n->type->kind == IMC_T_PTR &&
-		    n->type->pointee != t0 && same_shape(n->type->pointee, t0)) {
+		    n->type->pointee != t0 &&
+		    same_shape(n->type->pointee, t0)) {
 			struct imc_type *p = copy_type(n->type);
 
 			p->pointee = t0;
@@ -3065,9 +3086,9 @@ static void refine_type(struct imc_node *n)
 		break;
 	case IMC_BINARY:
 		if (n->type && n->type->kind == IMC_T_PTR)
-			use_type(n, t0 && t0->kind == IMC_T_PTR ? t0 :
-							      k1 ? k1->type :
-								   NULL);
+			use_type(n, t0 && t0->kind == IMC_T_PTR ? t0
+				    : k1			? k1->type
+								: NULL);
 		break;
 	case IMC_COND:
 		if (n->type && n->type->kind == IMC_T_PTR) {
@@ -3119,7 +3140,8 @@ static struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 			if (cur_init(&b, n->range.begin.file,
 				     n->range.begin.line, n->range.begin.col) &&
 			    cast_prefix_at(&b, &close, &after))
-				n->kids[0] = attach_casts(n->kids[0], &after, 0);
+				n->kids[0] =
+					attach_casts(n->kids[0], &after, 0);
 		}
 		return n;
 	}
@@ -3140,18 +3162,18 @@ static struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 		n = function_ref(t);
 		break;
 	case CONST_DECL:
-		n = DECL_INITIAL(t) && TREE_CODE(DECL_INITIAL(t)) == INTEGER_CST ?
-			    const_node(TREE_TYPE(t),
-				       int_cst_value(DECL_INITIAL(t))) :
-			    new_node(IMC_CONST, TREE_TYPE(t));
+		n = DECL_INITIAL(t) && TREE_CODE(DECL_INITIAL(t)) == INTEGER_CST
+			    ? const_node(TREE_TYPE(t),
+					 int_cst_value(DECL_INITIAL(t)))
+			    : new_node(IMC_CONST, TREE_TYPE(t));
 		break;
 	case INTEGER_CST:
-		n = const_node(is_sizetype(TREE_TYPE(t)) &&
-					       tree_fits_shwi_p(t) &&
-					       int_fits_type_p(t, integer_type_node) ?
-				       integer_type_node :
-				       TREE_TYPE(t),
-			       int_cst_value(t));
+		n = const_node(
+			is_sizetype(TREE_TYPE(t)) && tree_fits_shwi_p(t) &&
+					int_fits_type_p(t, integer_type_node)
+				? integer_type_node
+				: TREE_TYPE(t),
+			int_cst_value(t));
 		break;
 	case REAL_CST:
 	case FIXED_CST:
@@ -3190,10 +3212,10 @@ static struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 	case POSTINCREMENT_EXPR:
 	case POSTDECREMENT_EXPR:
 		n = new_node(IMC_INCDEC, TREE_TYPE(t));
-		n->op = TREE_CODE(t) == PREINCREMENT_EXPR  ? IMC_OP_PREINC :
-			TREE_CODE(t) == PREDECREMENT_EXPR  ? IMC_OP_PREDEC :
-			TREE_CODE(t) == POSTINCREMENT_EXPR ? IMC_OP_POSTINC :
-							     IMC_OP_POSTDEC;
+		n->op = TREE_CODE(t) == PREINCREMENT_EXPR    ? IMC_OP_PREINC
+			: TREE_CODE(t) == PREDECREMENT_EXPR  ? IMC_OP_PREDEC
+			: TREE_CODE(t) == POSTINCREMENT_EXPR ? IMC_OP_POSTINC
+							     : IMC_OP_POSTDEC;
 		set_tree_range(n, t);
 		add_kid(n, lower_expr(cx, TREE_OPERAND(t, 0)));
 		break;
@@ -3225,8 +3247,8 @@ static struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 
 		n = new_node(IMC_COND, TREE_TYPE(t));
 		set_tree_range(n, t);
-		add_kid(n, binary_node(TREE_CODE(t) == MIN_EXPR ? IMC_OP_LT :
-								  IMC_OP_GT,
+		add_kid(n, binary_node(TREE_CODE(t) == MIN_EXPR ? IMC_OP_LT
+								: IMC_OP_GT,
 				       integer_type_node, lower_expr(cx, a),
 				       lower_expr(cx, b)));
 		add_kid(n, lower_expr(cx, a));
@@ -3282,8 +3304,7 @@ static struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 		    TREE_CODE(DECL_INITIAL(decl)) == CONSTRUCTOR) {
 			n = lower_initlist(cx, DECL_INITIAL(decl));
 			set_compound_literal_range(n, decl);
-		}
-		else if (decl && DECL_INITIAL(decl))
+		} else if (decl && DECL_INITIAL(decl))
 			n = lower_expr(cx, DECL_INITIAL(decl));
 		else
 			n = new_node(IMC_OTHER, TREE_TYPE(t));
@@ -3382,9 +3403,9 @@ static struct imc_node *lower_decl(struct lower_ctx *cx, tree decl)
 
 	n->var = lower_var(decl);
 	set_point_loc(n, DECL_SOURCE_LOCATION(decl));
-	add_kid(n, init && init != error_mark_node ?
-			   attach_init_casts(lower_expr(cx, init), decl) :
-			   NULL);
+	add_kid(n, init && init != error_mark_node
+			   ? attach_init_casts(lower_expr(cx, init), decl)
+			   : NULL);
 	return n;
 }
 
@@ -3542,9 +3563,10 @@ static void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 		n = stmt_node(IMC_IF, t, "if");
 		add_kid(n, lower_cond(cx, COND_EXPR_COND(t)));
 		add_kid(n, body_block(cx, COND_EXPR_THEN(t)));
-		add_kid(n, COND_EXPR_ELSE(t) && !is_skipped_stmt(COND_EXPR_ELSE(t)) ?
-				   body_block(cx, COND_EXPR_ELSE(t)) :
-				   NULL);
+		add_kid(n,
+			COND_EXPR_ELSE(t) && !is_skipped_stmt(COND_EXPR_ELSE(t))
+				? body_block(cx, COND_EXPR_ELSE(t))
+				: NULL);
 		add_kid(blk, n);
 		return;
 	}
@@ -3570,8 +3592,7 @@ static void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 		add_kid(blk, n);
 		return;
 	case CASE_LABEL_EXPR:
-		n = stmt_node(IMC_CASE, t,
-			      CASE_LOW(t) ? "case" : "default");
+		n = stmt_node(IMC_CASE, t, CASE_LOW(t) ? "case" : "default");
 		n->is_default = !CASE_LOW(t);
 		if (CASE_LOW(t) && TREE_CODE(CASE_LOW(t)) == INTEGER_CST)
 			n->ival = int_cst_value(CASE_LOW(t));
@@ -3587,14 +3608,15 @@ static void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 		tree v = TREE_OPERAND(t, 0);
 
 		n = stmt_node(IMC_RETURN, t, "return");
-		if (v && (TREE_CODE(v) == MODIFY_EXPR ||
-			  TREE_CODE(v) == INIT_EXPR) &&
+		if (v &&
+		    (TREE_CODE(v) == MODIFY_EXPR ||
+		     TREE_CODE(v) == INIT_EXPR) &&
 		    TREE_CODE(TREE_OPERAND(v, 0)) == RESULT_DECL)
 			v = TREE_OPERAND(v, 1);
-		add_kid(n, v ? attach_after_token(
-				       lower_expr(cx, v),
-				       (location_t)n->range.fe_begin, "return") :
-			       NULL);
+		add_kid(n, v ? attach_after_token(lower_expr(cx, v),
+						  (location_t)n->range.fe_begin,
+						  "return")
+			     : NULL);
 		add_kid(blk, n);
 		return;
 	}
@@ -3709,18 +3731,16 @@ static tree handle_ignored_attr(tree *node, tree name, tree args, int flags,
 
 static struct attribute_spec sparse_attrs[] = {
 	/* name, min, max, decl, type, fn type, identity, handler, exclude */
-	{ "noderef", 0, 0, false, false, false, false, handle_sparse_attr,
-	  NULL },
-	{ "address_space", 1, 1, false, false, false, false,
-	  handle_sparse_attr, NULL },
-	{ "force", 0, 0, false, false, false, false, handle_sparse_attr, NULL },
-	{ "safe", 0, 0, false, false, false, false, handle_ignored_attr, NULL },
-	{ "nocast", 0, 0, false, false, false, false, handle_ignored_attr,
-	  NULL },
-	{ "bitwise", 0, 0, false, false, false, false, handle_ignored_attr,
-	  NULL },
-	{ "context", 0, 3, false, false, false, false, handle_ignored_attr,
-	  NULL },
+	{"noderef", 0, 0, false, false, false, false, handle_sparse_attr, NULL},
+	{"address_space", 1, 1, false, false, false, false, handle_sparse_attr,
+	 NULL},
+	{"force", 0, 0, false, false, false, false, handle_sparse_attr, NULL},
+	{"safe", 0, 0, false, false, false, false, handle_ignored_attr, NULL},
+	{"nocast", 0, 0, false, false, false, false, handle_ignored_attr, NULL},
+	{"bitwise", 0, 0, false, false, false, false, handle_ignored_attr,
+	 NULL},
+	{"context", 0, 3, false, false, false, false, handle_ignored_attr,
+	 NULL},
 };
 
 static bool (*gcc_attribute_takes_identifier_p)(const_tree);
@@ -3764,27 +3784,26 @@ struct restored_macro {
 	cpp_hashnode *node;
 	cpp_macro *attr_macro; /* the checker-mode body */
 	cpp_macro *empty_macro; /* what the header defined */
-	bool swapped_out;       /* empty body in place during a directive */
+	bool swapped_out; /* empty body in place during a directive */
 };
 
 static struct restored_macro restored[] = {
-	{ "__iomem", "__attribute__((noderef, address_space(__iomem)))", NULL,
-	  NULL, NULL, false },
-	{ "__force", "__attribute__((force))", NULL, NULL, NULL, false },
+	{"__iomem", "__attribute__((noderef, address_space(__iomem)))", NULL,
+	 NULL, NULL, false},
+	{"__force", "__attribute__((force))", NULL, NULL, NULL, false},
 };
 
 /* Roots: the swapped-out bodies are reachable only from here. */
 static const struct ggc_root_tab restore_roots[] = {
-	{ &restored[0].attr_macro, 1, sizeof(cpp_macro *),
-	  &gt_ggc_mx_cpp_macro, &gt_pch_nx_cpp_macro },
-	{ &restored[0].empty_macro, 1, sizeof(cpp_macro *),
-	  &gt_ggc_mx_cpp_macro, &gt_pch_nx_cpp_macro },
-	{ &restored[1].attr_macro, 1, sizeof(cpp_macro *),
-	  &gt_ggc_mx_cpp_macro, &gt_pch_nx_cpp_macro },
-	{ &restored[1].empty_macro, 1, sizeof(cpp_macro *),
-	  &gt_ggc_mx_cpp_macro, &gt_pch_nx_cpp_macro },
-	LAST_GGC_ROOT_TAB
-};
+	{&restored[0].attr_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
+	 &gt_pch_nx_cpp_macro},
+	{&restored[0].empty_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
+	 &gt_pch_nx_cpp_macro},
+	{&restored[1].attr_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
+	 &gt_pch_nx_cpp_macro},
+	{&restored[1].empty_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
+	 &gt_pch_nx_cpp_macro},
+	LAST_GGC_ROOT_TAB};
 
 static void (*gcc_cb_define)(cpp_reader *, location_t, cpp_hashnode *);
 static void (*gcc_cb_before_define)(cpp_reader *);
@@ -3833,9 +3852,8 @@ static void restore_define(cpp_reader *pfile, location_t loc,
 	for (i = 0; i < ARRAY_SIZE(restored); i++) {
 		struct restored_macro *r = &restored[i];
 
-		if (node == r->node ||
-		    (r->swapped_out && r->node &&
-		     r->node->value.macro == r->empty_macro))
+		if (node == r->node || (r->swapped_out && r->node &&
+					r->node->value.macro == r->empty_macro))
 			swap_in_attr(r);
 	}
 }
@@ -3879,8 +3897,7 @@ static void start_unit(void *event_data, void *data)
 
 		r->attr_macro = make_macro("__iomemcheck_restore_helper__",
 					   r->spelling);
-		r->node = cpp_lookup(parse_in,
-				     (const unsigned char *)r->name,
+		r->node = cpp_lookup(parse_in, (const unsigned char *)r->name,
 				     strlen(r->name));
 	}
 	cb->define = define;
@@ -3918,7 +3935,8 @@ static void add_fixits(rich_location *richloc, const struct imc_finding *d,
 		b = imc_loc_to_gcc(&x->begin, hint);
 		if (b == UNKNOWN_LOCATION)
 			return;
-		if (x->begin.line != x->end.line || x->begin.col != x->end.col) {
+		if (x->begin.line != x->end.line ||
+		    x->begin.col != x->end.col) {
 			/* GCC's fix-its replace single-line ranges */
 			if (x->begin.line != x->end.line ||
 			    x->end.col <= x->begin.col)
@@ -3990,8 +4008,9 @@ static void report_test_file(const char *path)
 
 		if (!eof)
 			line[strcspn(line, "\n")] = 0;
-		if (!eof && sscanf(line, "fixit %u:%u-%u:%u %n", &a, &b, &c, &e,
-				   &pos) == 4 &&
+		if (!eof &&
+		    sscanf(line, "fixit %u:%u-%u:%u %n", &a, &b, &c, &e,
+			   &pos) == 4 &&
 		    pos) {
 			struct imc_fixit x;
 
@@ -4120,13 +4139,19 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      plugin_name, key);
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers")) {
-			error(G_("option %<-fplugin-arg-%s-%s%> takes no value"),
+			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
+				 "value"),
 			      plugin_name, key);
 		} else {
 			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
 			      plugin_name, key);
 		}
 	}
+
+	/* C only: in cc1plus and the other front ends the plugin does
+	 * nothing (a build's CFLAGS may reach a C++ compile) */
+	if (strncmp(lang_hooks.name, "GNU C", 5) || lang_hooks.name[5] == '+')
+		return 0;
 
 	decl_annots = new hash_map<tree, struct annot>;
 	fnptr_annots = new hash_map<tree, struct fnptr_annot>;
