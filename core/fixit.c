@@ -267,6 +267,7 @@ static bool simple_operand(const char *s)
 /* Value text of a store: the rhs, or for `x op= y` / `x++` the combined
  * read-modify-write value. */
 static char *store_value(struct analysis *a, const struct imc_node *site,
+			 const struct imc_range *site_range,
 			 const struct imc_node *lv, const char *load,
 			 size_t *used, size_t *nused)
 {
@@ -280,14 +281,14 @@ static char *store_value(struct analysis *a, const struct imc_node *site,
 
 		return imc_xasprintf("%s %s 1", load, inc ? "+" : "-");
 	}
-	raw = raw_text(a, &site->range);
+	raw = raw_text(a, site_range);
 	if (!raw || !lv->range.valid)
 		goto out;
-	lhs_len = offset_of(raw, site->range.begin, lv->range.end);
+	lhs_len = offset_of(raw, site_range->begin, lv->range.end);
 	if (lhs_len < 0 || imc_find_assign_op(raw, (size_t)lhs_len, op, &rhs_begin) < 0)
 		goto out;
-	rhs = text_with_edits(a, loc_at(raw, site->range.begin, rhs_begin),
-			      site->range.end, used, nused);
+	rhs = text_with_edits(a, loc_at(raw, site_range->begin, rhs_begin),
+			      site_range->end, used, nused);
 	if (rhs) {
 		char *t = imc_trim_expr(rhs, strlen(rhs));
 
@@ -304,13 +305,30 @@ out:
 	return val;
 }
 
+/* A store statement whose value ends in a macro (`r->ctrl |= BIT(3);`) has
+ * no valid range, but its text is still all in the file: from the lvalue
+ * to the ';'. */
+static struct imc_range statement_range(struct analysis *a,
+					const struct imc_node *site,
+					const struct imc_node *lv)
+{
+	struct imc_range r = site->range;
+
+	if (!r.valid && lv->range.valid && a->current->statement == site &&
+	    imc_source_stmt_end(a->sources, lv->range.end, &r.end)) {
+		r.begin = lv->range.begin;
+		r.valid = true;
+	}
+	return r;
+}
+
 bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 		const struct imc_node *site, const char *tmpl_load,
 		const char *tmpl_store)
 {
-	const struct imc_node *whole = site ? site : lv;
+	struct imc_range whole = site ? statement_range(a, site, lv) : lv->range;
 	struct tvar vars[2] = { { "ptr", NULL }, { "val", NULL } };
-	char *load = NULL, *text = NULL, *old = raw_text(a, &whole->range);
+	char *load = NULL, *text = NULL, *old = raw_text(a, &whole);
 	size_t used[16], nused = 0;
 	bool ok = false;
 
@@ -323,11 +341,11 @@ bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 	if (!site) {
 		text = load ? imc_xstrdup(load) : NULL;
 	} else {
-		vars[1].text = store_value(a, site, lv, load, used, &nused);
+		vars[1].text = store_value(a, site, &whole, lv, load, used, &nused);
 		text = vars[1].text ? expand(tmpl_store, vars, 2) : NULL;
 	}
 	if (text) {
-		commit(a, finding, whole->range.begin, old, text, used, nused);
+		commit(a, finding, whole.begin, old, text, used, nused);
 		ok = true;
 	}
 out:

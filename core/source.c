@@ -241,3 +241,52 @@ char *imc_trim_expr(const char *s, size_t len)
 	memcpy(out, s, len);
 	return out;
 }
+
+/* The location of byte off of f. */
+static struct imc_loc loc_of_offset(const struct source_file *f,
+				    const char *file, size_t off)
+{
+	size_t lo = 1, hi = f->nlines;
+
+	while (lo < hi) { /* last line starting at or before off */
+		size_t mid = (lo + hi + 1) / 2;
+
+		if (f->line_start[mid] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return (struct imc_loc){ file, (uint32_t)lo,
+				 (uint32_t)(off - f->line_start[lo] + 1) };
+}
+
+bool imc_source_stmt_end(struct imc_sources *s, struct imc_loc from,
+			 struct imc_loc *end)
+{
+	struct source_file *f = load(s, from.file);
+	size_t i;
+	int depth = 0;
+
+	if (!offset_of(f, from, &i))
+		return false;
+	for (; i < f->len; i++) {
+		size_t j = skip_comment(f->text, i);
+
+		if (j != i) {
+			i = j - 1;
+		} else if (f->text[i] == '"' || f->text[i] == '\'') {
+			i = skip_literal(f->text, i) - 1;
+		} else if (strchr("([{", f->text[i])) {
+			depth++;
+		} else if (strchr(")]}", f->text[i])) {
+			if (--depth < 0)
+				return false;
+		} else if (f->text[i] == ';' && !depth) {
+			*end = loc_of_offset(f, from.file, i);
+			return true;
+		} else if (f->text[i] == '#' || (f->text[i] == ',' && !depth)) {
+			return false;
+		}
+	}
+	return false;
+}

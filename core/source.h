@@ -31,6 +31,11 @@ int imc_split_call(const char *text, size_t *arg_begin, size_t *arg_end,
 int imc_find_assign_op(const char *text, size_t lhs_len, char op[4],
 		       size_t *rhs_begin);
 
+/* The ';' ending the statement that starts at from (string-, comment- and
+ * bracket-aware); false if there is none before a ',' or a directive. */
+bool imc_source_stmt_end(struct imc_sources *s, struct imc_loc from,
+			 struct imc_loc *end);
+
 /* Trims surrounding blanks and one pair of redundant outer parentheses. */
 char *imc_trim_expr(const char *s, size_t len);
 
