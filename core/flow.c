@@ -251,6 +251,7 @@ static struct val val_join(struct val a, struct val b)
 		r.why = pick_why(a.why, b.why);
 	r.mem = a.mem | b.mem;
 	r.typed = a.typed || b.typed;
+	r.from_map = a.from_map || b.from_map;
 	r.obj = join_idx(a.obj, b.obj);
 	r.flag_obj = join_idx(a.flag_obj, b.flag_obj);
 	r.flag_neg = a.flag_neg && b.flag_neg;
@@ -282,7 +283,8 @@ static struct mapst map_join(struct mapst a, struct mapst b)
 
 static bool val_eq(const struct val *a, const struct val *b)
 {
-	return a->mem == b->mem && a->typed == b->typed && a->obj == b->obj &&
+	return a->mem == b->mem && a->typed == b->typed &&
+	       a->from_map == b->from_map && a->obj == b->obj &&
 	       a->flag_obj == b->flag_obj && a->flag_neg == b->flag_neg &&
 	       a->pts == b->pts && a->params == b->params && a->why == b->why;
 }
@@ -337,6 +339,13 @@ static char *describe(const struct imc_node *n)
 	free(p);
 	if (n && n->kind == IMC_CALL)
 		return imc_xasprintf("%s()", callee(n));
+	if (n && n->kind == IMC_ADDR) {
+		char *inner = describe(imc_kid(n, 0)), *out;
+
+		out = imc_xasprintf("&%s", inner);
+		free(inner);
+		return out;
+	}
 	if (n && (n->kind == IMC_BINARY || n->kind == IMC_CAST ||
 		  n->kind == IMC_UNARY || n->kind == IMC_INCDEC))
 		return describe(imc_kid(n, 0));
@@ -357,6 +366,7 @@ enum access { RD, WR, RMW, ADDR };
 
 static struct val eval(struct fnctx *c, struct state *s,
 		       const struct imc_node *n);
+static bool expr_iomem(const struct imc_node *n);
 static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
 		   bool truth);
 static void run_region(struct fnctx *c, const struct imc_node *body,
@@ -447,19 +457,23 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 {
 	static const char *const verbs[] = { "load", "store", "read-modify-write" };
 	const struct imc_type *t = lv->type;
-	bool from_map = !pv->typed && pv->obj >= 0;
+	bool from_map = !pv->typed && (pv->obj >= 0 || pv->from_map);
 	const char *rule = from_map ? "map-vaddr-unchecked" : "iomem-deref";
 	char when[32], *d = describe(ptr), *msg;
 	const char *load = NULL, *store = NULL, *how = "";
 	size_t f;
 
-	if (is_scalar(t) && !from_map) {
+	/* The accessors take __iomem pointers: on a plain pointer that merely
+	 * holds I/O memory the rewrite alone would not be clean. */
+	if (is_scalar(t) && !from_map && pv->typed) {
 		width_when(when, sizeof(when), t->size);
 		load = imc_rules_rewrite(c->a->rules, "load", when);
 		store = imc_rules_rewrite(c->a->rules, "store", when);
 	}
 	if (from_map)
 		how = "; use iosys_map_rd()/iosys_map_wr()";
+	else if (!pv->typed)
+		how = "; give it an __iomem type and use the I/O accessors";
 	else if (t && (t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION))
 		how = mode == RD ? "; no single accessor fits a struct copy: use memcpy_fromio()"
 				 : "; no single accessor fits a struct copy: use memcpy_toio()";
@@ -503,7 +517,7 @@ static void check_access(struct fnctx *c, const struct imc_node *lv,
 		return;
 	if (v.params)
 		record_param_use(c, v.params, "dereference", lv);
-	if (imc_type_is_iomem_ptr(ptr->type)) {
+	if (expr_iomem(ptr)) {
 		v.typed = true;
 		v.mem |= MEM_IO;
 	}
@@ -543,6 +557,7 @@ static struct val read_map_member(struct fnctx *c, struct state *s,
 		v.flag_obj = o;
 	} else if (!strcmp(n->name, def->sys_member)) {
 		v.obj = o;
+		v.from_map = true;
 		v.mem = (m->st & IMC_MAP_IO ? MEM_IO : 0) |
 			(m->st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
 		if (v.mem & MEM_IO)
@@ -623,11 +638,9 @@ static void init_map(struct fnctx *c, struct state *s, int32_t o,
 		const struct imc_node *d = init->kids[i];
 		int64_t v;
 
-		if (!d || d->kind != IMC_DESIG || !d->name) {
-			eval(c, s, d);
+		eval(c, s, d);
+		if (!d || d->kind != IMC_DESIG || !d->name)
 			continue;
-		}
-		eval(c, s, imc_kid(d, 0));
 		if (!strcmp(d->name, def->flag_member))
 			st = const_value(imc_kid(d, 0), &v) ?
 				     (v ? IMC_MAP_IO : IMC_MAP_SYSTEM) :
@@ -728,24 +741,79 @@ static void forget_pointee(struct fnctx *c, struct state *s, int32_t sl)
 
 /* ---- address spaces (sparse's check, rule iomem-address-space) ---------- */
 
-static bool drops_iomem(const struct imc_type *dst, const struct imc_node *src)
+/* Whether n points to I/O memory by its types alone, as sparse sees it:
+ * `&r->status` and `r->buf` (an array) through an __iomem `r` are __iomem
+ * even where a front end types them as plain pointers. */
+static bool expr_iomem(const struct imc_node *n)
 {
-	return src && imc_type_is_ptr(dst) && !imc_type_is_iomem_ptr(dst) &&
-	       !(dst->pointee && dst->pointee->force) &&
-	       imc_type_is_iomem_ptr(src->type);
+	const struct imc_node *ptr;
+
+	if (!n || is_forced(n))
+		return false;
+	if (imc_type_is_iomem_ptr(n->type))
+		return true;
+	switch (n->kind) {
+	case IMC_ADDR:
+		ptr = lvalue_pointer(imc_kid(n, 0));
+		return ptr && expr_iomem(ptr);
+	case IMC_FIELD:
+	case IMC_INDEX:
+	case IMC_DEREF:
+		if (!n->type || n->type->kind != IMC_T_ARRAY)
+			return false;
+		ptr = lvalue_pointer(n);
+		return ptr && expr_iomem(ptr);
+	case IMC_BINARY:
+		return imc_type_is_ptr(n->type) &&
+		       (expr_iomem(imc_kid(n, 0)) || expr_iomem(imc_kid(n, 1)));
+	case IMC_COND:
+		return expr_iomem(imc_kid(n, 1)) || expr_iomem(imc_kid(n, 2));
+	case IMC_COMMA:
+		return expr_iomem(imc_kid(n, 1));
+	default:
+		return false;
+	}
+}
+
+static bool is_null_constant(const struct imc_node *n)
+{
+	int64_t v;
+
+	return const_value(n, &v) && !v;
+}
+
+/* sparse's address-space check for __iomem, both ways: +1 the conversion
+ * drops __iomem, -1 it adds it to a plain pointer, 0 neither. */
+static int iomem_conversion(const struct imc_type *dst,
+			    const struct imc_node *src)
+{
+	if (!src || !imc_type_is_ptr(dst) ||
+	    (!imc_type_is_ptr(src->type) && !(src->type && src->type->kind == IMC_T_ARRAY)) ||
+	    (dst->pointee && dst->pointee->force) || is_forced(src))
+		return 0;
+	if (expr_iomem(src) && !imc_type_is_iomem_ptr(dst))
+		return 1;
+	if (!expr_iomem(src) && imc_type_is_iomem_ptr(dst) &&
+	    !is_null_constant(src))
+		return -1;
+	return 0;
 }
 
 static void check_address_space(struct fnctx *c, const struct imc_type *dst,
 				const struct imc_node *src,
 				const struct imc_node *at, const char *what)
 {
+	int conv = c->report ? iomem_conversion(dst, src) : 0;
 	char *d;
 
-	if (!c->report || !drops_iomem(dst, src))
+	if (!conv)
 		return;
 	d = describe(src);
 	add_finding(c->a, "iomem-address-space", at,
+		    conv > 0 ?
 		    imc_xasprintf("%s drops __iomem from '%s' (add __iomem to the destination, or __force if intended)",
+				  what, d) :
+		    imc_xasprintf("%s gives plain pointer '%s' where __iomem is expected (__force if intended)",
 				  what, d));
 	free(d);
 }
@@ -759,7 +827,7 @@ static struct imc_node *arg(const struct imc_node *call, int pos)
 
 static bool is_io(const struct imc_node *n, const struct val *v)
 {
-	return (v->mem & MEM_IO) || (n && imc_type_is_iomem_ptr(n->type));
+	return (v->mem & MEM_IO) || expr_iomem(n);
 }
 
 static void report_memfn(struct fnctx *c, const struct imc_node *call,
@@ -785,10 +853,11 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 		return;
 	a = arg(call, pos[which]);
 	v = &vals[pos[which]];
-	from_map = v->obj >= 0 && !imc_type_is_iomem_ptr(a->type);
+	from_map = (v->obj >= 0 || v->from_map) && !imc_type_is_iomem_ptr(a->type);
 	snprintf(when, sizeof(when), "%s=%s", which == 0 ? "dst" : "src",
 		 from_map ? "map" : "io");
-	tmpl = nio == 1 ? imc_rules_rewrite(c->a->rules, call->name, when) : NULL;
+	tmpl = nio == 1 && (from_map || expr_iomem(a)) ?
+		imc_rules_rewrite(c->a->rules, call->name, when) : NULL;
 	fn = tmpl ? template_fn_name(tmpl) : NULL;
 	d = describe(a);
 	f = add_finding(c->a, from_map ? "map-vaddr-unchecked" : "iomem-memfn", call,
@@ -803,7 +872,7 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
-		fix_call(c->a, f, call, tmpl, from_map ? a : NULL);
+		fix_call(c->a, f, call, tmpl, from_map && v->obj >= 0 ? a : NULL);
 	}
 	free(fn);
 	free(d);
@@ -849,7 +918,8 @@ static void check_summary(struct fnctx *c, const struct imc_node *call,
 		if (!(v->mem & MEM_IO) || v->typed || !c->report)
 			continue;
 		d = describe(a);
-		add_finding(c->a, v->obj >= 0 ? "map-vaddr-unchecked" : "iomem-memfn",
+		add_finding(c->a, v->obj >= 0 || v->from_map ? "map-vaddr-unchecked"
+							     : "iomem-memfn",
 			    call,
 			    imc_xasprintf("'%s' may be I/O memory (%s) but %s() uses argument %u as system memory (%s)",
 					  d, v->why ? v->why : "unknown origin",
@@ -859,15 +929,20 @@ static void check_summary(struct fnctx *c, const struct imc_node *call,
 	}
 }
 
+/* Arguments against parameter types; a mem function's pointer arguments
+ * are iomem-memfn's business instead. */
 static void check_args_address_space(struct fnctx *c,
 				     const struct imc_node *call,
-				     uint32_t nargs)
+				     uint32_t nargs, const struct imc_rule *memfn)
 {
 	const struct imc_type *ft = call->fntype;
 	uint32_t i;
 	char what[160];
 
 	for (i = 1; ft && i <= nargs && i <= ft->nparams; i++) {
+		if (memfn && ((int)i == memfn->dst || (int)i == memfn->src ||
+			      (int)i == memfn->src2))
+			continue;
 		snprintf(what, sizeof(what), "argument %u of %s()", i,
 			 callee(call));
 		check_address_space(c, ft->params[i - 1], arg(call, (int)i),
@@ -942,6 +1017,7 @@ static struct val call_result(struct fnctx *c, const struct imc_node *call,
 			    call->loc.line);
 	} else if (sum) {
 		v.mem = sum->ret_mem;
+		v.from_map = sum->ret_from_map;
 		v.why = sum->ret_why;
 		for (i = 1; i <= nargs && i <= 32; i++)
 			if (sum->ret_params >> (i - 1) & 1)
@@ -979,8 +1055,7 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 		check_memfn(c, call, memfn, vals);
 	else if (imc_rules_find(c->a->rules, IMC_R_ACCESSOR, call->name))
 		sum = NULL;
-	else
-		check_args_address_space(c, call, nargs);
+	check_args_address_space(c, call, nargs, memfn);
 	if (sum && !memfn)
 		check_summary(c, call, sum, vals, nargs);
 	if (call->name)
@@ -1048,6 +1123,17 @@ static void declare(struct fnctx *c, struct state *s, const struct imc_node *n)
 	if (init && map_ptr_def_of(c, n->var->type))
 		s->vars[sl].pts = obj_of_ptr(c, s, init);
 	check_address_space(c, n->var->type, init, n, "initialization");
+}
+
+/* `.vaddr = io` in an initializer: reported at the statement, since the
+ * front ends know no location for a designator. */
+static void check_designated(struct fnctx *c, const struct imc_node *d)
+{
+	char what[160];
+
+	snprintf(what, sizeof(what), "initializer of member '%s'", d->name);
+	check_address_space(c, d->type, imc_kid(d, 0),
+			    d->loc.line ? d : c->statement, what);
 }
 
 /* ---- expressions ------------------------------------------------------------ */
@@ -1210,6 +1296,11 @@ static struct val eval(struct fnctx *c, struct state *s,
 		return eval(c, s, imc_kid(n, 1));
 	case IMC_STMTEXPR:
 		return eval_stmtexpr(c, s, n);
+	case IMC_DESIG:
+		v = eval(c, s, imc_kid(n, 0));
+		if (n->name)
+			check_designated(c, n);
+		return v;
 	case IMC_DECL:
 		declare(c, s, n);
 		return no_val;
@@ -1493,6 +1584,7 @@ void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
 	if (sum && c.has_ret) {
 		sum->ret_params = c.ret.params;
 		sum->ret_mem = c.ret.mem;
+		sum->ret_from_map = c.ret.from_map;
 		sum->ret_why = c.ret.why;
 	}
 	state_free(&s);

@@ -15,6 +15,7 @@ struct val {
 	uint8_t mem;       /* MEM_* bits; 0 = nothing known (not reported) */
 	bool typed;        /* comes from an __iomem-typed expression */
 	bool flag_neg;     /* flag_obj: value is !is_iomem */
+	bool from_map;     /* derived from some map's system member */
 	int32_t obj;       /* pointer derived from this map's system member */
 	int32_t flag_obj;  /* value is this map's is_iomem flag */
 	int32_t pts;       /* pointer to this map object */
@@ -44,6 +45,7 @@ struct summary {
 	const char *use_what[32]; /* per param: how, e.g. "memset() at line 7" */
 	uint32_t ret_params;  /* return value derived from these params */
 	uint8_t ret_mem;
+	bool ret_from_map;
 	const char *ret_why;
 	bool done;
 };

@@ -35,5 +35,5 @@ void clear_checked(struct iosys_map *map, size_t n)
 
 void clear_via_getter(struct iosys_map *map, size_t n)
 {
-	memset(base_of(map), 0, n); /* expect: iomem-memfn */
+	memset(base_of(map), 0, n); /* expect: map-vaddr-unchecked */
 }

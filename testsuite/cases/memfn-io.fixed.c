@@ -29,7 +29,7 @@ void via_local(unsigned long phys, size_t n)
 {
 	void *p = ioremap(phys, n); /* expect: iomem-address-space */
 
-	memset_io(p, 0, n); /* expect: iomem-memfn fix: "memset_io(p, 0, n)" */
+	memset(p, 0, n); /* expect: iomem-memfn fix: none */
 }
 
 void offset_into_io(u8 __iomem *regs, const void *src, size_t n)
