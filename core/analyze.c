@@ -42,13 +42,62 @@ size_t add_finding(struct analysis *a, const char *rule,
 	return out->n++;
 }
 
+static bool wanted(const struct analysis *a, const char *file)
+{
+	return a->opts->report_headers || file == imc_tu_main_file(a->tu) ||
+	       (file && !strcmp(file, imc_tu_main_file(a->tu)));
+}
+
 static bool summary_eq(const struct summary *x, const struct summary *y)
 {
 	return x->mem_params == y->mem_params &&
 	       x->ret_params == y->ret_params && x->ret_mem == y->ret_mem;
 }
 
-static void compute_summaries(struct analysis *a)
+/* Marks the functions calls in n reach (by name, within this TU). */
+static void mark_callees(struct analysis *a, const struct imc_node *n,
+			 bool *needed, uint32_t *queue, uint32_t *tail)
+{
+	uint32_t i;
+	void *p;
+
+	if (!n)
+		return;
+	if (n->kind == IMC_CALL && n->name &&
+	    (p = imc_ptrmap_get(&a->fn_index, (uintptr_t)n->name))) {
+		uint32_t fi = (uint32_t)((uintptr_t)p - 1);
+
+		if (!needed[fi]) {
+			needed[fi] = true;
+			queue[(*tail)++] = fi;
+		}
+	}
+	for (i = 0; i < n->nkids; i++)
+		mark_callees(a, n->kids[i], needed, queue, tail);
+}
+
+/* Only functions reported on, and what they call, need analysing: a kernel
+ * TU brings thousands of static inline functions from headers it never
+ * calls. */
+static bool *needed_functions(struct analysis *a)
+{
+	uint32_t n = imc_tu_nfuncs(a->tu), i, head = 0, tail = 0;
+	bool *needed = imc_xcalloc(n + 1, sizeof(bool));
+	uint32_t *queue = imc_xcalloc(n + 1, sizeof(uint32_t));
+
+	for (i = 0; i < n; i++)
+		if (wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
+			needed[i] = true;
+			queue[tail++] = i;
+		}
+	while (head < tail)
+		mark_callees(a, imc_tu_func(a->tu, queue[head++])->body, needed,
+			     queue, &tail);
+	free(queue);
+	return needed;
+}
+
+static void compute_summaries(struct analysis *a, const bool *needed)
 {
 	uint32_t n = imc_tu_nfuncs(a->tu), i, round;
 	bool changed = true;
@@ -58,17 +107,14 @@ static void compute_summaries(struct analysis *a)
 		for (i = 0; i < n; i++) {
 			struct summary before = a->sums[i];
 
+			if (!needed[i])
+				continue;
 			flow_run_function(a, i, &a->sums[i], false);
 			changed |= !summary_eq(&before, &a->sums[i]);
 		}
 	}
 }
 
-static bool wanted(const struct analysis *a, const char *file)
-{
-	return a->opts->report_headers || file == imc_tu_main_file(a->tu) ||
-	       (file && !strcmp(file, imc_tu_main_file(a->tu)));
-}
 
 static int cmp_str(const char *x, const char *y)
 {
@@ -136,6 +182,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 {
 	static const struct imc_options defaults;
 	struct analysis a = { 0 };
+	bool *needed;
 	uint32_t i;
 
 	a.tu = tu;
@@ -146,13 +193,15 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	a.sources = imc_sources_new();
 	a.sums = imc_xcalloc(imc_tu_nfuncs(tu) + 1, sizeof(*a.sums));
 	index_functions(&a);
-	compute_summaries(&a);
+	needed = needed_functions(&a);
+	compute_summaries(&a, needed);
 	for (i = 0; i < imc_tu_nfuncs(tu); i++) {
 		const struct imc_func *fn = imc_tu_func(tu, i);
 
 		if (wanted(&a, fn->loc.file))
 			flow_run_function(&a, i, NULL, true);
 	}
+	free(needed);
 	fixits_finalize(&a);
 	sort_and_filter(out, a.first_finding, &a);
 	free(a.edits);
