@@ -1,0 +1,228 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# testsuite/kernel/run.sh -- the slow real-kernel test (not part of ctest).
+#
+# On Debian's linux-source-6.1 (x86_64 defconfig + DRM and every driver that
+# uses struct iosys_map, all =y) it
+#   a. installs what is missing (linux-source-6.1 flex bison bc libelf-dev
+#      libssl-dev sparse time) and unpacks/configures/prepares the tree once
+#      under $IMC_KERNEL_DIR (default /var/tmp/iomemcheck-kernel), building
+#      drivers/gpu/drm/ once so that later `make C=2` runs only check;
+#   b. runs sparse through kbuild (make C=2 CHECK=sparse drivers/gpu/drm/) and
+#      keeps its __iomem findings (different address spaces, dereference of
+#      noderef expression, cast removes address space);
+#   c. runs iomemcheck through kbuild the same way, recording every unit's
+#      command line, findings and exit status; and once more without the
+#      recording wrapper on drivers/gpu/drm/tiny/, as a user would (make must
+#      succeed: a CHECK tool that exits non-zero breaks kbuild);
+#   d. compiles a slice (qxl/, tiny/, drm_fb_helper.o, drm_format_helper.o)
+#      with KCFLAGS=-fplugin=iomemcheck.so, as the README documents it (the
+#      build must succeed, no ICE), then again with -Wno-error added (defconfig
+#      has CONFIG_WERROR=y) so every object is generated: all byte-identical
+#      to the plain build;
+#   e. asserts: no tool error, every sparse __iomem finding is reported by
+#      iomemcheck (iomem-deref / iomem-address-space / iomem-memfn) at the
+#      same file:line, and the map-* findings are exactly those listed in
+#      testsuite/kernel/expected-map-findings.txt.
+#
+# Usage: testsuite/kernel/run.sh [--prepare-only] [--sparse-only]
+#            [--no-checker] [--no-plugin] [--rerun-sparse] [-j N]
+# Environment: IMC_KERNEL_DIR, IMC_BUILD_DIR (default REPO/build),
+#   IMC_CHECKER, IMC_PLUGIN, IMC_JOBS (default 2),
+#   IMC_PLUGIN_KCFLAGS (default "-fplugin=$IMC_PLUGIN -Wno-error").
+# Output: a summary on stdout, logs under $IMC_KERNEL_DIR/results/.
+# Exit status: 0 all assertions hold, 1 some failed, 2 could not run.
+
+set -uo pipefail
+export LC_ALL=C LANG=C
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+root=${IMC_KERNEL_DIR:-/var/tmp/iomemcheck-kernel}
+src=$root/linux-source-6.1
+results=$root/results
+build=${IMC_BUILD_DIR:-$repo/build}
+checker=${IMC_CHECKER:-$build/checker/iomemcheck}
+plugin=${IMC_PLUGIN:-$build/plugin/iomemcheck.so}
+jobs=${IMC_JOBS:-2}
+export IOMEMCHECK_RULES_DIR=${IOMEMCHECK_RULES_DIR:-$repo/rules}
+
+prepare_only=0 sparse_only=0 do_checker=1 do_plugin=1 rerun_sparse=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--prepare-only) prepare_only=1 ;;
+	--sparse-only) sparse_only=1 ;;
+	--no-checker) do_checker=0 ;;
+	--no-plugin) do_plugin=0 ;;
+	--rerun-sparse) rerun_sparse=1 ;;
+	-j) jobs=$2; shift ;;
+	-j*) jobs=${1#-j} ;;
+	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+kmake() { (cd "$src" && nice -n 19 make -j"$jobs" "$@"); }
+start=$(date +%s)
+
+# ---- a. packages ------------------------------------------------------------
+pkgs="linux-source-6.1 flex bison bc libelf-dev libssl-dev sparse time make gcc python3"
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	log "installing:$missing"
+	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+	$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		$sudo apt-get install -y -qq $missing >/dev/null || die "apt-get install$missing failed"
+fi
+
+# ---- a. kernel tree -----------------------------------------------------------
+# Every driver that uses struct iosys_map, =y so that no module-only path is
+# skipped.  i915 (on in defconfig, huge, no iosys_map use worth the time) off.
+enable="DRM DRM_KMS_HELPER FB USB VIRTIO_MENU VIRTIO VIRTIO_PCI HYPERVISOR_GUEST
+	DRM_AST DRM_MGAG200 DRM_QXL DRM_BOCHS DRM_CIRRUS_QEMU DRM_SIMPLEDRM DRM_UDL
+	DRM_GM12U320 DRM_VKMS DRM_VIRTIO_GPU DRM_VMWGFX DRM_VBOXVIDEO
+	DRM_FBDEV_EMULATION"
+disable="DRM_I915"
+stamp=$src/.iomemcheck-prepared
+want_stamp="v1 $(echo $enable / $disable)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want_stamp" ]; then
+	mkdir -p "$root"
+	if [ ! -f "$src/Makefile" ]; then
+		tarball=$(ls /usr/src/linux-source-6.1.tar.* 2>/dev/null | head -1)
+		[ -n "$tarball" ] || die "no /usr/src/linux-source-6.1.tar.*"
+		log "unpacking $tarball into $root"
+		rm -rf "$src.tmp" && mkdir -p "$src.tmp" &&
+			nice -n 19 tar -xf "$tarball" -C "$src.tmp" &&
+			mv "$src.tmp/linux-source-6.1" "$src" && rmdir "$src.tmp" ||
+			die "unpacking failed"
+	fi
+	log "configuring (defconfig + DRM iosys_map drivers)"
+	kmake -s defconfig >/dev/null || die "make defconfig failed"
+	args=
+	for s in $enable; do args="$args -e $s"; done
+	for s in $disable; do args="$args -d $s"; done
+	(cd "$src" && scripts/config $args) || die "scripts/config failed"
+	kmake -s olddefconfig >/dev/null || die "make olddefconfig failed"
+	for s in $enable; do
+		grep -q "^CONFIG_$s=y" "$src/.config" || die "CONFIG_$s is not =y after olddefconfig"
+	done
+	log "make prepare"
+	kmake prepare > "$root/prepare.log" 2>&1 || die "make prepare failed (see $root/prepare.log)"
+	log "building drivers/gpu/drm/ once (later C=2 runs then only check)"
+	kmake drivers/gpu/drm/ > "$root/build.log" 2>&1 || die "make drivers/gpu/drm/ failed (see $root/build.log)"
+	echo "$want_stamp" > "$stamp"
+else
+	# Bring objects up to date (a plugin run or a C=1 failure may have removed
+	# or changed some), so that C=2 below only runs CHECK.
+	kmake drivers/gpu/drm/ > "$root/build.log" 2>&1 || die "make drivers/gpu/drm/ failed (see $root/build.log)"
+fi
+log "kernel tree ready: $src"
+[ $prepare_only = 1 ] && exit 0
+
+# Run CHECK through kbuild on every unit of drivers/gpu/drm/, recording per
+# unit (check-wrap): run_check LABEL TOOL
+run_check() {
+	rm -rf "${results:?}/$1"
+	mkdir -p "$results/$1"
+	local t0=$(date +%s)
+	IMC_LOG_DIR=$results kmake -k C=2 CHECK="$here/check-wrap $1 $2" drivers/gpu/drm/ \
+		> "$results/$1.make.log" 2>&1
+	local rc=$?
+	echo "$rc $(( $(date +%s) - t0 ))" > "$results/$1.status"
+	return 0
+}
+
+# ---- b. sparse ----------------------------------------------------------------
+mkdir -p "$results"
+if [ $rerun_sparse = 1 ] || [ ! -f "$results/sparse.status" ] ||
+   [ "$(cat "$results/sparse.stamp" 2>/dev/null)" != "$want_stamp $(sparse --version)" ]; then
+	log "sparse through kbuild (make C=2 CHECK=sparse drivers/gpu/drm/)"
+	run_check sparse sparse
+	echo "$want_stamp $(sparse --version)" > "$results/sparse.stamp"
+else
+	log "reusing sparse results in $results/sparse (--rerun-sparse to redo)"
+fi
+read -r sparse_make_rc sparse_secs < "$results/sparse.status"
+log "sparse: make exit $sparse_make_rc, ${sparse_secs}s, $(sort -u "$results/sparse/units" | wc -l) units"
+[ $sparse_only = 1 ] && exit 0
+
+# The front ends are snapshotted: build/ may be relinked while this runs.
+snap=$root/tools
+mkdir -p "$snap"
+
+# ---- c. iomemcheck ----------------------------------------------------------
+if [ $do_checker = 1 ]; then
+	[ -x "$checker" ] || die "no checker at $checker (build it, or set IMC_CHECKER)"
+	cp "$checker" "$snap/iomemcheck.tmp" && mv "$snap/iomemcheck.tmp" "$snap/iomemcheck" ||
+		die "cannot copy $checker"
+	checker=$snap/iomemcheck
+	"$checker" --version > "$results/iomemcheck.version" 2>&1
+	log "iomemcheck through kbuild (make C=2 CHECK=check-wrap iomemcheck ...)"
+	run_check iomemcheck "$checker"
+	# As a user runs it: no wrapper, the tool's own exit status goes to make.
+	# kbuild runs CHECK in the recipe of each object; a non-zero exit fails
+	# the object (and .DELETE_ON_ERROR removes the .o just compiled), and with
+	# C=2 even scripts/mod/empty.c is checked during prepare0.
+	log "iomemcheck as a user runs it: make C=2 CHECK=$checker drivers/gpu/drm/tiny/"
+	kmake C=2 CHECK="$checker" drivers/gpu/drm/tiny/ > "$results/direct.make.log" 2>&1
+	echo $? > "$results/direct.status"
+	# A failing CHECK deleted objects (.DELETE_ON_ERROR): rebuild them.
+	kmake drivers/gpu/drm/ >> "$root/build.log" 2>&1 || die "make drivers/gpu/drm/ failed (see $root/build.log)"
+fi
+
+# ---- d. GCC plugin ----------------------------------------------------------
+slice="drivers/gpu/drm/qxl/ drivers/gpu/drm/tiny/ drivers/gpu/drm/drm_fb_helper.o drivers/gpu/drm/drm_format_helper.o"
+if [ $do_plugin = 1 ]; then
+	[ -f "$plugin" ] || die "no plugin at $plugin (build it, or set IMC_PLUGIN)"
+	cp "$plugin" "$snap/iomemcheck.so.tmp" && mv "$snap/iomemcheck.so.tmp" "$snap/iomemcheck.so" ||
+		die "cannot copy $plugin"
+	plugin=$snap/iomemcheck.so
+	# As docs/kbuild.md says: CONFIG_WERROR=y would turn the findings into
+	# errors and stop the build.
+	kcflags=${IMC_PLUGIN_KCFLAGS:-"-fplugin=$plugin -Wno-error"}
+	rm -rf "$results/plugin" && mkdir -p "$results/plugin/plain"
+	objs=$(cd "$src" && ls drivers/gpu/drm/qxl/*.o drivers/gpu/drm/tiny/*.o \
+		drivers/gpu/drm/drm_fb_helper.o drivers/gpu/drm/drm_format_helper.o |
+		grep -v -e built-in -e '\.mod\.o$')
+	# Move the plain objects away: GCC leaves an old .o alone when it fails,
+	# and make keeps an unchanged target, so a failed compile must show as a
+	# missing object, not as an identical one.
+	for o in $objs; do mv "$src/$o" "$results/plugin/plain/${o//\//%}"; done
+	echo "$objs" > "$results/plugin/objects"
+	# Pass 1, as the README says to use it: kbuild's own flags, which in
+	# defconfig include -Werror (CONFIG_WERROR=y).  ICE, build failure,
+	# findings.
+	log "plugin through kbuild: make KCFLAGS='$kcflags' on the slice ($(echo $objs | wc -w) objects)"
+	t0=$(date +%s)
+	kmake -k KCFLAGS="$kcflags" $slice > "$results/plugin.make.log" 2>&1
+	echo "$? $(( $(date +%s) - t0 ))" > "$results/plugin.status"
+	# Pass 2, with -Wno-error so that every object is generated: byte
+	# identity with the plain build.
+	for o in $objs; do rm -f "$src/$o"; done
+	log "plugin through kbuild with -Wno-error (byte identity of all objects)"
+	t0=$(date +%s)
+	kmake -k KCFLAGS="$kcflags -Wno-error" $slice > "$results/plugin-nowerror.make.log" 2>&1
+	echo "$? $(( $(date +%s) - t0 ))" > "$results/plugin-nowerror.status"
+	mkdir -p "$results/plugin/with"
+	for o in $objs; do
+		[ -f "$src/$o" ] && cp "$src/$o" "$results/plugin/with/${o//\//%}"
+	done
+	log "restoring the plain objects of the slice"
+	kmake $slice > "$results/plugin.restore.log" 2>&1 || die "plain rebuild of the slice failed"
+fi
+
+# ---- e. assertions ----------------------------------------------------------
+python3 "$here/compare.py" --results "$results" --src "$src" \
+	--expected "$here/expected-map-findings.txt" \
+	$([ $do_checker = 1 ] || echo --no-checker) \
+	$([ $do_plugin = 1 ] || echo --no-plugin) \
+	--elapsed $(( $(date +%s) - start ))
+exit $?
