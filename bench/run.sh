@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# bench/run.sh -- iomemcheck against sparse, clang -fsyntax-only and gcc.
+#
+# Runs, side by side on the same translation units, with the same flags:
+#   sparse, clang-19 -fsyntax-only, iomemcheck, gcc -c, gcc -c -fplugin=...
+# and prints wall time, user+sys time and peak RSS (/usr/bin/time) with the
+# ratios against sparse and against plain gcc; writes the table to
+# docs/performance.md (--no-write: only print it).
+#
+# Units: drivers/gpu/drm/ of linux-source-6.1 as testsuite/kernel/run.sh
+# prepares it; their command lines are those kbuild gave CHECK there
+# (recorded by testsuite/kernel/check-wrap), so this first runs
+# `testsuite/kernel/run.sh --sparse-only` (fast when already prepared).
+#
+# Usage: bench/run.sh [--units N] [--tools sparse,clang,iomemcheck,gcc,gcc+plugin]
+#                     [--no-write] [--csmith N]
+# Environment: as testsuite/kernel/run.sh (IMC_KERNEL_DIR, IMC_BUILD_DIR,
+#   IMC_CHECKER, IMC_PLUGIN).
+set -uo pipefail
+export LC_ALL=C LANG=C
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+root=${IMC_KERNEL_DIR:-/var/tmp/iomemcheck-kernel}
+build=${IMC_BUILD_DIR:-$repo/build}
+checker=${IMC_CHECKER:-$build/checker/iomemcheck}
+plugin=${IMC_PLUGIN:-$build/plugin/iomemcheck.so}
+export IOMEMCHECK_RULES_DIR=${IOMEMCHECK_RULES_DIR:-$repo/rules}
+out=$repo/docs/performance.md
+args=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--units|--tools) args+=("$1" "$2"); shift ;;
+	--no-write) out= ;;
+	--csmith) echo "bench/run.sh: --csmith is not implemented yet" >&2; exit 2 ;;
+	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+command -v /usr/bin/time >/dev/null && command -v clang-19 >/dev/null || {
+	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+	$sudo apt-get install -y -qq time clang-19 >/dev/null || exit 2
+}
+[ -x "$checker" ] || { echo "bench/run.sh: no checker at $checker" >&2; exit 2; }
+[ -f "$plugin" ] || { echo "bench/run.sh: no plugin at $plugin" >&2; exit 2; }
+"$repo/testsuite/kernel/run.sh" --sparse-only || exit 2
+# Snapshots: build/ may be relinked while this runs.
+mkdir -p "$root/tools"
+cp "$checker" "$root/tools/bench-iomemcheck" && cp "$plugin" "$root/tools/bench-iomemcheck.so" || exit 2
+checker=$root/tools/bench-iomemcheck plugin=$root/tools/bench-iomemcheck.so
+mkdir -p "$(dirname "${out:-/tmp/x}")"
+exec python3 "$here/bench.py" --results "$root/results" --src "$root/linux-source-6.1" \
+	--checker "$checker" --plugin "$plugin" --nice "nice -n 19" \
+	${out:+--out "$out"} "${args[@]}"
