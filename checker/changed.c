@@ -4,6 +4,7 @@
  * without a shell; a file git does not track counts as changed throughout.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,11 @@ static char *run_capture(char *const argv[], int *status)
 	if (pid < 0)
 		return NULL;
 	if (!pid) {
+		int null = open("/dev/null", O_WRONLY);
+
+		/* git's own complaints are not ours to print */
+		if (null >= 0)
+			dup2(null, 2);
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
@@ -105,11 +111,13 @@ static int load_file(struct file_lines *fl, const char *rev, char *err,
 	int status;
 	char *out = run_capture(diff_argv, &status);
 
+	(void)err;
+	(void)errlen;
+	/* A file git cannot diff (outside the work tree: a system header)
+	 * is not part of the change. */
 	if (!out || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		snprintf(err, errlen, "--diff=%s: git diff failed for %s", rev,
-			 fl->file);
 		free(out);
-		return -1;
+		return 0;
 	}
 	parse_hunks(fl, out);
 	free(out);
@@ -131,12 +139,42 @@ static bool on_changed_line(const struct file_lines *fl, uint32_t line)
 	return false;
 }
 
+static bool git_ok(char *const argv[])
+{
+	int status;
+	char *out = run_capture(argv, &status);
+
+	free(out);
+	return out && WIFEXITED(status) && !WEXITSTATUS(status);
+}
+
+/* 1: rev names a commit; 0: HEAD of a repository without commits yet
+ * (everything is new); -1: not a revision. */
+static int check_rev(const char *rev)
+{
+	char spec[512];
+	char *verify[] = { "git", "rev-parse", "--verify", "--quiet", spec, NULL };
+	char *gitdir[] = { "git", "rev-parse", "--git-dir", NULL };
+
+	snprintf(spec, sizeof(spec), "%s^{commit}", rev);
+	if (git_ok(verify))
+		return 1;
+	return !strcmp(rev, "HEAD") && git_ok(gitdir) ? 0 : -1;
+}
+
 int imc_keep_changed(struct imc_findings *f, const char *rev, char *err,
 		     size_t errlen)
 {
 	struct file_lines *files = NULL;
 	size_t nfiles = 0, i, j, kept = 0;
-	int ret = 0;
+	int ret = 0, known = check_rev(rev);
+
+	if (known < 0) {
+		snprintf(err, errlen, "--diff=%s: not a git revision here", rev);
+		return -1;
+	}
+	if (!known)
+		return 0; /* the first commit: every line is new */
 
 	for (i = 0; i < f->n && !ret; i++) {
 		for (j = 0; j < nfiles; j++)

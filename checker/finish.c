@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,37 @@ static int write_report(const struct imc_cli *cli, const struct imc_findings *f)
 	return 0;
 }
 
+/* --write-baseline records every finding, --baseline hides the known ones;
+ * with both naming one file, the old file still decides what is new. */
+static int record_and_filter(const struct imc_cli *cli, struct imc_findings *all)
+{
+	char err[1024], pending[4096];
+	int ret = 0;
+
+	if (cli->write_baseline) {
+		snprintf(pending, sizeof(pending), "%s.pending", cli->write_baseline);
+		ret = imc_baseline_write(pending, all, err, sizeof(err));
+	}
+	if (!ret && cli->baseline &&
+	    imc_baseline_filter(cli->baseline, all, err, sizeof(err)) < 0)
+		ret = -1;
+	if (cli->write_baseline && !ret && rename(pending, cli->write_baseline)) {
+		snprintf(err, sizeof(err), "%s: %s", cli->write_baseline,
+			 strerror(errno));
+		ret = -1;
+	}
+	if (cli->write_baseline && ret) {
+		char *p = strstr(err, ".pending");
+
+		remove(pending);
+		if (p) /* the user named the file, not our temporary */
+			memmove(p, p + 8, strlen(p + 8) + 1);
+	}
+	if (ret)
+		fprintf(stderr, "iomemcheck: %s\n", err);
+	return ret;
+}
+
 int imc_finish(const struct imc_cli *cli, struct imc_findings *all)
 {
 	char err[1024];
@@ -99,15 +131,8 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all)
 		fprintf(stderr, "iomemcheck: %s\n", err);
 		return EXIT_TOOL;
 	}
-	if (cli->baseline && imc_baseline_filter(cli->baseline, all, err, sizeof(err)) < 0) {
-		fprintf(stderr, "iomemcheck: %s\n", err);
+	if (record_and_filter(cli, all))
 		return EXIT_TOOL;
-	}
-	if (cli->write_baseline &&
-	    imc_baseline_write(cli->write_baseline, all, err, sizeof(err))) {
-		fprintf(stderr, "iomemcheck: %s\n", err);
-		return EXIT_TOOL;
-	}
 	imc_report_text(stderr, all, cli->parseable_fixits,
 			!cli->parseable_fixits && !cli->no_caret);
 	if (strcmp(cli->format, "text") && write_report(cli, all))

@@ -34,6 +34,8 @@ struct run {
 	struct imc_findings all; /* of every TU, reported at the end */
 	struct imc_snapshot *snaps; /* --fix: the bytes each file had */
 	size_t nsnaps;
+	char **owned; /* file names that must outlive their TU */
+	size_t nowned;
 };
 
 /* --fix must not write a file that changed after we read it: remember what
@@ -203,6 +205,24 @@ static int check_tu(struct run *run, const char *file,
 
 /* ---- -p BUILD_DIR ---- */
 
+static char *absolute_path(const char *file)
+{
+	char cwd[PATH_MAX], *out;
+	size_t len;
+
+	if (file[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		out = strdup(file);
+	else {
+		len = strlen(cwd) + strlen(file) + 2;
+		out = malloc(len);
+		if (out)
+			snprintf(out, len, "%s/%s", cwd, file);
+	}
+	if (!out)
+		exit(EXIT_TOOL);
+	return out;
+}
+
 static int check_command(struct run *run, CXCompileCommand cmd)
 {
 	struct imc_ccargs cc = { 0 };
@@ -228,7 +248,15 @@ static int check_command(struct run *run, CXCompileCommand cmd)
 			strerror(errno));
 		status = EXIT_TOOL;
 	} else {
-		status = check_tu(run, clang_getCString(file), &cc);
+		/* Entries may be relative to their directory (Meson): report,
+		 * suppress and fix by the absolute name, valid from anywhere. */
+		char *abs = absolute_path(clang_getCString(file));
+
+		status = check_tu(run, abs, &cc);
+		run->owned = realloc(run->owned, (run->nowned + 1) * sizeof(char *));
+		if (!run->owned)
+			exit(EXIT_TOOL);
+		run->owned[run->nowned++] = abs;
 	}
 	if (fchdir(cwd) != 0) {
 		fprintf(stderr, "iomemcheck: cannot return to the working directory\n");
@@ -365,6 +393,31 @@ static int apply_fixes(struct run *run)
 
 /* ---- main ---- */
 
+/* --fail-on names rules of the catalogue: a typo would fail nothing. */
+static int check_fail_on(const struct imc_cli *cli)
+{
+	size_t i, k;
+
+	for (i = 0; i < cli->fail_on.n; i++) {
+		char *list = strdup(cli->fail_on.v[i]), *tok, *save = NULL;
+
+		for (tok = strtok_r(list, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save)) {
+			for (k = 0; k < imc_rule_catalogue_len; k++)
+				if (!strcmp(tok, imc_rule_catalogue[k].name))
+					break;
+			if (k == imc_rule_catalogue_len) {
+				fprintf(stderr, "iomemcheck: --fail-on: unknown rule '%s' (see --list-rules)\n",
+					tok);
+				free(list);
+				return -1;
+			}
+		}
+		free(list);
+	}
+	return 0;
+}
+
 static void list_rules(void)
 {
 	size_t i;
@@ -404,6 +457,11 @@ int main(int argc, char **argv)
 
 	if (imc_cli_parse(&cli, argc, argv, err, sizeof(err)) != 0) {
 		fprintf(stderr, "iomemcheck: %s\n", err);
+		imc_cli_free(&cli);
+		return EXIT_TOOL;
+	}
+	if (check_fail_on(&cli)) {
+		imc_cli_free(&cli);
 		return EXIT_TOOL;
 	}
 	if (cli.help) {
@@ -440,6 +498,9 @@ int main(int argc, char **argv)
 	for (i = 0; i < run.nsnaps; i++)
 		imc_snapshot_free(&run.snaps[i]);
 	free(run.snaps);
+	for (i = 0; i < run.nowned; i++)
+		free(run.owned[i]);
+	free(run.owned);
 	clang_disposeIndex(run.index);
 	imc_rules_free(run.rules);
 	imc_cli_free(&cli);

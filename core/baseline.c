@@ -9,9 +9,11 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "iomemcheck.h"
 #include "source.h"
@@ -41,6 +43,21 @@ static char *fingerprint(struct imc_sources *src, const struct imc_finding *f)
 	return imc_xasprintf("%016llx", (unsigned long long)h);
 }
 
+/* Files by their place relative to the current directory, so a baseline
+ * written in one checkout (or with -p's absolute names) works in another. */
+static char *key_path(const char *file)
+{
+	char real[PATH_MAX], cwd[PATH_MAX];
+	size_t n;
+
+	if (!realpath(file, real) || !getcwd(cwd, sizeof(cwd)))
+		return imc_xstrdup(strncmp(file, "./", 2) ? file : file + 2);
+	n = strlen(cwd);
+	if (!strncmp(real, cwd, n) && real[n] == '/')
+		return imc_xstrdup(real + n + 1);
+	return imc_xstrdup(real);
+}
+
 int imc_baseline_write(const char *path, const struct imc_findings *f,
 		       char *err, size_t errlen)
 {
@@ -56,7 +73,10 @@ int imc_baseline_write(const char *path, const struct imc_findings *f,
 		cJSON *e = cJSON_CreateObject();
 		char *fp = fingerprint(src, &f->v[i]);
 
-		cJSON_AddStringToObject(e, "file", f->v[i].loc.file);
+		char *key = key_path(f->v[i].loc.file);
+
+		cJSON_AddStringToObject(e, "file", key);
+		free(key);
 		cJSON_AddStringToObject(e, "rule", f->v[i].rule);
 		cJSON_AddStringToObject(e, "fingerprint", fp);
 		cJSON_AddStringToObject(e, "message", f->v[i].message);
@@ -119,8 +139,12 @@ static bool entry_matches(cJSON *e, const struct imc_finding *f, const char *fp)
 	const char *rule = cJSON_GetStringValue(cJSON_GetObjectItem(e, "rule"));
 	const char *efp = cJSON_GetStringValue(cJSON_GetObjectItem(e, "fingerprint"));
 
-	return file && rule && efp && !strcmp(file, f->loc.file) &&
-	       !strcmp(rule, f->rule) && !strcmp(efp, fp);
+	char *key = key_path(f->loc.file);
+	bool same = file && rule && efp && !strcmp(file, key) &&
+		    !strcmp(rule, f->rule) && !strcmp(efp, fp);
+
+	free(key);
+	return same;
 }
 
 int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,

@@ -51,7 +51,7 @@ static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 int imc_snapshot_take(struct imc_snapshot *s, const char *path, char *err,
 		      size_t errlen)
 {
-	s->path = path;
+	s->path = imc_xstrdup(path);
 	s->data = read_all(path, &s->len, err, errlen);
 	return s->data ? 0 : -1;
 }
@@ -59,7 +59,9 @@ int imc_snapshot_take(struct imc_snapshot *s, const char *path, char *err,
 void imc_snapshot_free(struct imc_snapshot *s)
 {
 	free(s->data);
+	free((char *)s->path);
 	s->data = NULL;
+	s->path = NULL;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -172,6 +174,39 @@ static int write_temp_beside(const char *path, const char *data, size_t len,
 	return 0;
 }
 
+static bool through_symlink(const char *path)
+{
+	char *copy = imc_xstrdup(path), *p;
+	struct stat st;
+	bool link = false;
+
+	for (p = strchr(copy + 1, '/'); p && !link; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		link = !lstat(copy, &st) && S_ISLNK(st.st_mode);
+		*p = '/';
+	}
+	free(copy);
+	return link;
+}
+
+/* A path through a symlinked directory may lead anywhere: allow it only
+ * when the file really lies inside the current directory's tree. */
+static int check_real_place(const char *path, char *err, size_t errlen)
+{
+	char real[PATH_MAX], cwd[PATH_MAX];
+	size_t n;
+
+	if (!through_symlink(path) || !realpath(path, real) ||
+	    !getcwd(cwd, sizeof(cwd)))
+		return 0;
+	if (!strncmp(real, cwd, (n = strlen(cwd))) && real[n] == '/')
+		return 0;
+	snprintf(err, errlen,
+		 "%s: refusing to fix through a symlink that leaves the source tree",
+		 path);
+	return -1;
+}
+
 /* Where --fix may write: a regular file that is writable and, if reached
  * through a symlink, inside the current directory tree. */
 static int check_target(const char *path, char *err, size_t errlen)
@@ -197,11 +232,13 @@ static int check_target(const char *path, char *err, size_t errlen)
 			 "%s: is a symlink; run --fix on its target '%s'", path, real);
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode) || access(path, W_OK)) {
+	/* The mode bits, not access(2): root may write anything, but a
+	 * read-only source file says "do not edit". */
+	if (!S_ISREG(st.st_mode) || !(st.st_mode & 0222) || access(path, W_OK)) {
 		snprintf(err, errlen, "%s: not a writable regular file", path);
 		return -1;
 	}
-	return 0;
+	return check_real_place(path, err, errlen);
 }
 
 static int show_diff(const char *path, const char *tmp, FILE *out)

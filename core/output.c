@@ -144,23 +144,20 @@ static cJSON *sarif_rules(void)
 	size_t i;
 
 	for (i = 0; i < imc_rule_catalogue_len; i++) {
-		cJSON *r = cJSON_CreateObject();
-		char *uri = NULL;
-		size_t len = strlen(imc_rule_catalogue[i].name) + 64;
+		cJSON *r = cJSON_CreateObject(), *conf = cJSON_CreateObject();
+		char help[256];
 
-		uri = malloc(len);
-		if (uri)
-			snprintf(uri, len, "docs/rules/%s.md", imc_rule_catalogue[i].name);
+		/* helpUri must be absolute; the page ships with the tool, so
+		 * name it in the help text instead. */
+		snprintf(help, sizeof(help), "%s. See docs/rules/%s.md.",
+			 imc_rule_catalogue[i].summary, imc_rule_catalogue[i].name);
 		cJSON_AddStringToObject(r, "id", imc_rule_catalogue[i].name);
 		cJSON_AddItemToObject(r, "shortDescription",
 				      sarif_text(imc_rule_catalogue[i].summary));
-		cJSON_AddStringToObject(r, "helpUri", uri ? uri : "");
-		cJSON_AddItemToObject(r, "defaultConfiguration",
-				      cJSON_CreateObject());
-		cJSON_AddStringToObject(cJSON_GetObjectItem(r, "defaultConfiguration"),
-					"level", "warning");
+		cJSON_AddItemToObject(r, "help", sarif_text(help));
+		cJSON_AddStringToObject(conf, "level", "warning");
+		cJSON_AddItemToObject(r, "defaultConfiguration", conf);
 		cJSON_AddItemToArray(rules, r);
-		free(uri);
 	}
 	return rules;
 }
@@ -175,11 +172,37 @@ static int rule_index(const char *name)
 	return -1;
 }
 
+/* A URI reference for a path: percent-encoded; absolute paths get file://. */
+static char *path_uri(const char *path)
+{
+	static const char safe[] = "-._~/!$&'()*+,;=:@";
+	size_t len = strlen(path), i, o = 0;
+	char *out = malloc(3 * len + 8);
+
+	if (!out)
+		return NULL;
+	if (path[0] == '/')
+		o = (size_t)sprintf(out, "file://");
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)path[i];
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || (ch && strchr(safe, ch)))
+			out[o++] = (char)ch;
+		else
+			o += (size_t)sprintf(out + o, "%%%02X", ch);
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static cJSON *sarif_artifact(const char *file)
 {
 	cJSON *o = cJSON_CreateObject();
+	char *uri = path_uri(file ? file : "");
 
-	cJSON_AddStringToObject(o, "uri", file ? file : "");
+	cJSON_AddStringToObject(o, "uri", uri ? uri : "");
+	free(uri);
 	return o;
 }
 

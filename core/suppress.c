@@ -28,7 +28,8 @@ static bool suppresses(const char *text, const char *rule)
 		p = r;
 		if (strncmp(r, rule, len) || r[len] != ')' || r[len + 1] != ':')
 			continue;
-		for (r += len + 2; *r && *r != '\n'; r++)
+		/* The reason is inside the comment: code after it does not count. */
+		for (r += len + 2; *r && *r != '\n' && strncmp(r, "*/", 2); r++)
 			if (isalnum((unsigned char)*r))
 				return true;
 	}

@@ -110,15 +110,7 @@ EOF
 cd "$T"
 chk -p build
 cd src
-if [ "$status" = 1 ] && grep -q '^quiet.c:5:2: warning: ' "$ERR"; then
-	# Known bug p-relative-paths (checker/main.c): the suppression comment
-	# is looked for in quiet.c of the starting directory, not of the
-	# entry's (see fix.sh).
-	xfail p-relative-paths
-else
-	expect_status 0
-	xpass p-relative-paths
-fi
+expect_status 0
 
 # An empty reason followed by code on the same line.
 cat >sneaky.c <<'EOF'
@@ -130,13 +122,6 @@ void sneaky(u32 __iomem *r)
 }
 EOF
 chk sneaky.c
-if [ "$status" = 0 ]; then
-	# Known bug suppress-reason-past-comment (core/suppress.c suppresses):
-	# the reason is looked for up to the end of the line, not of the
-	# comment, so the code after `*/` counts as the reason.
-	xfail suppress-reason-past-comment
-else
-	expect_status 1
-	xpass suppress-reason-past-comment
-fi
+# The reason must be inside the comment: code after `*/` is no reason.
+expect_status 1
 echo PASS
