@@ -143,7 +143,8 @@ compile-db)
 	write_compile_db
 	run -p "$TMP"
 	expect_status 1
-	expect_err "^drv.c:17:[0-9]+: warning: .*\[iomem-deref\]$"
+	# entries relative to their directory are reported by absolute name
+	expect_err "^/.*/drv.c:17:[0-9]+: warning: .*\\[iomem-deref\\]$"
 	[ ! -e "$TMP/.drv.o.d" ] || fail "wrote the dependency file"
 	;;
 compile-db-one-file)
