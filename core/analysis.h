@@ -25,8 +25,15 @@ struct analysis {
 	size_t nedits, capedits;
 	struct summary *sums;      /* per function */
 	struct imc_ptrmap fn_index; /* interned name -> index + 1 */
+	struct imc_ptrmap callee_rules; /* interned name -> struct callee_rules */
 	struct fnctx *current;
 };
+
+/* What the rules say about one callee, looked up once per name. */
+struct callee_rules {
+	const struct imc_rule *r[IMC_R_COUNT];
+};
+const struct callee_rules *rules_for(struct analysis *a, const char *name);
 
 const char *why(struct analysis *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

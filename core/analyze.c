@@ -22,6 +22,24 @@ const char *why(struct analysis *a, const char *fmt, ...)
 	return imc_strset_intern(&a->strings, buf);
 }
 
+const struct callee_rules *rules_for(struct analysis *a, const char *name)
+{
+	static const struct callee_rules none;
+	struct callee_rules *cr;
+	int d;
+
+	if (!name)
+		return &none;
+	cr = imc_ptrmap_get(&a->callee_rules, (uintptr_t)name);
+	if (cr)
+		return cr;
+	cr = imc_xcalloc(1, sizeof(*cr));
+	for (d = 0; d < IMC_R_COUNT; d++)
+		cr->r[d] = imc_rules_find(a->rules, (enum imc_directive)d, name);
+	imc_ptrmap_put(&a->callee_rules, (uintptr_t)name, cr);
+	return cr;
+}
+
 size_t add_finding(struct analysis *a, const char *rule,
 		   const struct imc_node *at, char *message)
 {
@@ -207,6 +225,9 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	free(a.edits);
 	free(a.sums);
 	imc_ptrmap_free(&a.fn_index);
+	for (i = 0; i < a.callee_rules.cap; i++)
+		free(a.callee_rules.vals[i]);
+	imc_ptrmap_free(&a.callee_rules);
 	imc_strset_free(&a.strings);
 	imc_sources_free(a.sources);
 	return 0;

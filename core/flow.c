@@ -23,7 +23,7 @@ static const struct imc_rule *map_def_of(const struct fnctx *c,
 {
 	if (!t || (t->kind != IMC_T_STRUCT) || !t->tag)
 		return NULL;
-	return imc_rules_find(c->a->rules, IMC_R_MAP_STRUCT, t->tag);
+	return rules_for(c->a, t->tag)->r[IMC_R_MAP_STRUCT];
 }
 
 static const struct imc_rule *map_ptr_def_of(const struct fnctx *c,
@@ -956,7 +956,7 @@ static void map_call_effects(struct fnctx *c, struct state *s,
 	const struct imc_rule *r;
 	int32_t o;
 
-	if ((r = imc_rules_find(c->a->rules, IMC_R_MAP_SET, call->name))) {
+	if ((r = rules_for(c->a, call->name)->r[IMC_R_MAP_SET])) {
 		o = obj_of_ptr(c, s, arg(call, r->map));
 		set_map(s, o, r->state,
 			why(c->a, "map '%s' comes from %s() at line %u",
@@ -965,13 +965,13 @@ static void map_call_effects(struct fnctx *c, struct state *s,
 		if (o >= 0 && r->state == IMC_MAP_IO)
 			s->objs[o].member = 0;
 	}
-	if ((r = imc_rules_find(c->a->rules, IMC_R_MAP_INCR, call->name)) &&
+	if ((r = rules_for(c->a, call->name)->r[IMC_R_MAP_INCR]) &&
 	    (o = obj_of_ptr(c, s, arg(call, r->map))) >= 0) {
 		s->objs[o].incr = true;
 		s->objs[o].incr_loc = call->loc;
 		s->objs[o].incr_fn = call->name;
 	}
-	if ((r = imc_rules_find(c->a->rules, IMC_R_MAP_UNMAP, call->name)) &&
+	if ((r = rules_for(c->a, call->name)->r[IMC_R_MAP_UNMAP]) &&
 	    (o = obj_of_ptr(c, s, arg(call, r->map))) >= 0 &&
 	    s->objs[o].incr && c->report) {
 		struct imc_node at = { .loc = s->objs[o].incr_loc };
@@ -1011,7 +1011,7 @@ static struct val call_result(struct fnctx *c, const struct imc_node *call,
 	struct val v = no_val;
 	uint32_t i;
 
-	if (imc_rules_find(c->a->rules, IMC_R_IO_SOURCE, call->name)) {
+	if (rules_for(c->a, call->name)->r[IMC_R_IO_SOURCE]) {
 		v.mem = MEM_IO;
 		v.why = why(c->a, "returned by %s() at line %u", call->name,
 			    call->loc.line);
@@ -1045,7 +1045,7 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 	for (i = 1; i <= nargs; i++)
 		vals[i] = eval(c, s, arg(call, (int)i));
 	if (call->name) {
-		memfn = imc_rules_find(c->a->rules, IMC_R_MEMFN, call->name);
+		memfn = rules_for(c->a, call->name)->r[IMC_R_MEMFN];
 		fi = fn_index(c, call->name);
 		sum = fi >= 0 ? &c->a->sums[fi] : NULL;
 	}
@@ -1053,7 +1053,7 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 	 * (memcpy_toio's body is plain memory access, by design). */
 	if (memfn)
 		check_memfn(c, call, memfn, vals);
-	else if (imc_rules_find(c->a->rules, IMC_R_ACCESSOR, call->name))
+	else if (rules_for(c->a, call->name)->r[IMC_R_ACCESSOR])
 		sum = NULL;
 	check_args_address_space(c, call, nargs, memfn);
 	if (sum && !memfn)
@@ -1061,7 +1061,7 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 	if (call->name)
 		map_call_effects(c, s, call);
 	if (!call->name || (!sum && !memfn &&
-			    !imc_rules_find(c->a->rules, IMC_R_MAP_SET, call->name)))
+			    !rules_for(c->a, call->name)->r[IMC_R_MAP_SET]))
 		unknown_call_fills(c, s, call, nargs);
 	result = call_result(c, call, vals, nargs, sum);
 	free(vals);
@@ -1336,7 +1336,7 @@ static void refine_flag(struct fnctx *c, struct state *s,
 	int32_t o;
 
 	if (n->kind == IMC_CALL && n->name &&
-	    (r = imc_rules_find(c->a->rules, IMC_R_MAP_TEST, n->name))) {
+	    (r = rules_for(c->a, n->name)->r[IMC_R_MAP_TEST])) {
 		unsigned st = truth ? r->state : r->false_state;
 		unsigned other = truth ? r->false_state : r->state;
 

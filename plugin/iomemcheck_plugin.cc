@@ -481,7 +481,17 @@ static const char *op_at_caret(location_t loc)
 
 static void set_loc(struct imc_loc *l, const expanded_location &x)
 {
-	l->file = x.file ? imc_tu_intern(cur_tu, x.file) : NULL;
+	/* GCC hands out the same file name string for a whole file: intern
+	 * it once, not once per node. */
+	static const char *last_gcc, *last_interned;
+	static struct imc_tu *last_tu;
+
+	if (x.file && (x.file != last_gcc || cur_tu != last_tu)) {
+		last_gcc = x.file;
+		last_tu = cur_tu;
+		last_interned = imc_tu_intern(cur_tu, x.file);
+	}
+	l->file = x.file ? last_interned : NULL;
 	l->line = x.line;
 	l->col = x.column;
 }
