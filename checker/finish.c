@@ -121,7 +121,8 @@ static int record_and_filter(const struct imc_cli *cli, struct imc_findings *all
 	return ret;
 }
 
-int imc_finish(const struct imc_cli *cli, struct imc_findings *all)
+int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
+	       bool tool_failed)
 {
 	char err[1024];
 
@@ -135,6 +136,9 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all)
 		return EXIT_TOOL;
 	imc_report_text(stderr, all, cli->parseable_fixits,
 			!cli->parseable_fixits && !cli->no_caret);
+	/* A report of a run that failed on some input would look complete. */
+	if (tool_failed)
+		return EXIT_TOOL;
 	if (strcmp(cli->format, "text") && write_report(cli, all))
 		return EXIT_TOOL;
 	return findings_status(cli, all);

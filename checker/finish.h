@@ -12,7 +12,8 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL = 2 };
  * suppressed, unchanged-line (--diff) and baselined findings, writes the
  * baseline, the text diagnostics and the json/sarif report. Returns the
  * exit status the findings call for, or EXIT_TOOL with a message printed. */
-int imc_finish(const struct imc_cli *cli, struct imc_findings *all);
+int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
+	       bool tool_failed);
 
 /* Moves the findings of src to the end of dst; src ends empty. */
 void imc_findings_move(struct imc_findings *dst, struct imc_findings *src);

@@ -284,6 +284,27 @@ static int check_commands(struct run *run, CXCompileCommands cmds)
 	return status;
 }
 
+/* libclang prints its own multi-line complaints about a malformed database;
+ * ours is the one line. */
+static CXCompilationDatabase load_compile_db(const char *dir,
+					     CXCompilationDatabase_Error *err)
+{
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
+	CXCompilationDatabase db;
+
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		dup2(null, 2);
+	db = clang_CompilationDatabase_fromDirectory(dir, err);
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
+	if (null >= 0)
+		close(null);
+	return db;
+}
+
 static int run_compile_db(struct run *run)
 {
 	const struct imc_cli *cli = run->cli;
@@ -299,7 +320,7 @@ static int run_compile_db(struct run *run)
 		fprintf(stderr, "iomemcheck: %s: %s\n", path, strerror(errno));
 		return EXIT_TOOL;
 	}
-	db = clang_CompilationDatabase_fromDirectory(cli->build_dir, &err);
+	db = load_compile_db(cli->build_dir, &err);
 	if (err != CXCompilationDatabase_NoError || !db) {
 		fprintf(stderr, "iomemcheck: %s: cannot load compile_commands.json\n",
 			cli->build_dir);
@@ -491,7 +512,7 @@ int main(int argc, char **argv)
 		for (i = 0; i < cli.files.n; i++)
 			status = worse(status, check_tu(&run, cli.files.v[i],
 							&cli.cc));
-	status = worse(status, imc_finish(&cli, &run.all));
+	status = worse(status, imc_finish(&cli, &run.all, status == EXIT_TOOL));
 	if (status != EXIT_TOOL && (cli.fix || cli.fix_dry_run))
 		status = worse(status, apply_fixes(&run));
 	imc_findings_free(&run.all);

@@ -256,21 +256,24 @@ bad:
 
 static int load_stream(struct parse *p, FILE *f)
 {
-	char buf[4096];
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int ret = 0;
 
-	while (fgets(buf, sizeof(buf), f)) {
+	while (!ret && (len = getline(&buf, &cap, f)) >= 0) {
 		p->line++;
-		if (!strchr(buf, '\n') && !feof(f))
-			return fail(p, "%s", "line longer than 4095 bytes");
-		if (memchr(buf, '\0', strlen(buf) + 1) != buf + strlen(buf))
-			return fail(p, "%s", "NUL byte in rules file");
-		buf[strcspn(buf, "\n")] = '\0';
-		if (parse_line(p, buf))
-			return -1;
+		if (len > 4095)
+			ret = fail(p, "%s", "line longer than 4095 bytes");
+		else if (memchr(buf, '\0', (size_t)len))
+			ret = fail(p, "%s", "NUL byte in rules file");
+		else if (buf[strcspn(buf, "\n")] = '\0', parse_line(p, buf))
+			ret = -1;
 	}
-	if (ferror(f))
-		return fail(p, "%s", strerror(errno));
-	return 0;
+	if (!ret && ferror(f))
+		ret = fail(p, "%s", strerror(errno));
+	free(buf);
+	return ret;
 }
 
 int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,

@@ -4090,8 +4090,13 @@ static void finish_unit(void *event_data, void *data)
 	if (unit_done)
 		return;
 	unit_done = true;
-	if (!cur_tu && !opt_test_findings)
-		return; /* no function (or only preprocessing) */
+	if (!cur_tu && !opt_test_findings) {
+		/* No function: nothing to check, but a bad rules file is still
+		 * an error, as it is for the checker. */
+		if (!seen_error() && (rules = load_rules()))
+			imc_rules_free(rules);
+		return;
+	}
 	ensure_tu();
 	if (opt_dump_ir)
 		imc_tu_dump(cur_tu, stderr);

@@ -1,0 +1,323 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Bad input to either front end, one test per name:
+#   sh bad-input.sh TEST IOMEMCHECK PLUGIN GCC
+#
+# The contract (README "Exit status", issue 6): the tool could not do its
+# job -> exit 2, exactly one line on stderr that says why and names the
+# file, nothing on stdout, and no output file at all (not even an empty
+# report) where `--format=json -o out.json` asked for one. --fix refuses
+# without touching the file and leaves no temporary file behind. The GCC
+# plugin turns the same problems into GCC errors (nonzero exit, no object
+# file) and never an internal compiler error.
+#
+# Prints what it runs; exits 0 (PASS) or 1 (FAIL ...).
+
+set -u
+test_name=$1
+IMC=$2
+PLUGIN=$3
+GCC=$4
+HERE=$(cd "$(dirname "$0")" && pwd)
+DATA=$HERE/data
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/imc-robust.XXXXXX")
+trap 'chmod -R u+rwX "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+export LC_ALL=C
+. "$HERE/lib.sh"
+
+# A binary file to feed as C: an ELF executable.
+BINARY=/bin/true
+[ -f "$BINARY" ] || BINARY=$IMC
+
+# The scratch directory holds copies of the data, so relative names in the
+# messages are predictable.
+cp "$DATA"/io.h "$DATA"/drv.c "$DATA"/clean.c "$DATA"/syntax.c \
+	"$DATA"/bad.rules "$TMP"/
+cd "$TMP" || exit 1
+
+# check ARGS...: the checker with a JSON report requested into out.json.
+check() {
+	rm -f out.json
+	run "$IMC" --format=json -o out.json "$@"
+}
+
+# expect_tool_error REGEX: the whole contract for a single bad input.
+expect_tool_error() {
+	expect_status 2
+	expect_one_line "$1"
+	expect_no_stdout
+	expect_absent out.json
+	expect_no_leftovers
+}
+
+# No temporary files (report or --fix) left anywhere in the scratch tree.
+expect_no_leftovers() {
+	left=$(find "$TMP" -name '*.tmp-*' -o -name '*.iomemcheck-*' | head -n 3)
+	[ -z "$left" ] || fail "temporary files left behind: $left"
+}
+
+# --fix: the file is byte for byte what it was.
+expect_unchanged() {
+	cmp -s "$1" "$2" || fail "$1 was changed"
+}
+
+case $test_name in
+
+# ---- the checker ----
+
+missing-file)
+	check nosuch.c
+	expect_tool_error '^iomemcheck: nosuch\.c: No such file or directory$'
+	check "$TMP/nosuch.c"
+	expect_tool_error "^iomemcheck: $TMP/nosuch\\.c: "
+	;;
+missing-file-among-others)
+	# One missing file among good ones: the findings of the others are
+	# printed, but the run failed: exit 2 and still no report file.
+	check drv.c nosuch.c clean.c
+	expect_status 2
+	expect_err '^drv\.c:8:2: warning: '
+	expect_tool_lines 1 '^iomemcheck: nosuch\.c: No such file or directory$'
+	expect_absent out.json
+	;;
+syntax-error)
+	check syntax.c
+	expect_tool_error '^syntax\.c:7:[0-9]+: error: '
+	;;
+unknown-option)
+	check --frobnicate clean.c
+	expect_tool_error "^iomemcheck: unknown option '--frobnicate'\$"
+	check clean.c --rules
+	expect_tool_error "^iomemcheck: option '--rules' needs an argument\$"
+	check --format=xml clean.c
+	expect_tool_error "^iomemcheck: unknown format 'xml'"
+	;;
+option-values)
+	# values that cannot work are errors, not silently nothing: a rule
+	# name misspelt in --fail-on would turn a CI gate off
+	check --fail-on iomem-derf drv.c
+	expect_tool_error "^iomemcheck: .*iomem-derf"
+	# git's own complaint must not make it two lines
+	check --diff no-such-revision drv.c
+	expect_tool_error "^iomemcheck: .*no-such-revision"
+	;;
+binary-file)
+	cp "$BINARY" x.c
+	check x.c
+	expect_tool_error '^x\.c:[0-9]+:[0-9]+: error: '
+	# the same bytes behind a header name: errors in headers only cost
+	# their functions (checker.header-errors-tolerated), so exit 0 with
+	# a note; but no binary bytes on the terminal
+	cp x.c bin.h
+	printf '#include "bin.h"\nint f(void) { return 0; }\n' >inc.c
+	check inc.c
+	expect_status 0
+	expect_no_stdout
+	expect_err '^iomemcheck: inc\.c: note: [0-9]+ error\(s\) in included files'
+	! grep -q '[^[:print:][:space:]]' "$TMP/err" ||
+		fail "binary bytes on stderr"
+	;;
+empty-file)
+	# Nothing to check is not an error: exit 0, silent.
+	: >empty.c
+	run "$IMC" empty.c
+	expect_status 0
+	expect_no_stdout
+	expect_no_stderr
+	check empty.c
+	expect_status 0
+	expect_no_stdout
+	expect_no_stderr
+	python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); sys.exit(len(r["findings"]) != 0)' \
+		out.json || fail "out.json is not a report without findings"
+	;;
+rules-unreadable)
+	# root reads any file whatever its mode: a missing path and a
+	# directory are what cannot be read here.
+	check --rules nosuch.rules clean.c
+	expect_tool_error '^iomemcheck: nosuch\.rules: No such file or directory$'
+	mkdir rules.d
+	check --rules rules.d clean.c
+	expect_tool_error '^iomemcheck: rules\.d(:[0-9]+)?: Is a directory$'
+	IOMEMCHECK_RULES_DIR=$TMP/nowhere check clean.c
+	expect_tool_error "^iomemcheck: $TMP/nowhere: No such file or directory\$"
+	;;
+rules-malformed)
+	check --rules bad.rules clean.c
+	expect_tool_error "^iomemcheck: bad\\.rules:4: map-set needs a C identifier"
+	# a NUL byte is named as such, on its line
+	printf 'accessor readl\naccessor wri\000tel\n' >nul.rules
+	check --rules nul.rules clean.c
+	expect_tool_error '^iomemcheck: nul\.rules:2: NUL byte'
+	# the last line without its newline still counts
+	printf 'accessor readl\nfrobnicate x' >nonl.rules
+	check --rules nonl.rules clean.c
+	expect_tool_error "^iomemcheck: nonl\\.rules:2: unknown directive 'frobnicate'\$"
+	;;
+compile-db-missing-file)
+	mkdir db
+	cat >db/compile_commands.json <<EOF
+[ { "directory": "$TMP", "command": "cc -c gone.c", "file": "gone.c" },
+  { "directory": "$TMP", "command": "cc -c clean.c", "file": "clean.c" } ]
+EOF
+	check -p db
+	expect_tool_error 'gone\.c: No such file or directory$'
+	cat >db/compile_commands.json <<EOF
+[ { "directory": "$TMP/nodir", "command": "cc -c clean.c", "file": "clean.c" } ]
+EOF
+	check -p db
+	expect_tool_error "$TMP/nodir"
+	;;
+compile-db-malformed)
+	mkdir db
+	printf '[ { "directory": "%s", "command": "cc -c clean.c"\n' "$TMP" \
+		>db/compile_commands.json
+	check -p db
+	expect_tool_error 'compile_commands\.json'
+	;;
+fix-read-only)
+	# chmod 444 first: the tool must look at the mode itself (for root
+	# access(W_OK) succeeds and rename(2) needs only the directory).
+	cp drv.c ro.c && chmod 444 ro.c
+	run "$IMC" --fix ro.c
+	expect_status 2
+	expect_tool_lines 1 '^iomemcheck: ro\.c: '
+	expect_unchanged ro.c drv.c
+	# Then what is read-only whoever asks: a read-only bind mount in a
+	# private mount namespace (root with CAP_SYS_ADMIN), and a file only
+	# its mode keeps unprivileged `nobody` from writing (in a directory it
+	# can write: a rename there would go through), where possible.
+	# (Not root, the chmod 444 above is all it takes.)
+	methods=0
+	[ "$(id -u)" -eq 0 ] || methods=1
+	mkdir romnt && cp drv.c io.h romnt/
+	if [ "$(id -u)" -eq 0 ] && unshare -m sh -c \
+		"mount --bind '$TMP/romnt' '$TMP/romnt' &&
+		 mount -o remount,bind,ro '$TMP/romnt' '$TMP/romnt'" 2>/dev/null
+	then
+		echo "(read-only bind mount)"
+		run unshare -m sh -c \
+			"mount --bind '$TMP/romnt' '$TMP/romnt' &&
+			 mount -o remount,bind,ro '$TMP/romnt' '$TMP/romnt' &&
+			 cd '$TMP/romnt' && exec '$IMC' --fix drv.c"
+		expect_status 2
+		expect_tool_lines 1 '^iomemcheck: drv\.c: '
+		expect_unchanged romnt/drv.c drv.c
+		methods=$((methods + 1))
+	fi
+	if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null &&
+	   id nobody >/dev/null 2>&1; then
+		mkdir nb && cp drv.c io.h nb/ && chmod 444 nb/drv.c &&
+			chown -R nobody nb && chmod 777 nb && chmod 755 "$TMP"
+		as_nobody="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups"
+		if $as_nobody test -x "$IMC" -a -r "${IOMEMCHECK_RULES_DIR:-/}" \
+			-a -w "$TMP/nb"; then
+			echo "(as nobody)"
+			run $as_nobody sh -c "cd '$TMP/nb' && exec '$IMC' --fix drv.c"
+			expect_status 2
+			expect_tool_lines 1 '^iomemcheck: drv\.c: '
+			expect_unchanged nb/drv.c drv.c
+			methods=$((methods + 1))
+		fi
+	fi
+	expect_no_leftovers
+	[ "$methods" -gt 0 ] ||
+		echo "NOTE: only chmod 444 tested: root without CAP_SYS_ADMIN (no read-only bind mount) and without setpriv to a nobody who can reach the tool and $TMP"
+	;;
+fix-changed)
+	# The file changes while the tool runs: it includes a FIFO, and the
+	# writer changes the file once the parser opened the FIFO (after the
+	# tool read the file, before it writes the fixes).
+	{ echo '#include "fifo.h"'; cat drv.c; } >chg.c
+	cp chg.c before.c
+	mkfifo fifo.h
+	timeout 60 sh -c 'exec 3>fifo.h; echo "/* edited */" >>chg.c;
+		echo "/* header */" >&3' &
+	writer=$!
+	run timeout 60 "$IMC" --fix chg.c
+	wait "$writer"
+	expect_status 2
+	expect_tool_lines 1 '^iomemcheck: chg\.c: changed since it was analysed'
+	{ cat before.c; echo "/* edited */"; } >expected.c
+	expect_unchanged chg.c expected.c
+	expect_no_leftovers
+	;;
+fix-symlink-outside)
+	mkdir tree outside
+	cp drv.c io.h outside/
+	cp io.h tree/
+	ln -s ../outside/drv.c tree/link.c
+	ln -s ../outside tree/outdir
+	cd tree || exit 1
+	run "$IMC" --fix link.c
+	expect_status 2
+	expect_tool_lines 1 '^iomemcheck: link\.c: .*symlink'
+	expect_unchanged ../outside/drv.c ../drv.c
+	# a symlinked directory on the way leads outside just the same
+	run "$IMC" --fix outdir/drv.c
+	expect_status 2
+	expect_tool_lines 1 '^iomemcheck: outdir/drv\.c: .*symlink'
+	expect_unchanged ../outside/drv.c ../drv.c
+	expect_no_leftovers
+	;;
+
+# ---- the GCC plugin ----
+
+plugin-rules-malformed)
+	run_plugin -fplugin-arg-iomemcheck-rules=bad.rules -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err 'error: .*bad\.rules:4: map-set needs a C identifier'
+	expect_absent x.o
+	run_plugin -fplugin-arg-iomemcheck-rules=nosuch.rules -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err 'error: .*nosuch\.rules: No such file or directory'
+	expect_absent x.o
+	mkdir rules.d
+	run_plugin -fplugin-arg-iomemcheck-rules=rules.d -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err 'error: .*rules\.d'
+	expect_absent x.o
+	# a file without functions still has its rules checked
+	: >empty.c
+	run_plugin -fplugin-arg-iomemcheck-rules=bad.rules -c empty.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err 'error: .*bad\.rules:4: '
+	expect_absent x.o
+	;;
+plugin-unknown-arg)
+	run_plugin -fplugin-arg-iomemcheck-frobnicate -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err "error: .*-fplugin-arg-iomemcheck-frobnicate"
+	expect_absent x.o
+	run_plugin -fplugin-arg-iomemcheck-frobnicate=1 -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err "error: .*-fplugin-arg-iomemcheck-frobnicate"
+	expect_absent x.o
+	;;
+plugin-syntax-error)
+	run_plugin -c syntax.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err '^syntax\.c:7:[0-9]+: error: '
+	expect_absent x.o
+	cp "$BINARY" x.c
+	run_plugin -c x.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err '^x\.c:1:[0-9]+: error: '
+	expect_absent x.o
+	;;
+*)
+	echo "bad-input.sh: unknown test '$test_name'"
+	exit 2
+	;;
+esac
+echo "PASS $test_name"
+exit 0
