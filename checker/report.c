@@ -22,6 +22,9 @@ struct source {
 	char *name;
 	char *text;
 	size_t len;
+	/* Findings come sorted by line: resume the search where it stopped. */
+	uint32_t cursor_line;
+	const char *cursor;
 };
 
 static void source_load(struct source *src, const char *name)
@@ -50,20 +53,28 @@ static void source_load(struct source *src, const char *name)
 }
 
 /* Line LINE (1-based) without its newline; NULL if there is none. */
-static const char *source_line(const struct source *src, uint32_t line,
+static const char *source_line(struct source *src, uint32_t line,
 			       size_t *len)
 {
 	const char *p = src->text, *end;
-	uint32_t l;
+	uint32_t l = 1;
 
 	if (!p || !line)
 		return NULL;
-	for (l = 1; l < line; l++) {
+	if (src->cursor && src->cursor_line <= line) {
+		p = src->cursor;
+		l = src->cursor_line;
+	}
+	for (; l < line; l++) {
 		p = memchr(p, '\n', src->len - (size_t)(p - src->text));
-		if (!p)
+		if (!p) {
+			src->cursor = NULL;
 			return NULL;
+		}
 		p++;
 	}
+	src->cursor = p;
+	src->cursor_line = line;
 	end = memchr(p, '\n', src->len - (size_t)(p - src->text));
 	*len = end ? (size_t)(end - p) : src->len - (size_t)(p - src->text);
 	if (*len && p[*len - 1] == '\r')
@@ -117,7 +128,7 @@ static bool one_line(const struct imc_fixit *x)
 
 /* The fix-its of D on source line LINE of D's file. */
 static void show_line(FILE *out, const struct imc_finding *d,
-		      const struct source *src, uint32_t line)
+		      struct source *src, uint32_t line)
 {
 	size_t len;
 	const char *text = source_line(src, line, &len);

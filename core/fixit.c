@@ -70,19 +70,35 @@ static void tb_adds(struct textbuf *b, const char *s)
 	tb_add(b, s, strlen(s));
 }
 
-/* Pending edits strictly inside [begin, end), in source order. */
+/* Pending edits strictly inside [begin, end), in source order. Edits are
+ * made statement by statement, so the nested ones are the latest: search
+ * back only until an edit lies before begin (linear, not quadratic, in the
+ * number of fix-its). */
 static size_t nested_edits(struct analysis *a, struct imc_loc begin,
 			   struct imc_loc end, size_t *out, size_t max)
 {
-	size_t i, n = 0;
+	size_t i, j, n = 0;
 
-	for (i = 0; i < a->nedits && n < max; i++) {
+	for (i = a->nedits; i-- > 0 && n < max;) {
 		const struct edit *e = &a->edits[i];
 
-		if (!e->taken && e->begin.file == begin.file &&
-		    loc_le(begin, e->begin) && loc_le(e->end, end))
+		if (e->taken)
+			continue;
+		if (e->begin.file == begin.file && loc_le(e->end, begin) &&
+		    !loc_le(begin, e->begin))
+			break;
+		if (e->begin.file == begin.file && loc_le(begin, e->begin) &&
+		    loc_le(e->end, end))
 			out[n++] = i;
 	}
+	for (i = 1; i < n; i++) /* into source order */
+		for (j = i; j > 0 && !loc_le(a->edits[out[j - 1]].begin,
+					     a->edits[out[j]].begin); j--) {
+			size_t t = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
 	return n;
 }
 

@@ -46,17 +46,27 @@ static bool is_forced(const struct imc_node *n)
 
 /* ---- slots and map objects -------------------------------------------- */
 
+/* Slots are per function; a map keeps the cost per function independent
+ * of how many variables the whole TU has. */
 static int32_t slot(const struct fnctx *c, const struct imc_var *v)
 {
-	return v && v->id < imc_tu_nvars(c->a->tu) ? c->slot_of_var[v->id] : -1;
+	void *p = v ? imc_ptrmap_get(&c->slot_of_var, (uintptr_t)v->id + 1) : NULL;
+
+	return p ? (int32_t)((uintptr_t)p - 1) : -1;
 }
 
 static void add_slot(struct fnctx *c, const struct imc_var *v)
 {
-	if (!v || c->slot_of_var[v->id] >= 0)
+	if (!v || slot(c, v) >= 0)
 		return;
+	if (c->nslots == c->capslots) {
+		c->capslots = c->capslots ? c->capslots * 2 : 16;
+		c->var_of_slot = imc_xrealloc(c->var_of_slot,
+					      c->capslots * sizeof(*c->var_of_slot));
+	}
 	c->var_of_slot[c->nslots] = v;
-	c->slot_of_var[v->id] = (int32_t)c->nslots++;
+	imc_ptrmap_put(&c->slot_of_var, (uintptr_t)v->id + 1,
+		       (void *)(uintptr_t)(++c->nslots));
 }
 
 /* Canonical path of an lvalue; "" if it has none we can name. */
@@ -1510,14 +1520,11 @@ static void run_region(struct fnctx *c, const struct imc_node *body,
 static void fnctx_init(struct fnctx *c, struct analysis *a, uint32_t fi)
 {
 	const struct imc_func *fn = imc_tu_func(a->tu, fi);
-	uint32_t i, nvars = imc_tu_nvars(a->tu);
+	uint32_t i;
 
 	memset(c, 0, sizeof(*c));
 	c->a = a;
 	c->fn = fn;
-	c->slot_of_var = imc_xcalloc(nvars + 1, sizeof(int32_t));
-	memset(c->slot_of_var, 0xff, (nvars + 1) * sizeof(int32_t));
-	c->var_of_slot = imc_xcalloc(nvars + 1, sizeof(*c->var_of_slot));
 	for (i = 0; i < fn->nparams; i++)
 		add_slot(c, fn->params[i]);
 	for (i = 0; i < fn->nparams; i++) {
@@ -1537,7 +1544,7 @@ static void fnctx_free(struct fnctx *c)
 		imc_cfg_free(c->cfgs.vals[i]);
 	imc_ptrmap_free(&c->cfgs);
 	imc_ptrmap_free(&c->obj_by_path);
-	free(c->slot_of_var);
+	imc_ptrmap_free(&c->slot_of_var);
 	free(c->var_of_slot);
 	free(c->objs);
 }

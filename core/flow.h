@@ -65,8 +65,8 @@ struct fnctx {
 	const struct imc_func *fn;
 	struct summary *sum; /* non-NULL in summary mode */
 	bool report;
-	uint32_t nslots;
-	int32_t *slot_of_var; /* var id -> slot, -1 */
+	uint32_t nslots, capslots;
+	struct imc_ptrmap slot_of_var; /* var id + 1 -> slot + 1 */
 	const struct imc_var **var_of_slot;
 	struct mapobj *objs;
 	uint32_t nobjs, capobjs;
