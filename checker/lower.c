@@ -42,84 +42,10 @@
 
 #include "ir.h"
 #include "lower.h"
+#include "util.h"
 
-/* ------------------------------------------------------------------ */
-/* Small hash maps: pointer keys and string keys.                      */
-
-struct pmap {
-	uintptr_t *keys;
-	void **vals;
-	size_t n, cap;
-};
-
-static size_t hash_ptr(uintptr_t k)
-{
-	return (size_t)((k >> 3) * 11400714819323198485ull);
-}
-
-static void *pmap_get(const struct pmap *m, uintptr_t key)
-{
-	size_t j;
-
-	if (!m->cap || !key)
-		return NULL;
-	for (j = hash_ptr(key) & (m->cap - 1); m->keys[j];
-	     j = (j + 1) & (m->cap - 1))
-		if (m->keys[j] == key)
-			return m->vals[j];
-	return NULL;
-}
-
-static void pmap_put(struct pmap *m, uintptr_t key, void *val);
-
-static void pmap_grow(struct pmap *m)
-{
-	struct pmap big = { 0 };
-	size_t i;
-
-	big.cap = m->cap ? m->cap * 2 : 64;
-	big.keys = calloc(big.cap, sizeof(*big.keys));
-	big.vals = calloc(big.cap, sizeof(*big.vals));
-	if (!big.keys || !big.vals) {
-		fputs("iomemcheck: out of memory\n", stderr);
-		exit(2);
-	}
-	for (i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			pmap_put(&big, m->keys[i], m->vals[i]);
-	free(m->keys);
-	free(m->vals);
-	*m = big;
-}
-
-static void pmap_put(struct pmap *m, uintptr_t key, void *val)
-{
-	size_t j;
-
-	if (!key)
-		return;
-	if (2 * (m->n + 1) > m->cap)
-		pmap_grow(m);
-	for (j = hash_ptr(key) & (m->cap - 1); m->keys[j];
-	     j = (j + 1) & (m->cap - 1))
-		if (m->keys[j] == key) {
-			m->vals[j] = val;
-			return;
-		}
-	m->keys[j] = key;
-	m->vals[j] = val;
-	m->n++;
-}
-
-static void pmap_free(struct pmap *m)
-{
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof(*m));
-}
-
-/* String keys: the key is interned in the TU first, so the pointer map
- * works for them too. */
+/* Hash maps are the core's (util.h); string keys are interned in the TU
+ * first, so the pointer map serves them too. */
 
 /* ------------------------------------------------------------------ */
 /* The lowering state.                                                  */
@@ -127,10 +53,10 @@ static void pmap_free(struct pmap *m)
 struct lower {
 	CXTranslationUnit cxtu;
 	struct imc_tu *tu;
-	struct pmap files;    /* CXFile -> interned file name */
-	struct pmap types;    /* CXType.data[0] -> struct imc_type * */
-	struct pmap tintern;  /* interned structural key -> struct imc_type * */
-	struct pmap typedefs; /* interned typedef name -> CXCursor * (lazy) */
+	struct imc_ptrmap files;    /* CXFile -> interned file name */
+	struct imc_ptrmap types;    /* CXType.data[0] -> struct imc_type * */
+	struct imc_ptrmap tintern;  /* interned structural key -> struct imc_type * */
+	struct imc_ptrmap typedefs; /* interned typedef name -> CXCursor * (lazy) */
 	bool typedefs_done;
 	const struct imc_bad_loc *bad;
 	unsigned nbad;
@@ -241,10 +167,10 @@ static const char *file_name(struct lower *L, CXFile f)
 
 	if (!f)
 		return NULL;
-	name = pmap_get(&L->files, (uintptr_t)f);
+	name = imc_ptrmap_get(&L->files, (uintptr_t)f);
 	if (!name) {
 		name = cx_intern(L, clang_getFileName(f));
-		pmap_put(&L->files, (uintptr_t)f, (void *)name);
+		imc_ptrmap_put(&L->files, (uintptr_t)f, (void *)name);
 	}
 	return name;
 }
@@ -417,7 +343,7 @@ static const struct imc_type *type_intern(struct lower *L,
 			  (void *)t->pointee, (void *)t->ret);
 	for (i = 0; i < t->nparams; i++)
 		p += sprintf(p, ",%p", (void *)t->params[i]);
-	hit = pmap_get(&L->tintern, (uintptr_t)imc_tu_intern(L->tu, key));
+	hit = imc_ptrmap_get(&L->tintern, (uintptr_t)imc_tu_intern(L->tu, key));
 	if (!hit) {
 		fresh = imc_type_new(L->tu, t->kind);
 		fresh->size = t->size;
@@ -429,7 +355,7 @@ static const struct imc_type *type_intern(struct lower *L,
 		fresh->variadic = t->variadic;
 		for (i = 0; i < t->nparams; i++)
 			imc_type_add_param(L->tu, fresh, t->params[i]);
-		pmap_put(&L->tintern, (uintptr_t)imc_tu_intern(L->tu, key),
+		imc_ptrmap_put(&L->tintern, (uintptr_t)imc_tu_intern(L->tu, key),
 			 fresh);
 		hit = fresh;
 	}
@@ -685,7 +611,7 @@ static const struct imc_type *lower_type(struct lower *L, CXType t,
 
 	if (t.kind == CXType_Invalid)
 		return NULL;
-	r = pmap_get(&L->types, (uintptr_t)t.data[0]);
+	r = imc_ptrmap_get(&L->types, (uintptr_t)t.data[0]);
 	if (r)
 		return r;
 	for (guard = 0; guard < 64; guard++) {
@@ -734,7 +660,7 @@ static const struct imc_type *lower_type(struct lower *L, CXType t,
 structural:
 	r = lower_structural(L, cur, ctx, iomem);
 	if (cacheable)
-		pmap_put(&L->types, (uintptr_t)t.data[0], (void *)r);
+		imc_ptrmap_put(&L->types, (uintptr_t)t.data[0], (void *)r);
 	return r;
 }
 
@@ -1734,7 +1660,7 @@ static void collect_typedefs(struct lower *L)
 
 			*save = k.v[i];
 			if (name)
-				pmap_put(&L->typedefs, (uintptr_t)name, save);
+				imc_ptrmap_put(&L->typedefs, (uintptr_t)name, save);
 		}
 	}
 	kids_free(&k);
@@ -1771,7 +1697,7 @@ static bool generic_type_matches(struct lower *L, const char *text,
 	/* a typedef of the same canonical type */
 	if (!L->typedefs_done)
 		collect_typedefs(L);
-	td = pmap_get(&L->typedefs, (uintptr_t)imc_tu_intern(L->tu, text));
+	td = imc_ptrmap_get(&L->typedefs, (uintptr_t)imc_tu_intern(L->tu, text));
 	if (!td)
 		return false;
 	yes = clang_equalTypes(
@@ -2365,9 +2291,9 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 		stats->nfuncs++;
 	}
 	kids_free(&k);
-	pmap_free(&L.files);
-	pmap_free(&L.types);
-	pmap_free(&L.tintern);
-	pmap_free(&L.typedefs);
+	imc_ptrmap_free(&L.files);
+	imc_ptrmap_free(&L.types);
+	imc_ptrmap_free(&L.tintern);
+	imc_ptrmap_free(&L.typedefs);
 	return L.tu;
 }
