@@ -101,8 +101,7 @@ static void parse_hunks(struct file_lines *fl, const char *diff)
 	}
 }
 
-static int load_file(struct file_lines *fl, const char *rev, char *err,
-		     size_t errlen)
+static void load_file(struct file_lines *fl, const char *rev)
 {
 	char *diff_argv[] = { "git", "diff", "-U0", "--no-color", "--no-ext-diff",
 			      (char *)rev, "--", (char *)fl->file, NULL };
@@ -111,20 +110,17 @@ static int load_file(struct file_lines *fl, const char *rev, char *err,
 	int status;
 	char *out = run_capture(diff_argv, &status);
 
-	(void)err;
-	(void)errlen;
 	/* A file git cannot diff (outside the work tree: a system header)
 	 * is not part of the change. */
 	if (!out || !WIFEXITED(status) || WEXITSTATUS(status)) {
 		free(out);
-		return 0;
+		return;
 	}
 	parse_hunks(fl, out);
 	free(out);
 	out = run_capture(ls_argv, &status);
 	fl->all = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	free(out);
-	return 0;
 }
 
 static bool on_changed_line(const struct file_lines *fl, uint32_t line)
@@ -167,7 +163,7 @@ int imc_keep_changed(struct imc_findings *f, const char *rev, char *err,
 {
 	struct file_lines *files = NULL;
 	size_t nfiles = 0, i, j, kept = 0;
-	int ret = 0, known = check_rev(rev);
+	int known = check_rev(rev);
 
 	if (known < 0) {
 		snprintf(err, errlen, "--diff=%s: not a git revision here", rev);
@@ -176,7 +172,7 @@ int imc_keep_changed(struct imc_findings *f, const char *rev, char *err,
 	if (!known)
 		return 0; /* the first commit: every line is new */
 
-	for (i = 0; i < f->n && !ret; i++) {
+	for (i = 0; i < f->n; i++) {
 		for (j = 0; j < nfiles; j++)
 			if (!strcmp(files[j].file, f->v[i].loc.file))
 				break;
@@ -186,18 +182,16 @@ int imc_keep_changed(struct imc_findings *f, const char *rev, char *err,
 				exit(2);
 			memset(&files[nfiles], 0, sizeof(*files));
 			files[nfiles].file = f->v[i].loc.file;
-			ret = load_file(&files[nfiles++], rev, err, errlen);
+			load_file(&files[nfiles++], rev);
 		}
-		if (!ret && on_changed_line(&files[j], f->v[i].loc.line))
+		if (on_changed_line(&files[j], f->v[i].loc.line))
 			f->v[kept++] = f->v[i];
 		else
 			imc_finding_release(&f->v[i]);
 	}
-	for (; i < f->n; i++)
-		imc_finding_release(&f->v[i]);
-	f->n = ret ? 0 : kept;
+	f->n = kept;
 	for (j = 0; j < nfiles; j++)
 		free(files[j].r);
 	free(files);
-	return ret;
+	return 0;
 }

@@ -533,7 +533,7 @@ static void check_access(struct fnctx *c, const struct imc_node *lv,
 	}
 	if (!(v.mem & MEM_IO) || !c->report)
 		return;
-	report_access(c, lv, c->report ? site : NULL, ptr, &v, mode);
+	report_access(c, lv, site, ptr, &v, mode);
 }
 
 /* s.vaddr / map->vaddr_iomem / map->is_iomem: a member of a map struct. */
