@@ -233,6 +233,22 @@ static char *raw_text(struct analysis *a, const struct imc_range *r)
 	return r->valid ? imc_source_text(a->sources, r) : NULL;
 }
 
+/* `a[i]` ends in ']', `s.f` / `p->f` in the member's name. */
+static bool reads_as(const struct imc_node *lv, const char *t)
+{
+	size_t len = strlen(t), n;
+
+	while (len && isspace((unsigned char)t[len - 1]))
+		len--;
+	if (lv->kind == IMC_INDEX)
+		return len && t[len - 1] == ']';
+	if (lv->kind != IMC_FIELD || !lv->name)
+		return false;
+	n = strlen(lv->name);
+	return len > n && !strncmp(t + len - n, lv->name, n) &&
+	       !ident_char(t[len - n - 1]);
+}
+
 /* The address an lvalue denotes, as text: `*p` -> "p", `r->x` -> "&r->x". */
 static char *address_text(struct analysis *a, const struct imc_node *lv)
 {
@@ -244,12 +260,17 @@ static char *address_text(struct analysis *a, const struct imc_node *lv)
 	t = text_with_edits(a, lv->range.begin, lv->range.end, used, &nused);
 	if (!t || nused)
 		goto fail;
+	/* The text must read as the node it belongs to; a front end's range
+	 * that is off (a whole ?: for one arm) gives no fix-it, not a broken
+	 * one. */
 	if (lv->kind == IMC_DEREF) {
 		if (t[0] != '*')
 			goto fail;
 		out = imc_trim_expr(t + 1, strlen(t + 1));
-	} else {
+	} else if (reads_as(lv, t)) {
 		out = imc_xasprintf("&%s", t);
+	} else {
+		goto fail;
 	}
 	free(t);
 	return out;
