@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "iomemcheck.h"
 #include "rules.h"
@@ -361,12 +362,34 @@ static bool is_dir(const char *path)
 	return d != NULL;
 }
 
+/* PREFIX/share/iomemcheck/rules for PREFIX/bin/iomemcheck: an installed
+ * tree that was moved, or installed with `cmake --install --prefix`. */
+static bool beside_executable(char *dir, size_t len)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	*slash = '\0';
+	snprintf(dir, len, "%s/../share/iomemcheck/rules", exe);
+	return is_dir(dir);
+}
+
 int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen)
 {
 	const char *env = getenv("IOMEMCHECK_RULES_DIR");
+	char near[4200];
 
 	if (env && *env)
 		return load_dir(rules, env, err, errlen);
+	if (beside_executable(near, sizeof(near)))
+		return load_dir(rules, near, err, errlen);
 	/* An installed copy wins; the source tree serves uninstalled builds. */
 	if (is_dir(IMC_RULES_INSTALL_DIR))
 		return load_dir(rules, IMC_RULES_INSTALL_DIR, err, errlen);

@@ -4059,6 +4059,22 @@ static void report_test_file(const char *path)
 	fclose(f);
 }
 
+/* An installed plugin (PREFIX/lib/iomemcheck/iomemcheck.so) finds its rules
+ * in PREFIX/share/iomemcheck/rules, wherever PREFIX ended up. */
+static void rules_beside_plugin(const char *so)
+{
+	char dir[4096];
+	const char *slash = so ? strrchr(so, '/') : NULL;
+	struct stat st;
+
+	if (!slash || getenv("IOMEMCHECK_RULES_DIR"))
+		return;
+	snprintf(dir, sizeof(dir), "%.*s/../../share/iomemcheck/rules",
+		 (int)(slash - so), so);
+	if (!stat(dir, &st) && S_ISDIR(st.st_mode))
+		setenv("IOMEMCHECK_RULES_DIR", dir, 0);
+}
+
 static struct imc_rules *load_rules(void)
 {
 	struct imc_rules *rules;
@@ -4133,6 +4149,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	int i;
 
 	plugin_name = plugin_info->base_name;
+	rules_beside_plugin(plugin_info->full_name);
 	if (!plugin_default_version_check(version, &gcc_version)) {
 		error(G_("incompatible gcc/plugin versions"));
 		return 1;
