@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "util.h"
 
 struct source {
 	char *name;
@@ -29,27 +30,13 @@ struct source {
 
 static void source_load(struct source *src, const char *name)
 {
-	FILE *f;
-	long len;
-
 	if (src->name && !strcmp(src->name, name))
 		return;
 	free(src->name);
 	free(src->text);
 	memset(src, 0, sizeof(*src));
 	src->name = strdup(name);
-	f = fopen(name, "rb");
-	if (!f)
-		return;
-	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		src->text = malloc((size_t)len + 1);
-		if (src->text) {
-			src->len = fread(src->text, 1, (size_t)len, f);
-			src->text[src->len] = 0;
-		}
-	}
-	fclose(f);
+	src->text = imc_read_file(name, &src->len); /* NULL: no source display */
 }
 
 /* Line LINE (1-based) without its newline; NULL if there is none. */

@@ -106,22 +106,14 @@ int imc_baseline_write(const char *path, const struct imc_findings *f,
 
 static cJSON *load_baseline(const char *path, char *err, size_t errlen)
 {
-	FILE *in = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, got;
+	size_t n;
+	char *buf = imc_read_file(path, &n);
 	cJSON *doc;
 
-	if (!in) {
+	if (!buf) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	do {
-		buf = imc_xrealloc(buf, n + 65536 + 1);
-		got = fread(buf + n, 1, 65536, in);
-		n += got;
-	} while (got);
-	fclose(in);
-	buf[n] = '\0';
 	doc = cJSON_Parse(buf);
 	free(buf);
 	if (!doc || !cJSON_IsArray(cJSON_GetObjectItem(doc, "findings"))) {

@@ -19,32 +19,10 @@
 
 static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	char *buf = imc_read_file(path, len);
 
-	if (!f) {
+	if (!buf)
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	do {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			buf = imc_xrealloc(buf, cap + 1);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got);
-	if (ferror(f)) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	fclose(f);
-	buf = buf ? buf : imc_xcalloc(1, 1);
-	buf[n] = '\0';
-	*len = n;
 	return buf;
 }
 

@@ -59,25 +59,14 @@ static void index_lines(struct source_file *f)
 static struct source_file *load(struct imc_sources *s, const char *name)
 {
 	struct source_file *f = imc_ptrmap_get(&s->files, (uintptr_t)name);
-	FILE *in;
 
 	if (f)
 		return f;
 	f = imc_xcalloc(1, sizeof(*f));
 	imc_ptrmap_put(&s->files, (uintptr_t)name, f);
-	in = fopen(name, "rb");
-	if (!in)
-		return f;
-	if (!fseek(in, 0, SEEK_END)) {
-		long len = ftell(in);
-
-		if (len >= 0 && !fseek(in, 0, SEEK_SET)) {
-			f->text = imc_xcalloc(1, (size_t)len + 1);
-			f->len = fread(f->text, 1, (size_t)len, in);
-			index_lines(f);
-		}
-	}
-	fclose(in);
+	f->text = imc_read_file(name, &f->len); /* NULL: no fix-its there */
+	if (f->text)
+		index_lines(f);
 	return f;
 }
 

@@ -9,6 +9,9 @@
 void *imc_xcalloc(size_t n, size_t size);
 void *imc_xrealloc(void *p, size_t size);
 char *imc_xstrdup(const char *s);
+/* The whole file, NUL-terminated (len without the NUL); NULL with errno set
+ * if it cannot be opened or read. */
+char *imc_read_file(const char *path, size_t *len);
 /* printf into a fresh heap string. */
 char *imc_xasprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
