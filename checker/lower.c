@@ -60,6 +60,7 @@ struct lower {
 	bool typedefs_done;
 	const struct imc_bad_loc *bad;
 	unsigned nbad;
+	struct imc_lower_stats *stats;
 };
 
 static const char *cx_intern(struct lower *L, CXString s)
@@ -2239,7 +2240,7 @@ static bool contains_error(struct lower *L, CXCursor fn)
 	return false;
 }
 
-static void lower_function(struct lower *L, CXCursor c)
+static struct imc_func *lower_function(struct lower *L, CXCursor c)
 {
 	struct imc_func *fn;
 	struct kids k;
@@ -2264,33 +2265,91 @@ static void lower_function(struct lower *L, CXCursor c)
 	kids_free(&k);
 	if (!fn->body)
 		fn->body = imc_node_new(L->tu, IMC_BLOCK, NULL);
+	return fn;
 }
 
-struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
-			 const struct imc_bad_loc *bad, unsigned nbad,
-			 struct imc_lower_stats *stats)
+/* A function definition of the TU, lowered or deferred. */
+struct definition {
+	CXCursor cursor;
+	uint32_t seq;
+};
+
+static struct imc_func *lower_definition(void *handle, void *ctx)
 {
-	struct lower L = { .cxtu = cxtu, .bad = bad, .nbad = nbad };
+	struct lower *L = ctx;
+	struct definition *d = handle;
+	struct imc_func *fn = lower_function(L, d->cursor);
+
+	fn->seq = d->seq;
+	L->stats->nfuncs++;
+	return fn;
+}
+
+static bool in_main_file(struct lower *L, CXCursor c)
+{
+	struct imc_loc loc;
+
+	decl_loc(L, c, &loc);
+	return loc.file && !strcmp(loc.file, imc_tu_main_file(L->tu));
+}
+
+/* The definitions to lower (those with errors are counted and dropped). */
+static struct definition *definitions(struct lower *L, uint32_t *n)
+{
+	struct definition *defs;
 	struct kids k;
 	unsigned i;
 
-	L.tu = imc_tu_new(main_file);
-	memset(stats, 0, sizeof(*stats));
-	kids_get(clang_getTranslationUnitCursor(cxtu), &k);
+	kids_get(clang_getTranslationUnitCursor(L->cxtu), &k);
+	defs = imc_xcalloc(k.n + 1, sizeof(*defs));
+	*n = 0;
 	for (i = 0; i < k.n; i++) {
 		CXCursor c = k.v[i];
 
 		if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 		    !clang_isCursorDefinition(c))
 			continue;
-		if (contains_error(&L, c)) {
-			stats->skipped++;
+		if (contains_error(L, c)) {
+			L->stats->skipped++;
 			continue;
 		}
-		lower_function(&L, c);
-		stats->nfuncs++;
+		defs[*n].cursor = c;
+		defs[*n].seq = *n;
+		(*n)++;
 	}
 	kids_free(&k);
+	return defs;
+}
+
+struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
+			 const struct imc_bad_loc *bad, unsigned nbad,
+			 bool all, struct imc_lower_stats *stats)
+{
+	struct lower L = { .cxtu = cxtu, .bad = bad, .nbad = nbad,
+			   .stats = stats };
+	struct imc_deferred *deferred = imc_deferred_new();
+	struct definition *defs;
+	bool *now;
+	uint32_t i, n;
+
+	L.tu = imc_tu_new(main_file);
+	memset(stats, 0, sizeof(*stats));
+	defs = definitions(&L, &n);
+	now = imc_xcalloc(n + 1, sizeof(bool));
+	for (i = 0; i < n; i++)
+		now[i] = all || in_main_file(&L, defs[i].cursor) ||
+			 !imc_defer(deferred, cx_intern(&L, clang_getCursorSpelling(
+						      defs[i].cursor)),
+				    &defs[i]);
+	for (i = 0; i < n; i++)
+		if (now[i])
+			imc_lower_callees(deferred,
+					  lower_definition(&defs[i], &L),
+					  lower_definition, &L);
+	imc_tu_sort_funcs(L.tu);
+	free(now);
+	free(defs);
+	imc_deferred_free(deferred);
 	imc_ptrmap_free(&L.files);
 	imc_ptrmap_free(&L.types);
 	imc_ptrmap_free(&L.tintern);

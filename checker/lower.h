@@ -3,6 +3,8 @@
 #ifndef IOMEMCHECK_CHECKER_LOWER_H
 #define IOMEMCHECK_CHECKER_LOWER_H
 
+#include <stdbool.h>
+
 #include <clang-c/Index.h>
 
 #include "ir.h"
@@ -18,10 +20,10 @@ struct imc_lower_stats {
 	unsigned skipped; /* function definitions skipped (they contain errors) */
 };
 
-/* Lowers every function definition of the translation unit (those of
- * included headers too). */
+/* Lowers the function definitions of the main file and those of included
+ * headers that they reach by direct calls; with ALL, every definition. */
 struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
-			 const struct imc_bad_loc *bad, unsigned nbad,
+			 const struct imc_bad_loc *bad, unsigned nbad, bool all,
 			 struct imc_lower_stats *stats);
 
 #endif

@@ -178,7 +178,8 @@ static int check_tu(struct run *run, const char *file,
 		return EXIT_TOOL;
 	}
 
-	tu = imc_lower(cxtu, file, bad, nbad, &stats);
+	tu = imc_lower(cxtu, file, bad, nbad,
+		       run->cli->report_headers || run->cli->dump_ir, &stats);
 	if (header_err >= 0) {
 		CXDiagnostic d = clang_getDiagnostic(cxtu, (unsigned)header_err);
 		char msg[1024];

@@ -72,26 +72,26 @@ static bool summary_eq(const struct summary *x, const struct summary *y)
 	       x->ret_params == y->ret_params && x->ret_mem == y->ret_mem;
 }
 
-/* Marks the functions calls in n reach (by name, within this TU). */
-static void mark_callees(struct analysis *a, const struct imc_node *n,
-			 bool *needed, uint32_t *queue, uint32_t *tail)
+struct reach {
+	struct analysis *a;
+	bool *needed;
+	uint32_t *queue, tail;
+};
+
+/* Marks a function a call reaches (by name, within this TU). */
+static void mark_callee(const char *name, void *ctx)
 {
-	uint32_t i;
-	void *p;
+	struct reach *r = ctx;
+	void *p = imc_ptrmap_get(&r->a->fn_index, (uintptr_t)name);
+	uint32_t fi;
 
-	if (!n)
+	if (!p)
 		return;
-	if (n->kind == IMC_CALL && n->name &&
-	    (p = imc_ptrmap_get(&a->fn_index, (uintptr_t)n->name))) {
-		uint32_t fi = (uint32_t)((uintptr_t)p - 1);
-
-		if (!needed[fi]) {
-			needed[fi] = true;
-			queue[(*tail)++] = fi;
-		}
+	fi = (uint32_t)((uintptr_t)p - 1);
+	if (!r->needed[fi]) {
+		r->needed[fi] = true;
+		r->queue[r->tail++] = fi;
 	}
-	for (i = 0; i < n->nkids; i++)
-		mark_callees(a, n->kids[i], needed, queue, tail);
 }
 
 /* Only functions reported on, and what they call, need analysing: a kernel
@@ -99,20 +99,20 @@ static void mark_callees(struct analysis *a, const struct imc_node *n,
  * calls. */
 static bool *needed_functions(struct analysis *a)
 {
-	uint32_t n = imc_tu_nfuncs(a->tu), i, head = 0, tail = 0;
-	bool *needed = imc_xcalloc(n + 1, sizeof(bool));
-	uint32_t *queue = imc_xcalloc(n + 1, sizeof(uint32_t));
+	uint32_t n = imc_tu_nfuncs(a->tu), i, head = 0;
+	struct reach r = { a, imc_xcalloc(n + 1, sizeof(bool)),
+			   imc_xcalloc(n + 1, sizeof(uint32_t)), 0 };
 
 	for (i = 0; i < n; i++)
 		if (wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
-			needed[i] = true;
-			queue[tail++] = i;
+			r.needed[i] = true;
+			r.queue[r.tail++] = i;
 		}
-	while (head < tail)
-		mark_callees(a, imc_tu_func(a->tu, queue[head++])->body, needed,
-			     queue, &tail);
-	free(queue);
-	return needed;
+	while (head < r.tail)
+		imc_for_each_callee(imc_tu_func(a->tu, r.queue[head++])->body,
+				    mark_callee, &r);
+	free(r.queue);
+	return r.needed;
 }
 
 static void compute_summaries(struct analysis *a, const bool *needed)

@@ -1338,6 +1338,87 @@ static void narrow(struct state *s, int32_t o, unsigned want)
 		s->live = false;
 }
 
+/* Whether evaluating n can change the state: most conditions cannot. */
+static bool has_effects(const struct imc_node *n)
+{
+	uint32_t i;
+
+	if (!n)
+		return false;
+	switch (n->kind) {
+	case IMC_VAR:
+	case IMC_CONST:
+	case IMC_STR:
+	case IMC_FIELD:
+	case IMC_DEREF:
+	case IMC_INDEX:
+	case IMC_ADDR:
+	case IMC_CAST:
+	case IMC_UNARY:
+		break;
+	case IMC_BINARY:
+		if (n->op == IMC_OP_LAND || n->op == IMC_OP_LOR)
+			return true; /* evaluated path by path */
+		break;
+	default:
+		return true;
+	}
+	for (i = 0; i < n->nkids; i++)
+		if (has_effects(n->kids[i]))
+			return true;
+	return false;
+}
+
+/* Whether n's value can tell a map's kind: it reads a map's flag member
+ * or a variable holding one. Only then is a condition worth evaluating
+ * again (in the kernel, few are). */
+static bool may_carry_flag(struct fnctx *c, const struct state *s,
+			   const struct imc_node *n)
+{
+	const struct imc_node *base;
+	const struct imc_rule *def;
+	int32_t sl;
+	uint32_t i;
+
+	if (!n)
+		return false;
+	base = imc_kid(n, 0);
+	if (n->kind == IMC_VAR)
+		return (sl = slot(c, n->var)) >= 0 && s->vars[sl].flag_obj >= 0;
+	if (n->kind == IMC_FIELD && base) {
+		def = n->arrow ? map_ptr_def_of(c, base->type)
+			       : map_def_of(c, base->type);
+		if (def && n->name && !strcmp(n->name, def->flag_member))
+			return true;
+	}
+	for (i = 0; i < n->nkids; i++)
+		if (may_carry_flag(c, s, n->kids[i]))
+			return true;
+	return false;
+}
+
+/* The value of n without reporting and without changing s (a condition
+ * evaluated again to narrow the state). */
+static struct val meaning(struct fnctx *c, struct state *s,
+			  const struct imc_node *n)
+{
+	bool rep = c->report;
+	struct state tmp;
+	struct val v;
+
+	c->report = false;
+	if (!has_effects(n)) {
+		v = eval(c, s, n);
+	} else {
+		state_init(c, &tmp);
+		state_copy(c, &tmp, s);
+		v = eval(c, &tmp, n);
+		state_free(&tmp);
+	}
+	c->report = rep;
+	return v;
+}
+
 static void refine_flag(struct fnctx *c, struct state *s,
 			const struct imc_node *n, bool truth)
 {
@@ -1357,18 +1438,9 @@ static void refine_flag(struct fnctx *c, struct state *s,
 			narrow(s, o, IMC_MAP_MAYBE & ~other);
 		return;
 	}
-	/* Evaluate on a scratch copy: only the value's meaning is wanted. */
-	{
-		struct state tmp;
-		bool rep = c->report;
-
-		state_init(c, &tmp);
-		state_copy(c, &tmp, s);
-		c->report = false;
-		v = eval(c, &tmp, n);
-		c->report = rep;
-		state_free(&tmp);
-	}
+	if (!may_carry_flag(c, s, n))
+		return;
+	v = meaning(c, s, n);
 	if (v.flag_obj < 0)
 		return;
 	if (truth != v.flag_neg)
@@ -1390,6 +1462,9 @@ static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
 		refine(c, s, a, !truth);
 	} else if (n->kind == IMC_CAST) {
 		refine(c, s, a, truth);
+	} else if (n->kind == IMC_CALL && n->name &&
+		   !strcmp(n->name, "__builtin_expect")) {
+		refine(c, s, b, truth); /* likely(), unlikely() */
 	} else if (n->kind == IMC_BINARY &&
 		   (n->op == IMC_OP_LAND || n->op == IMC_OP_LOR)) {
 		bool and = n->op == IMC_OP_LAND;

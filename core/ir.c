@@ -157,3 +157,103 @@ struct imc_func *imc_tu_func(const struct imc_tu *tu, uint32_t i)
 {
 	return i < tu->nfuncs ? tu->funcs[i] : NULL;
 }
+
+static int cmp_seq(const void *pa, const void *pb)
+{
+	const struct imc_func *const *a = pa, *const *b = pb;
+
+	return (*a)->seq < (*b)->seq ? -1 : (*a)->seq > (*b)->seq;
+}
+
+void imc_tu_sort_funcs(struct imc_tu *tu)
+{
+	if (tu->nfuncs)
+		qsort(tu->funcs, tu->nfuncs, sizeof(*tu->funcs), cmp_seq);
+}
+
+void imc_for_each_callee(const struct imc_node *n,
+			 void (*visit)(const char *name, void *ctx), void *ctx)
+{
+	uint32_t i;
+
+	if (!n)
+		return;
+	if (n->kind == IMC_CALL && n->name)
+		visit(n->name, ctx);
+	for (i = 0; i < n->nkids; i++)
+		imc_for_each_callee(n->kids[i], visit, ctx);
+}
+
+/* ---- lowering on demand ---- */
+
+/* name -> handle of a deferred definition, or one of: */
+static char wanted_mark, lowered_mark;
+#define WANTED ((void *)&wanted_mark)   /* called, not defined yet */
+#define LOWERED ((void *)&lowered_mark) /* handed to the front end */
+
+struct imc_deferred {
+	struct imc_ptrmap by_name;
+	const struct imc_func **todo;
+	size_t ntodo, captodo;
+	imc_lower_fn lower;
+	void *ctx;
+};
+
+struct imc_deferred *imc_deferred_new(void)
+{
+	return imc_xcalloc(1, sizeof(struct imc_deferred));
+}
+
+void imc_deferred_free(struct imc_deferred *d)
+{
+	if (!d)
+		return;
+	imc_ptrmap_free(&d->by_name);
+	free(d->todo);
+	free(d);
+}
+
+bool imc_defer(struct imc_deferred *d, const char *name, void *handle)
+{
+	void *was = imc_ptrmap_get(&d->by_name, (uintptr_t)name);
+
+	if (was == WANTED) {
+		imc_ptrmap_put(&d->by_name, (uintptr_t)name, LOWERED);
+		return false;
+	}
+	if (!was) /* a second definition of a name keeps the first */
+		imc_ptrmap_put(&d->by_name, (uintptr_t)name, handle);
+	return true;
+}
+
+static void push_todo(struct imc_deferred *d, const struct imc_func *fn)
+{
+	if (d->ntodo == d->captodo) {
+		d->captodo = d->captodo ? 2 * d->captodo : 16;
+		d->todo = imc_xrealloc(d->todo, d->captodo * sizeof(*d->todo));
+	}
+	d->todo[d->ntodo++] = fn;
+}
+
+static void reach(const char *name, void *ctx)
+{
+	struct imc_deferred *d = ctx;
+	void *h = imc_ptrmap_get(&d->by_name, (uintptr_t)name);
+	const struct imc_func *fn;
+
+	if (h == LOWERED || h == WANTED)
+		return;
+	imc_ptrmap_put(&d->by_name, (uintptr_t)name, h ? LOWERED : WANTED);
+	if (h && (fn = d->lower(h, d->ctx)))
+		push_todo(d, fn);
+}
+
+void imc_lower_callees(struct imc_deferred *d, const struct imc_func *fn,
+		       imc_lower_fn lower, void *ctx)
+{
+	d->lower = lower;
+	d->ctx = ctx;
+	push_todo(d, fn);
+	while (d->ntodo)
+		imc_for_each_callee(d->todo[--d->ntodo]->body, reach, d);
+}

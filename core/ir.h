@@ -183,6 +183,7 @@ struct imc_func {
 	uint32_t nparams, capparams;
 	struct imc_node *body; /* IMC_BLOCK */
 	bool is_static;
+	uint32_t seq; /* definition order in the TU (imc_tu_sort_funcs) */
 };
 
 /* --- building (all memory belongs to the TU) --- */
@@ -217,6 +218,32 @@ void imc_func_add_param(struct imc_tu *tu, struct imc_func *fn,
 uint32_t imc_tu_nfuncs(const struct imc_tu *tu);
 uint32_t imc_tu_nvars(const struct imc_tu *tu);
 struct imc_func *imc_tu_func(const struct imc_tu *tu, uint32_t i);
+
+/* Puts the functions in definition order (seq): the analysis computes
+ * summaries callees first, and definitions mostly precede their callers. */
+void imc_tu_sort_funcs(struct imc_tu *tu);
+
+/* Calls visit(name, ctx) for every direct call in n, in evaluation order. */
+void imc_for_each_callee(const struct imc_node *n,
+			 void (*visit)(const char *name, void *ctx), void *ctx);
+
+/* --- lowering on demand ---
+ * A kernel TU brings thousands of static inline functions from headers and
+ * calls few; the analysis reads only the functions the main file reaches by
+ * direct calls (analyze.c). Front ends lower the main file's functions and
+ * defer the others here, by TU-interned name, with a handle of their own;
+ * imc_lower_callees then lowers exactly the deferred ones reachable. */
+struct imc_deferred;
+typedef struct imc_func *(*imc_lower_fn)(void *handle, void *ctx);
+struct imc_deferred *imc_deferred_new(void);
+void imc_deferred_free(struct imc_deferred *d);
+/* Defers the definition of NAME, or returns false when a function lowered
+ * already calls NAME (defined after its caller): then lower it now. */
+bool imc_defer(struct imc_deferred *d, const char *name, void *handle);
+/* Lowers, through lower(), every deferred function fn reaches, and notes
+ * the callees not defined yet. */
+void imc_lower_callees(struct imc_deferred *d, const struct imc_func *fn,
+		       imc_lower_fn lower, void *ctx);
 
 /* Debug dump of the IR (used by `iomemcheck --dump-ir` and the plugin's
  * -fplugin-arg-iomemcheck-dump-ir): one node per line, indented. */

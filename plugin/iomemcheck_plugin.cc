@@ -54,6 +54,8 @@ static auto_vec<const char *> opt_rules;
 
 /* The translation unit being built; created at the first function. */
 static struct imc_tu *cur_tu;
+static struct imc_deferred *deferred; /* header functions not lowered yet */
+static uint32_t next_seq;             /* definitions seen so far */
 static bool unit_done;
 static hash_map<tree, struct imc_type *> *type_cache;
 static hash_map<tree, const struct imc_type *> *decl_type_cache;
@@ -1208,6 +1210,17 @@ static const struct imc_type *lower_type(tree t)
 static const char *decl_name(tree decl)
 {
 	return DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
+}
+
+/* c_genericize's labels (loop exits, continues) have no name. */
+static const char *label_name(tree label)
+{
+	char buf[32];
+
+	if (DECL_NAME(label))
+		return imc_tu_intern(cur_tu, decl_name(label));
+	snprintf(buf, sizeof(buf), "<L%u>", (unsigned)DECL_UID(label));
+	return imc_tu_intern(cur_tu, buf);
 }
 
 /* The type of a declaration with its annotations. For a function, the
@@ -3635,7 +3648,7 @@ static void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 
 		n = stmt_node(IMC_GOTO, t, "goto");
 		if (dest && TREE_CODE(dest) == LABEL_DECL)
-			n->name = imc_tu_intern(cur_tu, decl_name(dest));
+			n->name = label_name(dest);
 		else
 			add_kid(n, lower_expr(cx, dest));
 		add_kid(blk, n);
@@ -3644,14 +3657,36 @@ static void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 	case LABEL_EXPR: {
 		tree label = LABEL_EXPR_LABEL(t);
 
-		if (!label || !DECL_NAME(label))
+		if (!label)
 			return;
 		n = imc_node_new(cur_tu, IMC_LABEL, NULL);
 		set_point_loc(n, DECL_SOURCE_LOCATION(label));
-		n->name = imc_tu_intern(cur_tu, decl_name(label));
+		n->name = label_name(label);
 		add_kid(blk, n);
 		return;
 	}
+	/* Loops and switches as c_genericize leaves them: header functions
+	 * are lowered after it (see "Functions"). */
+	case LOOP_EXPR:
+		n = stmt_node(IMC_WHILE, t, NULL);
+		add_kid(n, const_node(integer_type_node, 1));
+		add_kid(n, body_block(cx, LOOP_EXPR_BODY(t)));
+		add_kid(blk, n);
+		return;
+	case EXIT_EXPR:
+		n = stmt_node(IMC_IF, t, NULL);
+		add_kid(n, lower_cond(cx, TREE_OPERAND(t, 0)));
+		add_kid(n, imc_node_new(cur_tu, IMC_BLOCK, NULL));
+		add_kid(n->kids[1], stmt_node(IMC_BREAK, t, NULL));
+		add_kid(n, NULL);
+		add_kid(blk, n);
+		return;
+	case SWITCH_EXPR:
+		n = stmt_node(IMC_SWITCH, t, NULL);
+		add_kid(n, lower_expr(cx, SWITCH_COND(t)));
+		add_kid(n, body_block(cx, SWITCH_BODY(t)));
+		add_kid(blk, n);
+		return;
 	default:
 		break;
 	}
@@ -3667,26 +3702,20 @@ static void ensure_tu(void)
 	if (cur_tu)
 		return;
 	cur_tu = imc_tu_new(main_input_filename ? main_input_filename : "");
+	deferred = imc_deferred_new();
+	next_seq = 0;
 	type_cache = new hash_map<tree, struct imc_type *>;
 	decl_type_cache = new hash_map<tree, const struct imc_type *>;
 }
 
-static void lower_function(void *gcc_data, void *user_data)
+static struct imc_func *lower_body(tree fndecl, uint32_t seq)
 {
-	tree fndecl = (tree)gcc_data;
 	struct lower_ctx cx = {};
 	struct imc_func *fn;
-	tree parm, body;
+	tree parm;
 
-	(void)user_data;
-	if (!fndecl || fndecl == error_mark_node ||
-	    TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl))
-		return;
-	body = DECL_SAVED_TREE(fndecl);
-	if (!body || body == error_mark_node)
-		return;
-	ensure_tu();
 	fn = imc_func_new(cur_tu, decl_name(fndecl));
+	fn->seq = seq;
 	set_decl_loc(&fn->loc, fndecl);
 	fn->type = decl_type(fndecl);
 	fn->is_static = !TREE_PUBLIC(fndecl);
@@ -3694,7 +3723,60 @@ static void lower_function(void *gcc_data, void *user_data)
 		if (TREE_CODE(parm) == PARM_DECL)
 			imc_func_add_param(cur_tu, fn, lower_var(parm));
 	cx.fndecl = fndecl;
-	fn->body = body_block(&cx, body);
+	fn->body = body_block(&cx, DECL_SAVED_TREE(fndecl));
+	return fn;
+}
+
+/* A header function's definition, lowered only if the main file reaches
+ * it: by then c_genericize has turned its loops into LOOP_EXPRs and gotos,
+ * which lower_stmt reads as well, and the body is kept until the end of
+ * the unit (cgraph gimplifies after parsing). */
+struct definition {
+	tree fndecl;
+	uint32_t seq;
+};
+
+static struct imc_func *lower_definition(void *handle, void *ctx)
+{
+	struct definition *d = (struct definition *)handle;
+
+	(void)ctx;
+	return lower_body(d->fndecl, d->seq);
+}
+
+static bool in_main_file(tree fndecl)
+{
+	struct imc_loc loc = {};
+
+	set_decl_loc(&loc, fndecl);
+	return loc.file && !strcmp(loc.file, imc_tu_main_file(cur_tu));
+}
+
+static void lower_function(void *gcc_data, void *user_data)
+{
+	tree fndecl = (tree)gcc_data;
+	struct definition *d;
+	uint32_t seq;
+
+	(void)user_data;
+	if (!fndecl || fndecl == error_mark_node ||
+	    TREE_CODE(fndecl) != FUNCTION_DECL || !DECL_NAME(fndecl))
+		return;
+	if (!DECL_SAVED_TREE(fndecl) ||
+	    DECL_SAVED_TREE(fndecl) == error_mark_node)
+		return;
+	ensure_tu();
+	seq = next_seq++;
+	if (!opt_headers && !opt_dump_ir && !in_main_file(fndecl)) {
+		d = (struct definition *)imc_tu_alloc(cur_tu, sizeof(*d));
+		d->fndecl = fndecl;
+		d->seq = seq;
+		if (imc_defer(deferred,
+			      imc_tu_intern(cur_tu, decl_name(fndecl)), d))
+			return;
+	}
+	imc_lower_callees(deferred, lower_body(fndecl, seq), lower_definition,
+			  NULL);
 }
 
 /* ------------------------------------------------------------------------
@@ -4114,6 +4196,7 @@ static void finish_unit(void *event_data, void *data)
 		return;
 	}
 	ensure_tu();
+	imc_tu_sort_funcs(cur_tu);
 	if (opt_dump_ir)
 		imc_tu_dump(cur_tu, stderr);
 	if (opt_test_findings) {
@@ -4136,6 +4219,8 @@ static void finish_unit(void *event_data, void *data)
 	decl_type_cache = NULL;
 	imc_tu_free(cur_tu);
 	cur_tu = NULL;
+	imc_deferred_free(deferred);
+	deferred = NULL;
 	src_free();
 }
 
