@@ -121,6 +121,39 @@ def timed(cmd, cwd, timeout):
 			return time.monotonic() - t0, 0.0, 0, rc
 
 
+def command(o, tool, unit, argv, scratch):
+	if tool == "sparse":
+		return ["sparse"] + argv
+	if tool == "iomemcheck":
+		return [o.checker] + argv
+	if tool == "clang":
+		return [o.clang, "-fsyntax-only"] + clang_args(argv)
+	if tool in ("gcc", "gcc+plugin"):
+		cmd = gcc_command(o.src, unit, os.path.join(scratch, "o.o"))
+		return cmd[:1] + ["-fplugin=" + o.plugin] + cmd[1:] if tool == "gcc+plugin" else cmd
+	sys.exit(f"bench: unknown tool {tool}")
+
+
+def plugin_overhead(per_unit):
+	"""Per-unit cost of the plugin: the median and the worst units."""
+	rows = []
+	for u, (w, c, m) in per_unit["gcc"].items():
+		pw, pc, pm = per_unit["gcc+plugin"][u]
+		if c and m:
+			rows.append((pc / c - 1, pm / m - 1, u))
+	if not rows:
+		return ""
+	cpu = sorted(r[0] for r in rows)
+	rss = sorted(r[1] for r in rows)
+	mid = len(rows) // 2
+	out = [f"Plugin, per unit: median +{cpu[mid] * 100:.1f} % user+sys, "
+	       f"+{rss[mid] * 100:.1f} % peak RSS; the units it costs most:", "",
+	       "| unit | user+sys | peak RSS |", "|---|---:|---:|"]
+	for dc, dm, u in sorted(rows, reverse=True)[:5]:
+		out.append(f"| `{u}` | {dc * 100:+.1f} % | {dm * 100:+.1f} % |")
+	return "\n".join(out)
+
+
 def main():
 	ap = argparse.ArgumentParser()
 	ap.add_argument("--results", required=True, help="testsuite/kernel results dir")
@@ -133,6 +166,8 @@ def main():
 	ap.add_argument("--timeout", type=int, default=300)
 	ap.add_argument("--out", help="write the Markdown table here")
 	ap.add_argument("--nice", default="")
+	ap.add_argument("--repeat", type=int, default=1,
+			help="run every command N times, keep the best (default 1)")
 	o = ap.parse_args()
 
 	cmds = {}
@@ -149,39 +184,39 @@ def main():
 	tools = [t for t in o.tools.split(",") if t]
 	scratch = tempfile.mkdtemp(prefix="imc-bench-")
 	pre = o.nice.split()
-	rows, bad = {}, {}
-	for tool in tools:
-		wall = cpu = 0.0
-		rss, fails = 0, []
-		t0 = time.monotonic()
-		for u in units:
-			argv = cmds[u]
-			if tool == "sparse":
-				cmd = ["sparse"] + argv
-			elif tool == "iomemcheck":
-				cmd = [o.checker] + argv
-			elif tool == "clang":
-				cmd = [o.clang, "-fsyntax-only"] + clang_args(argv)
-			elif tool == "gcc":
-				cmd = gcc_command(o.src, u, os.path.join(scratch, "o.o"))
-			elif tool == "gcc+plugin":
-				cmd = gcc_command(o.src, u, os.path.join(scratch, "o.o"))
-				cmd = cmd[:1] + ["-fplugin=" + o.plugin] + cmd[1:]
-			else:
-				sys.exit(f"bench: unknown tool {tool}")
-			w, c, m, rc = timed(pre + cmd, o.src, o.timeout)
-			wall, cpu, rss = wall + w, cpu + c, max(rss, m)
+	sums = {t: [0.0, 0.0, 0] for t in tools}
+	bad = {t: [] for t in tools}
+	per_unit = {t: {} for t in tools}
+	t0 = time.monotonic()
+	# Unit by unit, all tools in turn, the best of --repeat runs: a shared
+	# machine's load then drifts alike for all tools.
+	for n, u in enumerate(units, 1):
+		for tool in tools:
+			best, rc = None, 0
+			for _ in range(o.repeat):
+				w, c, m, rc = timed(pre + command(o, tool, u, cmds[u], scratch),
+						    o.src, o.timeout)
+				best = (w, c, m) if best is None else \
+					(min(best[0], w), min(best[1], c), min(best[2], m))
+			per_unit[tool][u] = best
+			sums[tool][0] += best[0]
+			sums[tool][1] += best[1]
+			sums[tool][2] = max(sums[tool][2], best[2])
 			# sparse/iomemcheck: 0/1 are fine (findings); the others: 0
-			ok = rc in (0, 1) if tool in ("sparse", "iomemcheck") else rc == 0
-			if not ok:
-				fails.append(f"{u}: exit {rc}")
-		rows[tool] = (wall, cpu, rss)
-		bad[tool] = fails
+			if not (rc in (0, 1) if tool in ("sparse", "iomemcheck") else rc == 0):
+				bad[tool].append(f"{u}: exit {rc}")
+		if n % 10 == 0 or n == len(units):
+			print(f"bench: {n}/{len(units)} units ({time.monotonic() - t0:.0f}s)", flush=True)
+	rows = {t: tuple(sums[t]) for t in tools}
+	for tool in tools:
+		wall, cpu, rss = rows[tool]
 		print(f"{tool:12s} {len(units)} units  wall {wall:8.1f}s  user+sys {cpu:8.1f}s  "
-		      f"peak RSS {rss / 1024:7.1f} MiB  failures {len(fails)}  "
-		      f"({time.monotonic() - t0:.0f}s)", flush=True)
-		for f in fails[:10]:
+		      f"peak RSS {rss / 1024:7.1f} MiB  failures {len(bad[tool])}", flush=True)
+		for f in bad[tool][:10]:
 			print(f"    {f}")
+	overhead = plugin_overhead(per_unit) if "gcc" in tools and "gcc+plugin" in tools else ""
+	if overhead:
+		print("\n" + overhead)
 
 	def ratio(tool, base, k):
 		if base not in rows or not rows[base][k]:
@@ -219,12 +254,15 @@ one unit at a time, each tool with the command line kbuild gives it:
   generation included), plus `-Wno-error`;
 - **gcc+plugin**: the same with `-fplugin=iomemcheck.so`.
 
-Times are sums over the units of `/usr/bin/time` (wall, user+sys); peak RSS is
-the largest single process. Machine: {os.cpu_count()} cores, {platform.machine()},
+Times are sums over the units of `/usr/bin/time` (wall, user+sys), each the
+best of {o.repeat} run(s), all tools on one unit before the next unit; peak RSS
+is the largest single process. Machine: {os.cpu_count()} cores, {platform.machine()},
 shared with other work, every run under `nice -n 19`: wall times are noisy,
 user+sys less so.
 
 {table}
+
+{overhead}
 
 "failed units": units on which the tool exited with a status other than 0
 (clang, gcc) or 0/1 (sparse, iomemcheck). The ratios are of the sums above.

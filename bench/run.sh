@@ -14,8 +14,14 @@
 # (recorded by testsuite/kernel/check-wrap), so this first runs
 # `testsuite/kernel/run.sh --sparse-only` (fast when already prepared).
 #
-# Usage: bench/run.sh [--units N] [--tools sparse,clang,iomemcheck,gcc,gcc+plugin]
-#                     [--no-write] [--csmith N]
+# Usage: bench/run.sh [--units N] [--repeat R] [--tools sparse,clang,iomemcheck,gcc,gcc+plugin]
+#                     [--no-write]
+#        bench/run.sh --csmith N
+#   --csmith N: instead, the crash corpus at scale: N csmith programs (seeds
+#   from 1000001, not those of ctest) through both front ends of the
+#   ASan+UBSan build (build-asan/, as scripts/test makes it; IMC_ASAN_BUILD_DIR)
+#   with testsuite/robustness/csmith.sh, nproc at a time. 10,000 take about
+#   eight hours on 2 cores.
 # Environment: as testsuite/kernel/run.sh (IMC_KERNEL_DIR, IMC_BUILD_DIR,
 #   IMC_CHECKER, IMC_PLUGIN).
 set -uo pipefail
@@ -29,16 +35,28 @@ plugin=${IMC_PLUGIN:-$build/plugin/iomemcheck.so}
 export IOMEMCHECK_RULES_DIR=${IOMEMCHECK_RULES_DIR:-$repo/rules}
 out=$repo/docs/performance.md
 args=()
+csmith_n=
 while [ $# -gt 0 ]; do
 	case $1 in
-	--units|--tools) args+=("$1" "$2"); shift ;;
+	--units|--tools|--repeat) args+=("$1" "$2"); shift ;;
 	--no-write) out= ;;
-	--csmith) echo "bench/run.sh: --csmith is not implemented yet" >&2; exit 2 ;;
+	--csmith) csmith_n=$2; shift ;;
 	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 	shift
 done
+if [ -n "$csmith_n" ]; then
+	asan=${IMC_ASAN_BUILD_DIR:-$repo/build-asan}
+	[ -x "$asan/checker/iomemcheck" ] && [ -f "$asan/plugin/iomemcheck.so" ] || {
+		echo "bench/run.sh: no ASan+UBSan build in $asan (scripts/test makes one)" >&2
+		exit 2
+	}
+	IOMEMCHECK=$asan/checker/iomemcheck IOMEMCHECK_PLUGIN=$asan/plugin/iomemcheck.so \
+		CSMITH_SEED=${CSMITH_SEED:-1000001} CSMITH_JOBS=${CSMITH_JOBS:-$(nproc)} \
+		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		exec sh "$repo/testsuite/robustness/csmith.sh" "$csmith_n"
+fi
 command -v /usr/bin/time >/dev/null && command -v clang-19 >/dev/null || {
 	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
 	$sudo apt-get install -y -qq time clang-19 >/dev/null || exit 2

@@ -60,6 +60,30 @@ size_t add_finding(struct analysis *a, const char *rule,
 	return out->n++;
 }
 
+void imc_finding_release(struct imc_finding *f)
+{
+	uint32_t k;
+
+	for (k = 0; k < f->nfixits; k++)
+		free((char *)f->fixits[k].text);
+	free(f->fixits);
+	free((char *)f->message);
+	f->fixits = NULL;
+	f->nfixits = 0;
+	f->message = NULL;
+}
+
+void imc_findings_free(struct imc_findings *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		imc_finding_release(&f->v[i]);
+	free(f->v);
+	f->v = NULL;
+	f->n = f->cap = 0;
+}
+
 static bool wanted(const struct analysis *a, const char *file)
 {
 	return a->opts->report_headers || file == imc_tu_main_file(a->tu) ||

@@ -50,30 +50,6 @@ void imc_print_text(FILE *out, const struct imc_findings *f,
 	}
 }
 
-void imc_finding_release(struct imc_finding *f)
-{
-	uint32_t k;
-
-	for (k = 0; k < f->nfixits; k++)
-		free((char *)f->fixits[k].text);
-	free(f->fixits);
-	free((char *)f->message);
-	f->fixits = NULL;
-	f->nfixits = 0;
-	f->message = NULL;
-}
-
-void imc_findings_free(struct imc_findings *f)
-{
-	size_t i;
-
-	for (i = 0; i < f->n; i++)
-		imc_finding_release(&f->v[i]);
-	free(f->v);
-	f->v = NULL;
-	f->n = f->cap = 0;
-}
-
 static cJSON *json_pos(uint32_t line, uint32_t col)
 {
 	cJSON *o = cJSON_CreateObject();

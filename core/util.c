@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -42,10 +43,16 @@ char *imc_read_file(const char *path, size_t *len)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t cap = 0, n = 0, got;
+	struct stat st;
 	int saved;
 
 	if (!f)
 		return NULL;
+	/* One allocation of the right size for a regular file: the plugin
+	 * keeps dozens of headers in memory inside cc1. */
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
+	buf = imc_xrealloc(NULL, cap + 1);
 	do {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 65536;

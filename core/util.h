@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 void *imc_xcalloc(size_t n, size_t size);
 void *imc_xrealloc(void *p, size_t size);
 char *imc_xstrdup(const char *s);
@@ -42,4 +46,7 @@ void *imc_ptrmap_get(const struct imc_ptrmap *m, uintptr_t key);
 void imc_ptrmap_put(struct imc_ptrmap *m, uintptr_t key, void *val);
 void imc_ptrmap_free(struct imc_ptrmap *m);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -33,6 +33,7 @@
 #include <utility>
 
 #include "iomemcheck.h"
+#include "util.h"
 
 #include "gcc-compat.h"
 
@@ -95,7 +96,6 @@ static struct src_file *src_get(const char *name)
 {
 	struct src_file *f;
 	unsigned int i;
-	FILE *in;
 
 	if (src_last && !strcmp(src_last->name, name))
 		return src_last;
@@ -105,19 +105,10 @@ static struct src_file *src_get(const char *name)
 	f = XCNEW(struct src_file);
 	f->name = xstrdup(name);
 	f->starts = vNULL;
-	in = fopen(name, "rb");
-	if (in) {
-		size_t cap = 1 << 16, n;
+	f->buf = imc_read_file(name, &f->len);
+	if (f->buf) {
+		size_t n;
 
-		f->buf = XNEWVEC(char, cap);
-		while ((n = fread(f->buf + f->len, 1, cap - f->len, in)) > 0) {
-			f->len += n;
-			if (f->len == cap) {
-				cap *= 2;
-				f->buf = XRESIZEVEC(char, f->buf, cap);
-			}
-		}
-		fclose(in);
 		f->starts.safe_push(0);
 		for (n = 0; n < f->len; n++)
 			if (f->buf[n] == '\n')
@@ -134,7 +125,7 @@ static void src_free(void)
 
 	for (i = 0; src_files.iterate(i, &f); i++) {
 		free(f->name);
-		XDELETEVEC(f->buf);
+		free(f->buf);
 		f->starts.release();
 		XDELETE(f);
 	}
