@@ -10,6 +10,8 @@ a time, in the kernel tree:
   clang         clang-19 -fsyntax-only with the flags iomemcheck passes to
                 libclang (checker/options.c: -D/-U/-I/-include/... kept,
                 --arch=x86 -> --target, -D__CHECKER__, address_space mapping)
+  clang-skip    libclang on the same, every function body skipped (parse-floor.c)
+  clang-preamble  libclang, bodies skipped only in the #include preamble
   iomemcheck    iomemcheck CHECKFLAGS c_flags unit.c        (exactly as kbuild)
   gcc           the unit's compile command from kbuild's .cmd file, -o to a
                 scratch file, no dependency file, plus -Wno-error
@@ -30,7 +32,7 @@ import sys
 import tempfile
 import time
 
-TOOLS = ["sparse", "clang", "iomemcheck", "gcc", "gcc+plugin"]
+TOOLS = ["sparse", "clang", "clang-skip", "clang-preamble", "iomemcheck", "gcc", "gcc+plugin"]
 
 # checker/options.c, fixed_args and the kept options
 CLANG_FIXED = ["-D__CHECKER__", "-Daddress_space(x)=btf_type_tag(#x)",
@@ -128,6 +130,9 @@ def command(o, tool, unit, argv, scratch):
 		return [o.checker] + argv
 	if tool == "clang":
 		return [o.clang, "-fsyntax-only"] + clang_args(argv)
+	if tool in ("clang-skip", "clang-preamble"):
+		mode = "all" if tool == "clang-skip" else "preamble"
+		return [o.parse_floor, mode] + clang_args(argv)
 	if tool in ("gcc", "gcc+plugin"):
 		cmd = gcc_command(o.src, unit, os.path.join(scratch, "o.o"))
 		return cmd[:1] + ["-fplugin=" + o.plugin] + cmd[1:] if tool == "gcc+plugin" else cmd
@@ -161,6 +166,7 @@ def main():
 	ap.add_argument("--checker", required=True)
 	ap.add_argument("--plugin", required=True)
 	ap.add_argument("--clang", default="clang-19")
+	ap.add_argument("--parse-floor", help="bench/parse-floor.c, built (tools clang-skip, clang-preamble)")
 	ap.add_argument("--tools", default=",".join(TOOLS))
 	ap.add_argument("--units", type=int, default=0, help="only the first N units (sorted)")
 	ap.add_argument("--timeout", type=int, default=300)
@@ -249,7 +255,13 @@ one unit at a time, each tool with the command line kbuild gives it:
 
 - **sparse**, **iomemcheck**: `$(CHECK) $(CHECKFLAGS) $(c_flags) file.c`, as `make C=2` runs them;
 - **clang**: `{o.clang} -fsyntax-only` with the flags iomemcheck passes to libclang
-  (the parse alone, the floor for a libclang-based checker);
+  (the parse alone, what iomemcheck's own parse costs);
+- **clang-skip**: libclang parsing the same with every function body skipped
+  (`CXTranslationUnit_SkipFunctionBodies`, `bench/parse-floor.c`): the floor
+  of any libclang-based checker, below what one can use (it needs the main
+  file's bodies);
+- **clang-preamble**: libclang skipping bodies only in the preamble (the
+  `#include`s at the top, which it precompiles first), keeping the main file's;
 - **gcc**: the unit's compile command from kbuild's `.cmd` file (`-O2`, code
   generation included), plus `-Wno-error`;
 - **gcc+plugin**: the same with `-fplugin=iomemcheck.so`.

@@ -5,6 +5,8 @@
 #
 # Runs, side by side on the same translation units, with the same flags:
 #   sparse, clang-19 -fsyntax-only, iomemcheck, gcc -c, gcc -c -fplugin=...
+# and, as the floor of any libclang-based checker, libclang parsing with
+# function bodies skipped (everywhere; only in the #include preamble).
 # and prints wall time, user+sys time and peak RSS (/usr/bin/time) with the
 # ratios against sparse and against plain gcc; writes the table to
 # docs/performance.md (--no-write: only print it).
@@ -14,7 +16,7 @@
 # (recorded by testsuite/kernel/check-wrap), so this first runs
 # `testsuite/kernel/run.sh --sparse-only` (fast when already prepared).
 #
-# Usage: bench/run.sh [--units N] [--repeat R] [--tools sparse,clang,iomemcheck,gcc,gcc+plugin]
+# Usage: bench/run.sh [--units N] [--repeat R] [--tools sparse,clang,clang-skip,clang-preamble,iomemcheck,gcc,gcc+plugin]
 #                     [--no-write]
 #        bench/run.sh --csmith N
 #   --csmith N: instead, the crash corpus at scale: N csmith programs (seeds
@@ -68,7 +70,12 @@ command -v /usr/bin/time >/dev/null && command -v clang-19 >/dev/null || {
 mkdir -p "$root/tools"
 cp "$checker" "$root/tools/bench-iomemcheck" && cp "$plugin" "$root/tools/bench-iomemcheck.so" || exit 2
 checker=$root/tools/bench-iomemcheck plugin=$root/tools/bench-iomemcheck.so
+# The libclang floor (tools clang-skip, clang-preamble; parse-floor.c).
+llvm=$(llvm-config-19 --prefix 2>/dev/null || echo /usr/lib/llvm-19)
+cc -O2 -I"$llvm/include" "$here/parse-floor.c" -L"$llvm/lib" -lclang \
+	-Wl,-rpath,"$llvm/lib" -o "$root/tools/parse-floor" || exit 2
 mkdir -p "$(dirname "${out:-/tmp/x}")"
 exec python3 "$here/bench.py" --results "$root/results" --src "$root/linux-source-6.1" \
-	--checker "$checker" --plugin "$plugin" --nice "nice -n 19" \
+	--checker "$checker" --plugin "$plugin" --parse-floor "$root/tools/parse-floor" \
+	--nice "nice -n 19" \
 	${out:+--out "$out"} "${args[@]}"

@@ -118,17 +118,149 @@ static void mark_callee(const char *name, void *ctx)
 	}
 }
 
-/* Only functions reported on, and what they call, need analysing: a kernel
- * TU brings thousands of static inline functions from headers it never
- * calls. */
-static bool *needed_functions(struct analysis *a)
+/* ---- relevance --------------------------------------------------------
+ * A finding needs I/O memory or a map: an __iomem type, a map struct, or a
+ * call the rules know (an I/O source, a map API). A function that has none
+ * of these, and calls no function that has, starts from nothing its
+ * dataflow could turn into a finding: it is not analysed (most kernel
+ * functions, which would otherwise dominate the plugin's cost). */
+
+static bool type_matters(struct analysis *a, const struct imc_type *t)
+{
+	uint32_t i;
+
+	for (; t; t = t->pointee) {
+		if (t->iomem || (t->kind == IMC_T_STRUCT && t->tag &&
+				 rules_for(a, t->tag)->r[IMC_R_MAP_STRUCT]))
+			return true;
+		if (t->kind == IMC_T_FUNC) {
+			for (i = 0; i < t->nparams; i++)
+				if (type_matters(a, t->params[i]))
+					return true;
+			return type_matters(a, t->ret);
+		}
+	}
+	return false;
+}
+
+static bool call_matters(struct analysis *a, const char *name)
+{
+	const struct callee_rules *cr = rules_for(a, name);
+	int d;
+
+	for (d = 0; d < IMC_R_COUNT; d++)
+		if (cr->r[d] && d != IMC_R_MEMFN && d != IMC_R_REWRITE)
+			return true;
+	return false;
+}
+
+static bool node_matters(struct analysis *a, const struct imc_node *n)
+{
+	uint32_t i;
+
+	if (!n)
+		return false;
+	if (type_matters(a, n->type) || type_matters(a, n->fntype) ||
+	    (n->var && type_matters(a, n->var->type)) ||
+	    (n->kind == IMC_CALL && n->name && call_matters(a, n->name)))
+		return true;
+	for (i = 0; i < n->nkids; i++)
+		if (node_matters(a, n->kids[i]))
+			return true;
+	return false;
+}
+
+static bool func_matters(struct analysis *a, const struct imc_func *fn)
+{
+	uint32_t i;
+
+	if (type_matters(a, fn->type))
+		return true;
+	for (i = 0; i < fn->nparams; i++)
+		if (type_matters(a, fn->params[i]->type))
+			return true;
+	return node_matters(a, fn->body);
+}
+
+struct call_edges {
+	struct analysis *a;
+	uint32_t caller;
+	uint32_t *from, *to; /* edge k: from[k] calls to[k] */
+	size_t n, cap;
+};
+
+static void add_edge(const char *name, void *ctx)
+{
+	struct call_edges *e = ctx;
+	void *p = imc_ptrmap_get(&e->a->fn_index, (uintptr_t)name);
+
+	if (!p)
+		return;
+	if (e->n == e->cap) {
+		e->cap = e->cap ? 2 * e->cap : 64;
+		e->from = imc_xrealloc(e->from, e->cap * sizeof(*e->from));
+		e->to = imc_xrealloc(e->to, e->cap * sizeof(*e->to));
+	}
+	e->from[e->n] = e->caller;
+	e->to[e->n++] = (uint32_t)((uintptr_t)p - 1);
+}
+
+/* Functions that matter themselves or call, directly or not, one that
+ * does: a breadth-first walk up the call graph from the former. */
+static bool *relevant_functions(struct analysis *a)
+{
+	uint32_t n = imc_tu_nfuncs(a->tu), i, head = 0, tail = 0, j;
+	bool *relevant = imc_xcalloc(n + 1, sizeof(bool));
+	uint32_t *queue = imc_xcalloc(n + 1, sizeof(uint32_t));
+	uint32_t *first = imc_xcalloc(n + 2, sizeof(uint32_t)), *callers;
+	struct call_edges e = { .a = a };
+	size_t k;
+
+	for (i = 0; i < n; i++) {
+		e.caller = i;
+		imc_for_each_callee(imc_tu_func(a->tu, i)->body, add_edge, &e);
+		if ((relevant[i] = func_matters(a, imc_tu_func(a->tu, i))))
+			queue[tail++] = i;
+	}
+	/* callers of j: callers[first[j] .. first[j + 1]) */
+	for (k = 0; k < e.n; k++)
+		first[e.to[k] + 1]++;
+	for (i = 0; i < n; i++)
+		first[i + 1] += first[i];
+	callers = imc_xcalloc(e.n + 1, sizeof(uint32_t));
+	for (k = 0; k < e.n; k++)
+		callers[first[e.to[k]]++] = e.from[k];
+	for (i = n; i > 0; i--) /* the fill moved each start to the next */
+		first[i] = first[i - 1];
+	first[0] = 0;
+	while (head < tail) {
+		uint32_t callee = queue[head++];
+
+		for (j = first[callee]; j < first[callee + 1]; j++)
+			if (!relevant[callers[j]]) {
+				relevant[callers[j]] = true;
+				queue[tail++] = callers[j];
+			}
+	}
+	free(callers);
+	free(first);
+	free(e.from);
+	free(e.to);
+	free(queue);
+	return relevant;
+}
+
+/* Only relevant functions reported on, and what they call, need
+ * analysing: a kernel TU brings thousands of static inline functions from
+ * headers it never calls. */
+static bool *needed_functions(struct analysis *a, const bool *relevant)
 {
 	uint32_t n = imc_tu_nfuncs(a->tu), i, head = 0;
 	struct reach r = { a, imc_xcalloc(n + 1, sizeof(bool)),
 			   imc_xcalloc(n + 1, sizeof(uint32_t)), 0 };
 
 	for (i = 0; i < n; i++)
-		if (wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
+		if (relevant[i] && wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
 			r.needed[i] = true;
 			r.queue[r.tail++] = i;
 		}
@@ -224,7 +356,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 {
 	static const struct imc_options defaults;
 	struct analysis a = { 0 };
-	bool *needed;
+	bool *needed, *relevant;
 	uint32_t i;
 
 	a.tu = tu;
@@ -235,15 +367,17 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	a.sources = imc_sources_new();
 	a.sums = imc_xcalloc(imc_tu_nfuncs(tu) + 1, sizeof(*a.sums));
 	index_functions(&a);
-	needed = needed_functions(&a);
+	relevant = relevant_functions(&a);
+	needed = needed_functions(&a, relevant);
 	compute_summaries(&a, needed);
 	for (i = 0; i < imc_tu_nfuncs(tu); i++) {
 		const struct imc_func *fn = imc_tu_func(tu, i);
 
-		if (wanted(&a, fn->loc.file))
+		if (relevant[i] && wanted(&a, fn->loc.file))
 			flow_run_function(&a, i, NULL, true);
 	}
 	free(needed);
+	free(relevant);
 	fixits_finalize(&a);
 	sort_and_filter(out, a.first_finding, &a);
 	free(a.edits);

@@ -216,17 +216,41 @@ static void collect(struct fnctx *c, const struct imc_node *n)
 
 /* ---- states ---------------------------------------------------------- */
 
-static void state_init(struct fnctx *c, struct state *s)
+/* A state's contents are undefined until it is copied or joined into: the
+ * buffers are reused, and most states are copies (branches, statement
+ * expressions), so zeroing them would be wasted. */
+static void state_new(struct fnctx *c, struct state *s)
 {
+	size_t vsize = (c->nslots + 1) * sizeof(*s->vars);
+	char *buf = c->nspare ? c->spare[--c->nspare]
+			      : imc_xcalloc(1, vsize + (c->nobjs + 1) *
+							       sizeof(*s->objs));
+
 	s->live = false;
-	s->vars = imc_xcalloc(c->nslots + 1, sizeof(*s->vars));
-	s->objs = imc_xcalloc(c->nobjs + 1, sizeof(*s->objs));
+	s->vars = (struct val *)buf;
+	s->objs = (struct mapst *)(buf + vsize);
 }
 
-static void state_free(struct state *s)
+/* A state whose contents are all zero. */
+static void state_init(struct fnctx *c, struct state *s)
 {
-	free(s->vars);
-	free(s->objs);
+	state_new(c, s);
+	memset(s->vars, 0, (c->nslots + 1) * sizeof(*s->vars));
+	memset(s->objs, 0, (c->nobjs + 1) * sizeof(*s->objs));
+}
+
+static void state_free(struct fnctx *c, struct state *s)
+{
+	if (!s->vars)
+		return;
+	if (c->nspare == c->capspare) {
+		c->capspare = c->capspare ? 2 * c->capspare : 8;
+		c->spare = imc_xrealloc(c->spare,
+					c->capspare * sizeof(*c->spare));
+	}
+	c->spare[c->nspare++] = s->vars;
+	s->vars = NULL;
+	s->objs = NULL;
 }
 
 static void state_copy(struct fnctx *c, struct state *dst,
@@ -315,18 +339,27 @@ static bool state_join(struct fnctx *c, struct state *dst,
 	if (!src->live)
 		return false;
 	if (!dst->live) {
+		if (!dst->vars) /* a block's entry, allocated when first reached */
+			state_new(c, dst);
 		state_copy(c, dst, src);
 		return true;
 	}
+	/* Mostly the values are equal already: no join for those. */
 	for (i = 0; i < c->nslots; i++) {
-		struct val j = val_join(dst->vars[i], src->vars[i]);
+		struct val j;
 
+		if (val_eq(&dst->vars[i], &src->vars[i]))
+			continue;
+		j = val_join(dst->vars[i], src->vars[i]);
 		changed |= !val_eq(&j, &dst->vars[i]);
 		dst->vars[i] = j;
 	}
 	for (i = 0; i < c->nobjs; i++) {
-		struct mapst j = map_join(dst->objs[i], src->objs[i]);
+		struct mapst j;
 
+		if (map_eq(&dst->objs[i], &src->objs[i]))
+			continue;
+		j = map_join(dst->objs[i], src->objs[i]);
 		changed |= !map_eq(&j, &dst->objs[i]);
 		dst->objs[i] = j;
 	}
@@ -1148,6 +1181,85 @@ static void check_designated(struct fnctx *c, const struct imc_node *d)
 
 /* ---- expressions ------------------------------------------------------------ */
 
+/* Whether evaluating n can change the state: most conditions cannot. */
+static bool has_effects(const struct imc_node *n)
+{
+	uint32_t i;
+
+	if (!n)
+		return false;
+	switch (n->kind) {
+	case IMC_VAR:
+	case IMC_CONST:
+	case IMC_STR:
+	case IMC_FIELD:
+	case IMC_DEREF:
+	case IMC_INDEX:
+	case IMC_ADDR:
+	case IMC_CAST:
+	case IMC_UNARY:
+		break;
+	case IMC_BINARY:
+		if (n->op == IMC_OP_LAND || n->op == IMC_OP_LOR)
+			return true; /* evaluated path by path */
+		break;
+	default:
+		return true;
+	}
+	for (i = 0; i < n->nkids; i++)
+		if (has_effects(n->kids[i]))
+			return true;
+	return false;
+}
+
+/* Whether n's value can tell a map's kind: it reads a map's flag member
+ * or a variable holding one. Only then is a condition worth evaluating
+ * again (in the kernel, few are). */
+static bool may_carry_flag(struct fnctx *c, const struct state *s,
+			   const struct imc_node *n)
+{
+	const struct imc_node *base;
+	const struct imc_rule *def;
+	int32_t sl;
+	uint32_t i;
+
+	if (!n)
+		return false;
+	base = imc_kid(n, 0);
+	if (n->kind == IMC_VAR)
+		return (sl = slot(c, n->var)) >= 0 && s->vars[sl].flag_obj >= 0;
+	if (n->kind == IMC_FIELD && base) {
+		def = n->arrow ? map_ptr_def_of(c, base->type)
+			       : map_def_of(c, base->type);
+		if (def && n->name && !strcmp(n->name, def->flag_member))
+			return true;
+	}
+	for (i = 0; i < n->nkids; i++)
+		if (may_carry_flag(c, s, n->kids[i]))
+			return true;
+	return false;
+}
+
+/* Whether refining on n can narrow anything: a map-test call or a flag
+ * in it. Most branches cannot, and then need no copy of the state. */
+static bool can_refine(struct fnctx *c, const struct state *s,
+		       const struct imc_node *n)
+{
+	uint32_t i;
+
+	if (!n)
+		return false;
+	if (n->kind == IMC_CALL && n->name &&
+	    rules_for(c->a, n->name)->r[IMC_R_MAP_TEST])
+		return true;
+	if (n->kind == IMC_VAR || n->kind == IMC_FIELD)
+		return may_carry_flag(c, s, n);
+	for (i = 0; i < n->nkids; i++)
+		if (can_refine(c, s, n->kids[i]))
+			return true;
+	return false;
+}
+
 static struct val eval_cond(struct fnctx *c, struct state *s,
 			    const struct imc_node *n)
 {
@@ -1155,8 +1267,13 @@ static struct val eval_cond(struct fnctx *c, struct state *s,
 	struct val vt = no_val, vf = no_val, vc;
 
 	vc = eval(c, s, imc_kid(n, 0));
-	state_init(c, &t);
-	state_init(c, &f);
+	if (!can_refine(c, s, imc_kid(n, 0)) && !has_effects(imc_kid(n, 1)) &&
+	    !has_effects(imc_kid(n, 2))) {
+		vt = imc_kid(n, 1) ? eval(c, s, imc_kid(n, 1)) : vc;
+		return val_join(vt, eval(c, s, imc_kid(n, 2)));
+	}
+	state_new(c, &t);
+	state_new(c, &f);
 	state_copy(c, &t, s);
 	state_copy(c, &f, s);
 	refine(c, &t, imc_kid(n, 0), true);
@@ -1166,8 +1283,8 @@ static struct val eval_cond(struct fnctx *c, struct state *s,
 	s->live = false;
 	state_join(c, s, &t);
 	state_join(c, s, &f);
-	state_free(&t);
-	state_free(&f);
+	state_free(c, &t);
+	state_free(c, &f);
 	if (!t.live)
 		return vf;
 	return f.live ? val_join(vt, vf) : vt;
@@ -1181,13 +1298,17 @@ static struct val eval_logical(struct fnctx *c, struct state *s,
 	bool and = n->op == IMC_OP_LAND;
 
 	eval(c, s, imc_kid(n, 0));
-	state_init(c, &rhs);
+	if (!can_refine(c, s, imc_kid(n, 0)) && !has_effects(imc_kid(n, 1))) {
+		eval(c, s, imc_kid(n, 1));
+		return no_val;
+	}
+	state_new(c, &rhs);
 	state_copy(c, &rhs, s);
 	refine(c, &rhs, imc_kid(n, 0), and);
 	refine(c, s, imc_kid(n, 0), !and);
 	eval(c, &rhs, imc_kid(n, 1));
 	state_join(c, s, &rhs);
-	state_free(&rhs);
+	state_free(c, &rhs);
 	return no_val;
 }
 
@@ -1338,65 +1459,6 @@ static void narrow(struct state *s, int32_t o, unsigned want)
 		s->live = false;
 }
 
-/* Whether evaluating n can change the state: most conditions cannot. */
-static bool has_effects(const struct imc_node *n)
-{
-	uint32_t i;
-
-	if (!n)
-		return false;
-	switch (n->kind) {
-	case IMC_VAR:
-	case IMC_CONST:
-	case IMC_STR:
-	case IMC_FIELD:
-	case IMC_DEREF:
-	case IMC_INDEX:
-	case IMC_ADDR:
-	case IMC_CAST:
-	case IMC_UNARY:
-		break;
-	case IMC_BINARY:
-		if (n->op == IMC_OP_LAND || n->op == IMC_OP_LOR)
-			return true; /* evaluated path by path */
-		break;
-	default:
-		return true;
-	}
-	for (i = 0; i < n->nkids; i++)
-		if (has_effects(n->kids[i]))
-			return true;
-	return false;
-}
-
-/* Whether n's value can tell a map's kind: it reads a map's flag member
- * or a variable holding one. Only then is a condition worth evaluating
- * again (in the kernel, few are). */
-static bool may_carry_flag(struct fnctx *c, const struct state *s,
-			   const struct imc_node *n)
-{
-	const struct imc_node *base;
-	const struct imc_rule *def;
-	int32_t sl;
-	uint32_t i;
-
-	if (!n)
-		return false;
-	base = imc_kid(n, 0);
-	if (n->kind == IMC_VAR)
-		return (sl = slot(c, n->var)) >= 0 && s->vars[sl].flag_obj >= 0;
-	if (n->kind == IMC_FIELD && base) {
-		def = n->arrow ? map_ptr_def_of(c, base->type)
-			       : map_def_of(c, base->type);
-		if (def && n->name && !strcmp(n->name, def->flag_member))
-			return true;
-	}
-	for (i = 0; i < n->nkids; i++)
-		if (may_carry_flag(c, s, n->kids[i]))
-			return true;
-	return false;
-}
-
 /* The value of n without reporting and without changing s (a condition
  * evaluated again to narrow the state). */
 static struct val meaning(struct fnctx *c, struct state *s,
@@ -1410,10 +1472,10 @@ static struct val meaning(struct fnctx *c, struct state *s,
 	if (!has_effects(n)) {
 		v = eval(c, s, n);
 	} else {
-		state_init(c, &tmp);
+		state_new(c, &tmp);
 		state_copy(c, &tmp, s);
 		v = eval(c, &tmp, n);
-		state_free(&tmp);
+		state_free(c, &tmp);
 	}
 	c->report = rep;
 	return v;
@@ -1456,7 +1518,7 @@ static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
 	struct state other;
 	int64_t k;
 
-	if (!n || !s->live)
+	if (!n || !s->live || !can_refine(c, s, n))
 		return;
 	if (n->kind == IMC_UNARY && n->op == IMC_OP_NOT) {
 		refine(c, s, a, !truth);
@@ -1474,13 +1536,13 @@ static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
 			refine(c, s, b, truth);
 			return;
 		}
-		state_init(c, &other);
+		state_new(c, &other);
 		state_copy(c, &other, s);
 		refine(c, s, a, truth);
 		refine(c, &other, a, !truth);
 		refine(c, &other, b, truth);
 		state_join(c, s, &other);
-		state_free(&other);
+		state_free(c, &other);
 	} else if (n->kind == IMC_BINARY &&
 		   (n->op == IMC_OP_EQ || n->op == IMC_OP_NE) &&
 		   (const_value(b, &k) || const_value(a, &k))) {
@@ -1526,13 +1588,18 @@ static void transfer(struct fnctx *c, const struct imc_cfg *cfg, uint32_t b,
 	switch (blk->term) {
 	case IMC_TERM_BRANCH:
 		eval(c, s, blk->cond);
-		state_init(c, &f);
+		if (!can_refine(c, s, blk->cond)) {
+			*changed |= state_join(c, &entry[blk->succ[0]], s);
+			*changed |= state_join(c, &entry[blk->succ[1]], s);
+			break;
+		}
+		state_new(c, &f);
 		state_copy(c, &f, s);
 		refine(c, s, blk->cond, true);
 		refine(c, &f, blk->cond, false);
 		*changed |= state_join(c, &entry[blk->succ[0]], s);
 		*changed |= state_join(c, &entry[blk->succ[1]], &f);
-		state_free(&f);
+		state_free(c, &f);
 		break;
 	case IMC_TERM_EXIT:
 		state_join(c, exit, s);
@@ -1555,11 +1622,9 @@ static void run_region(struct fnctx *c, const struct imc_node *body,
 	bool changed = true, report = c->report;
 	uint32_t b, pass;
 
-	for (b = 0; b < cfg->nblocks; b++)
-		state_init(c, &entry[b]);
 	state_init(c, &exit);
-	state_init(c, &cur);
-	state_copy(c, &entry[0], s);
+	state_new(c, &cur);
+	state_join(c, &entry[0], s);
 	c->report = false;
 	for (pass = 0; changed && pass < MAX_PASSES; pass++) {
 		changed = false;
@@ -1584,10 +1649,10 @@ static void run_region(struct fnctx *c, const struct imc_node *body,
 	}
 	state_copy(c, s, &exit);
 	for (b = 0; b < cfg->nblocks; b++)
-		state_free(&entry[b]);
+		state_free(c, &entry[b]);
 	free(entry);
-	state_free(&exit);
-	state_free(&cur);
+	state_free(c, &exit);
+	state_free(c, &cur);
 }
 
 /* ---- functions ---------------------------------------------------------------- */
@@ -1620,6 +1685,9 @@ static void fnctx_free(struct fnctx *c)
 	imc_ptrmap_free(&c->cfgs);
 	imc_ptrmap_free(&c->obj_by_path);
 	imc_ptrmap_free(&c->slot_of_var);
+	while (c->nspare)
+		free(c->spare[--c->nspare]);
+	free(c->spare);
 	free(c->var_of_slot);
 	free(c->objs);
 }
@@ -1669,6 +1737,6 @@ void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
 		sum->ret_from_map = c.ret.from_map;
 		sum->ret_why = c.ret.why;
 	}
-	state_free(&s);
+	state_free(&c, &s);
 	fnctx_free(&c);
 }

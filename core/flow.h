@@ -66,6 +66,8 @@ struct fnctx {
 	struct summary *sum; /* non-NULL in summary mode */
 	bool report;
 	uint32_t nslots, capslots;
+	void **spare; /* state buffers to reuse (a state is one allocation) */
+	uint32_t nspare, capspare;
 	struct imc_ptrmap slot_of_var; /* var id + 1 -> slot + 1 */
 	const struct imc_var **var_of_slot;
 	struct mapobj *objs;

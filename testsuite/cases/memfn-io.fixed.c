@@ -44,3 +44,17 @@ void accessors_are_fine(void __iomem *dst, void *buf, size_t n)
 	memset_io(dst, 0, n);
 	memset(buf, 0, n);
 }
+
+/* The helper's I/O memory reaches the caller through its summary: the
+ * caller itself mentions neither __iomem nor an I/O source. */
+static void *map_regs(unsigned long phys, size_t n)
+{
+	return ioremap(phys, n); /* expect: iomem-address-space */
+}
+
+void via_helper(unsigned long phys, size_t n)
+{
+	void *p = map_regs(phys, n);
+
+	memset(p, 0, n); /* expect: iomem-memfn fix: none */
+}
