@@ -91,14 +91,18 @@ struct src_file {
 
 static vec<struct src_file *> src_files;
 static struct src_file *src_last;
+static const char *src_last_key; /* the name src_last was asked by: file
+				    names come from the line maps, which
+				    keep one string per file */
 
 static struct src_file *src_get(const char *name)
 {
 	struct src_file *f;
 	unsigned int i;
 
-	if (src_last && !strcmp(src_last->name, name))
+	if (src_last && name == src_last_key)
 		return src_last;
+	src_last_key = name;
 	for (i = 0; src_files.iterate(i, &f); i++)
 		if (!strcmp(f->name, name))
 			return src_last = f;
@@ -131,6 +135,7 @@ static void src_free(void)
 	}
 	src_files.release();
 	src_last = NULL;
+	src_last_key = NULL;
 }
 
 /* Line LINE (1-based) of FILE, without its newline. */
