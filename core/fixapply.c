@@ -141,8 +141,13 @@ static int write_temp_beside(const char *path, const char *data, size_t len,
 			 path, strerror(errno));
 		return -1;
 	}
-	if (!stat(path, &st))
+	if (!stat(path, &st)) {
 		fchmod(fd, st.st_mode & 07777);
+		/* The owner too, when allowed (root fixing a user's tree);
+		 * otherwise the fixed file is the fixer's, as with an editor. */
+		if (fchown(fd, st.st_uid, st.st_gid))
+			errno = 0;
+	}
 	if (write(fd, data, len) != (ssize_t)len || fsync(fd) || close(fd)) {
 		snprintf(err, errlen, "%s: writing failed: %s", tmp,
 			 strerror(errno));
@@ -214,6 +219,14 @@ static int check_target(const char *path, char *err, size_t errlen)
 	 * read-only source file says "do not edit". */
 	if (!S_ISREG(st.st_mode) || !(st.st_mode & 0222) || access(path, W_OK)) {
 		snprintf(err, errlen, "%s: not a writable regular file", path);
+		return -1;
+	}
+	/* The fixed file replaces the old one by rename(2): the other names
+	 * would keep the old text. */
+	if (st.st_nlink > 1) {
+		snprintf(err, errlen,
+			 "%s: has %lu hard links; --fix would split them (fix a copy)",
+			 path, (unsigned long)st.st_nlink);
 		return -1;
 	}
 	return check_real_place(path, err, errlen);

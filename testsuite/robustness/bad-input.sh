@@ -243,6 +243,16 @@ fix-changed)
 	expect_unchanged chg.c expected.c
 	expect_no_leftovers
 	;;
+fix-hard-link)
+	# rename(2) would leave the other name with the old text
+	cp drv.c one.c && ln one.c two.c
+	run "$IMC" --fix one.c
+	expect_status 2
+	expect_tool_lines 1 '^iomemcheck: one\.c: has 2 hard links'
+	expect_unchanged one.c drv.c
+	expect_unchanged two.c drv.c
+	expect_no_leftovers
+	;;
 fix-symlink-outside)
 	mkdir tree outside
 	cp drv.c io.h outside/
