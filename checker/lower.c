@@ -2336,11 +2336,13 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 	memset(stats, 0, sizeof(*stats));
 	defs = definitions(&L, &n);
 	now = imc_xcalloc(n + 1, sizeof(bool));
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		const char *name =
+			cx_intern(&L, clang_getCursorSpelling(defs[i].cursor));
+
 		now[i] = all || in_main_file(&L, defs[i].cursor) ||
-			 !imc_defer(deferred, cx_intern(&L, clang_getCursorSpelling(
-						      defs[i].cursor)),
-				    &defs[i]);
+			 !imc_defer(deferred, name, &defs[i]);
+	}
 	for (i = 0; i < n; i++)
 		if (now[i])
 			imc_lower_callees(deferred,
