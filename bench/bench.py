@@ -159,6 +159,36 @@ def plugin_overhead(per_unit):
 	return "\n".join(out)
 
 
+def instructions(o, units):
+	"""cc1's instruction count (callgrind) without and with the plugin: the
+	stable measure of the plugin's cost on a shared machine."""
+	print("| unit | gcc, instructions | gcc+plugin | plugin adds |")
+	print("|---|---:|---:|---:|")
+	for u in units:
+		counts = []
+		for plugin in ([], ["-fplugin=" + o.plugin]):
+			with tempfile.TemporaryDirectory(prefix="imc-cg-") as d:
+				cmd = gcc_command(o.src, u, os.path.join(d, "o.o"))
+				cmd = ["valgrind", "--tool=callgrind", "--trace-children=yes",
+				       "--trace-children-skip=*as,*collect2",
+				       "--callgrind-out-file=" + os.path.join(d, "cg.%p"),
+				       "--log-file=" + os.path.join(d, "log.%p")] + cmd[:1] + plugin + cmd[1:]
+				subprocess.run(cmd, cwd=o.src, stdout=subprocess.DEVNULL,
+					       stderr=subprocess.DEVNULL)
+				n = 0
+				for name in os.listdir(d):
+					if name.startswith("log."):
+						with open(os.path.join(d, name)) as f:
+							for line in f:
+								if "Collected :" in line:
+									n = max(n, int(line.split(":")[-1]))
+				counts.append(n)
+		a, b = counts
+		ratio = f"{(b / a - 1) * 100:+.1f} %" if a else "-"
+		print(f"| `{u}` | {a:,} | {b:,} | {ratio} |", flush=True)
+	return 0
+
+
 def main():
 	ap = argparse.ArgumentParser()
 	ap.add_argument("--results", required=True, help="testsuite/kernel results dir")
@@ -172,6 +202,8 @@ def main():
 	ap.add_argument("--timeout", type=int, default=300)
 	ap.add_argument("--out", help="write the Markdown table here")
 	ap.add_argument("--nice", default="")
+	ap.add_argument("--instructions", metavar="UNITS",
+			help="instead: cc1's instructions with and without the plugin on these units (callgrind)")
 	ap.add_argument("--repeat", type=int, default=1,
 			help="run every command N times, keep the best (default 1)")
 	o = ap.parse_args()
@@ -187,6 +219,8 @@ def main():
 		units = units[:o.units]
 	if not units:
 		sys.exit("bench: no recorded units; run testsuite/kernel/run.sh --sparse-only first")
+	if o.instructions:
+		return instructions(o, o.instructions.split(","))
 	tools = [t for t in o.tools.split(",") if t]
 	scratch = tempfile.mkdtemp(prefix="imc-bench-")
 	pre = o.nice.split()

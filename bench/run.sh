@@ -18,6 +18,11 @@
 #
 # Usage: bench/run.sh [--units N] [--repeat R] [--tools sparse,clang,clang-skip,clang-preamble,iomemcheck,gcc,gcc+plugin]
 #                     [--no-write]
+#        bench/run.sh --instructions UNIT[,UNIT...]
+#   --instructions: instead, cc1's instruction count (valgrind's callgrind)
+#   without and with the plugin on these units, e.g.
+#   drivers/gpu/drm/drm_fb_helper.c: the stable measure of the plugin's cost
+#   where wall times are noisy (a minute or two a unit).
 #        bench/run.sh --csmith N
 #   --csmith N: instead, the crash corpus at scale: N csmith programs (seeds
 #   from 1000001, not those of ctest) through both front ends of the
@@ -42,6 +47,7 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--units|--tools|--repeat) args+=("$1" "$2"); shift ;;
 	--no-write) out= ;;
+	--instructions) args+=("$1" "$2"); out=; shift ;;
 	--csmith) csmith_n=$2; shift ;;
 	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
@@ -59,9 +65,10 @@ if [ -n "$csmith_n" ]; then
 		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		exec sh "$repo/testsuite/robustness/csmith.sh" "$csmith_n"
 fi
-command -v /usr/bin/time >/dev/null && command -v clang-19 >/dev/null || {
+command -v /usr/bin/time >/dev/null && command -v clang-19 >/dev/null &&
+	command -v valgrind >/dev/null || {
 	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
-	$sudo apt-get install -y -qq time clang-19 >/dev/null || exit 2
+	$sudo apt-get install -y -qq time clang-19 valgrind >/dev/null || exit 2
 }
 [ -x "$checker" ] || { echo "bench/run.sh: no checker at $checker" >&2; exit 2; }
 [ -f "$plugin" ] || { echo "bench/run.sh: no plugin at $plugin" >&2; exit 2; }
