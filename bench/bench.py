@@ -152,7 +152,9 @@ def plugin_overhead(per_unit):
 	rss = sorted(r[1] for r in rows)
 	mid = len(rows) // 2
 	out = [f"Plugin, per unit: median +{cpu[mid] * 100:.1f} % user+sys, "
-	       f"+{rss[mid] * 100:.1f} % peak RSS; the units it costs most:", "",
+	       f"+{rss[mid] * 100:.1f} % peak RSS; the units it costs most (one unit's "
+	       "time on a shared machine can be noise: `bench/run.sh --instructions UNIT` "
+	       "counts its cost exactly):", "",
 	       "| unit | user+sys | peak RSS |", "|---|---:|---:|"]
 	for dc, dm, u in sorted(rows, reverse=True)[:5]:
 		out.append(f"| `{u}` | {dc * 100:+.1f} % | {dm * 100:+.1f} % |")
