@@ -23,6 +23,7 @@ import bench  # noqa: E402  (gcc_command: the unit's compile command)
 
 
 def run(cmd, cwd, env):
+    """(exit status, stdout, the findings: warning lines of stderr)"""
     r = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
     return r.returncode, r.stdout, [l for l in r.stderr.splitlines()
                                     if l.endswith("]") and "warning:" in l]
@@ -61,8 +62,7 @@ def main():
             plugin = run(gcc[:1] + ["-fplugin=" + os.path.join(b, "plugin/iomemcheck.so")]
                          + gcc[1:], src, env)
             got.append((checker, plugin))
-        findings += sum(": warning: " in l for l in got[1][0][1].splitlines())
-        findings += len(got[1][1][2])
+        findings += len(got[1][0][2]) + len(got[1][1][2])
         if got[0] != got[1]:
             differ += 1
             print(f"DIFF {u}: checker {got[0][0][0]}/{got[1][0][0]}, "
