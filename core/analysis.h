@@ -34,6 +34,8 @@ struct callee_rules {
 	const struct imc_rule *r[IMC_R_COUNT];
 };
 const struct callee_rules *rules_for(struct analysis *a, const char *name);
+/* The index of the TU's function NAME (with a body), or -1. */
+int32_t function_index(const struct analysis *a, const char *name);
 
 const char *why(struct analysis *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -40,6 +40,13 @@ const struct callee_rules *rules_for(struct analysis *a, const char *name)
 	return cr;
 }
 
+int32_t function_index(const struct analysis *a, const char *name)
+{
+	void *p = name ? imc_ptrmap_get(&a->fn_index, (uintptr_t)name) : NULL;
+
+	return p ? (int32_t)((uintptr_t)p - 1) : -1;
+}
+
 size_t add_finding(struct analysis *a, const char *rule,
 		   const struct imc_node *at, char *message)
 {
@@ -106,13 +113,9 @@ struct reach {
 static void mark_callee(const char *name, void *ctx)
 {
 	struct reach *r = ctx;
-	void *p = imc_ptrmap_get(&r->a->fn_index, (uintptr_t)name);
-	uint32_t fi;
+	int32_t fi = function_index(r->a, name);
 
-	if (!p)
-		return;
-	fi = (uint32_t)((uintptr_t)p - 1);
-	if (!r->needed[fi]) {
+	if (fi >= 0 && !r->needed[fi]) {
 		r->needed[fi] = true;
 		r->queue[r->tail++] = fi;
 	}
@@ -192,9 +195,9 @@ struct call_edges {
 static void add_edge(const char *name, void *ctx)
 {
 	struct call_edges *e = ctx;
-	void *p = imc_ptrmap_get(&e->a->fn_index, (uintptr_t)name);
+	int32_t callee = function_index(e->a, name);
 
-	if (!p)
+	if (callee < 0)
 		return;
 	if (e->n == e->cap) {
 		e->cap = e->cap ? 2 * e->cap : 64;
@@ -202,7 +205,7 @@ static void add_edge(const char *name, void *ctx)
 		e->to = imc_xrealloc(e->to, e->cap * sizeof(*e->to));
 	}
 	e->from[e->n] = e->caller;
-	e->to[e->n++] = (uint32_t)((uintptr_t)p - 1);
+	e->to[e->n++] = (uint32_t)callee;
 }
 
 /* Functions that matter themselves or call, directly or not, one that

@@ -933,13 +933,6 @@ static void check_memfn(struct fnctx *c, const struct imc_node *call,
 	report_memfn(c, call, r, vals);
 }
 
-static int32_t fn_index(struct fnctx *c, const char *name)
-{
-	void *p = name ? imc_ptrmap_get(&c->a->fn_index, (uintptr_t)name) : NULL;
-
-	return p ? (int32_t)((uintptr_t)p - 1) : -1;
-}
-
 /* A call to a function of this TU: its summary tells what it does with the
  * pointers it gets. */
 static void check_summary(struct fnctx *c, const struct imc_node *call,
@@ -1089,7 +1082,7 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 		vals[i] = eval(c, s, arg(call, (int)i));
 	if (call->name) {
 		memfn = rules_for(c->a, call->name)->r[IMC_R_MEMFN];
-		fi = fn_index(c, call->name);
+		fi = function_index(c->a, call->name);
 		sum = fi >= 0 ? &c->a->sums[fi] : NULL;
 	}
 	/* What the rules say about a function wins over its body's summary
