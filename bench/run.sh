@@ -65,11 +65,7 @@ if [ -n "$csmith_n" ]; then
 		ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		exec sh "$repo/testsuite/robustness/csmith.sh" "$csmith_n"
 fi
-command -v /usr/bin/time >/dev/null && command -v clang-19 >/dev/null &&
-	command -v valgrind >/dev/null || {
-	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
-	$sudo apt-get install -y -qq time clang-19 valgrind >/dev/null || exit 2
-}
+"$repo/scripts/install-deps" || exit 2
 [ -x "$checker" ] || { echo "bench/run.sh: no checker at $checker" >&2; exit 2; }
 [ -f "$plugin" ] || { echo "bench/run.sh: no plugin at $plugin" >&2; exit 2; }
 "$repo/testsuite/kernel/run.sh" --sparse-only || exit 2

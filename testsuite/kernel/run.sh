@@ -70,18 +70,7 @@ kmake() { (cd "$src" && nice -n 19 make -j"$jobs" "$@"); }
 start=$(date +%s)
 
 # ---- a. packages ------------------------------------------------------------
-pkgs="linux-source-6.1 flex bison bc libelf-dev libssl-dev sparse time make gcc python3"
-missing=
-for p in $pkgs; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-		missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-	log "installing:$missing"
-	sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
-	$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		$sudo apt-get install -y -qq $missing >/dev/null || die "apt-get install$missing failed"
-fi
+"$repo/scripts/install-deps" || die "scripts/install-deps failed"
 
 # ---- a. kernel tree -----------------------------------------------------------
 # Every driver that uses struct iosys_map, =y so that no module-only path is
