@@ -13,6 +13,15 @@ struct edit {
 	bool taken;     /* folded into an enclosing edit */
 };
 
+/* What the whole TU stores in a struct member or a file-scope variable that
+ * may be I/O memory (issue: provenance lives in fields), learned from every
+ * assignment the analysis sees; read back as the value of every load. */
+struct io_holder {
+	uint8_t mem;     /* MEM_* */
+	bool forced;     /* the I/O memory went through a __force cast */
+	const char *why; /* the first assignment that stored I/O memory */
+};
+
 struct analysis {
 	struct imc_tu *tu;
 	const struct imc_rules *rules;
@@ -27,6 +36,10 @@ struct analysis {
 	struct imc_ptrmap fn_index; /* interned name -> index + 1 */
 	struct imc_ptrmap callee_rules; /* interned name -> struct callee_rules */
 	struct fnctx *current;
+	/* interned "tag.member" or struct imc_var * -> struct io_holder */
+	struct imc_ptrmap holders;
+	bool holders_changed;
+	bool *gen_active; /* per rules->gens[i]: its rules apply to this TU */
 };
 
 /* What the rules say about one callee, looked up once per name. */
@@ -39,6 +52,22 @@ int32_t function_index(const struct analysis *a, const char *name);
 
 const char *why(struct analysis *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* holders.c */
+const char *member_key(struct analysis *a, const struct imc_node *field);
+const struct io_holder *holder_get(struct analysis *a, uintptr_t key);
+void holder_note(struct analysis *a, uintptr_t key, uint8_t mem, bool forced,
+		 const char *why);
+bool holder_read(struct analysis *a, const struct imc_node *n);
+void holders_free(struct analysis *a);
+
+/* generation.c */
+void generations_select(struct analysis *a);
+bool generation_active(const struct analysis *a, const struct imc_generation *g);
+const struct imc_rule *rule_find(const struct analysis *a, enum imc_directive d,
+				 const char *name);
+const char *rewrite_for(const struct analysis *a, const char *subject,
+			const char *when);
 
 /* flow.c */
 void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,

@@ -10,6 +10,7 @@
 #include "analysis.h"
 
 #define SUMMARY_ROUNDS 4
+#define HOLDER_ROUNDS 4
 
 const char *why(struct analysis *a, const char *fmt, ...)
 {
@@ -35,7 +36,7 @@ const struct callee_rules *rules_for(struct analysis *a, const char *name)
 		return cr;
 	cr = imc_xcalloc(1, sizeof(*cr));
 	for (d = 0; d < IMC_R_COUNT; d++)
-		cr->r[d] = imc_rules_find(a->rules, (enum imc_directive)d, name);
+		cr->r[d] = rule_find(a, (enum imc_directive)d, name);
 	imc_ptrmap_put(&a->callee_rules, (uintptr_t)name, cr);
 	return cr;
 }
@@ -164,7 +165,7 @@ static bool node_matters(struct analysis *a, const struct imc_node *n)
 	if (!n)
 		return false;
 	if (type_matters(a, n->type) || type_matters(a, n->fntype) ||
-	    (n->var && type_matters(a, n->var->type)) ||
+	    (n->var && type_matters(a, n->var->type)) || holder_read(a, n) ||
 	    (n->kind == IMC_CALL && n->name && call_matters(a, n->name)))
 		return true;
 	for (i = 0; i < n->nkids; i++)
@@ -360,7 +361,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	static const struct imc_options defaults;
 	struct analysis a = { 0 };
 	bool *needed, *relevant;
-	uint32_t i;
+	uint32_t i, round;
 
 	a.tu = tu;
 	a.rules = rules;
@@ -370,9 +371,19 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	a.sources = imc_sources_new();
 	a.sums = imc_xcalloc(imc_tu_nfuncs(tu) + 1, sizeof(*a.sums));
 	index_functions(&a);
-	relevant = relevant_functions(&a);
-	needed = needed_functions(&a, relevant);
-	compute_summaries(&a, needed);
+	generations_select(&a);
+	/* Members and variables found to hold I/O memory make more functions
+	 * relevant, whose assignments may find more: until nothing new. */
+	for (round = 0;; round++) {
+		relevant = relevant_functions(&a);
+		needed = needed_functions(&a, relevant);
+		a.holders_changed = false;
+		compute_summaries(&a, needed);
+		if (!a.holders_changed || round == HOLDER_ROUNDS)
+			break;
+		free(needed);
+		free(relevant);
+	}
 	for (i = 0; i < imc_tu_nfuncs(tu); i++) {
 		const struct imc_func *fn = imc_tu_func(tu, i);
 
@@ -389,6 +400,8 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	for (i = 0; i < a.callee_rules.cap; i++)
 		free(a.callee_rules.vals[i]);
 	imc_ptrmap_free(&a.callee_rules);
+	holders_free(&a);
+	free(a.gen_active);
 	imc_strset_free(&a.strings);
 	imc_sources_free(a.sources);
 	return 0;

@@ -7,6 +7,8 @@ const struct imc_rule_info imc_rule_catalogue[] = {
 	  "Plain load or store through a pointer to I/O memory; use readX()/writeX()" },
 	{ "iomem-memfn",
 	  "mem*()/str*() on I/O memory; use memcpy_toio()/memcpy_fromio()/memset_io()" },
+	{ "iomem-forced-access",
+	  "Plain access or mem*()/str*() through I/O memory that __force made a plain pointer" },
 	{ "iomem-address-space",
 	  "__iomem dropped without __force (assignment, initializer, argument, return, cast)" },
 	{ "map-vaddr-unchecked",

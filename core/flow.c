@@ -154,6 +154,33 @@ out:
 	free(full);
 }
 
+/* The object for what a call with a flag out-parameter returns: one per
+ * call site, with no map struct (def NULL). */
+static const char *call_obj_key(struct fnctx *c, const struct imc_node *call)
+{
+	return why(c->a, "%s()@%p", call->name, (const void *)call);
+}
+
+static void register_call_obj(struct fnctx *c, const struct imc_node *call)
+{
+	const char *key = call_obj_key(c, call);
+	struct mapobj *o;
+
+	if (find_obj(c, key) >= 0)
+		return;
+	if (c->nobjs == c->capobjs) {
+		c->capobjs = c->capobjs ? c->capobjs * 2 : 8;
+		c->objs = imc_xrealloc(c->objs, c->capobjs * sizeof(*c->objs));
+	}
+	o = &c->objs[c->nobjs];
+	memset(o, 0, sizeof(*o));
+	o->path = key;
+	o->display = why(c->a, "%s()", call->name);
+	o->root_slot = -1;
+	imc_ptrmap_put(&c->obj_by_path, (uintptr_t)key,
+		       (void *)(uintptr_t)(++c->nobjs));
+}
+
 /* Object of a map-typed lvalue. */
 static int32_t obj_of_lvalue(struct fnctx *c, const struct imc_node *n)
 {
@@ -191,7 +218,7 @@ static int32_t obj_of_ptr(struct fnctx *c, const struct state *s,
 /* Pre-pass: slots for every variable, objects for every map lvalue. */
 static void collect(struct fnctx *c, const struct imc_node *n)
 {
-	const struct imc_rule *def;
+	const struct imc_rule *def, *src;
 	uint32_t i;
 
 	if (!n)
@@ -207,6 +234,9 @@ static void collect(struct fnctx *c, const struct imc_node *n)
 		if (n->kind == IMC_ADDR)
 			register_obj(c, imc_kid(n, 0), false, def);
 	}
+	if (n->kind == IMC_CALL && n->name &&
+	    (src = rules_for(c->a, n->name)->r[IMC_R_IO_SOURCE]) && src->flag)
+		register_call_obj(c, n);
 	if (n->kind == IMC_DECL && n->var && map_def_of(c, n->var->type)) {
 		struct imc_node v = { .kind = IMC_VAR, .var = n->var };
 
@@ -286,6 +316,7 @@ static struct val val_join(struct val a, struct val b)
 	r.mem = a.mem | b.mem;
 	r.typed = a.typed || b.typed;
 	r.from_map = a.from_map || b.from_map;
+	r.forced = a.forced || b.forced;
 	r.obj = join_idx(a.obj, b.obj);
 	r.flag_obj = join_idx(a.flag_obj, b.flag_obj);
 	r.flag_neg = a.flag_neg && b.flag_neg;
@@ -318,7 +349,8 @@ static struct mapst map_join(struct mapst a, struct mapst b)
 static bool val_eq(const struct val *a, const struct val *b)
 {
 	return a->mem == b->mem && a->typed == b->typed &&
-	       a->from_map == b->from_map && a->obj == b->obj &&
+	       a->from_map == b->from_map && a->forced == b->forced &&
+	       a->obj == b->obj &&
 	       a->flag_obj == b->flag_obj && a->flag_neg == b->flag_neg &&
 	       a->pts == b->pts && a->params == b->params && a->why == b->why;
 }
@@ -415,6 +447,9 @@ static void refine(struct fnctx *c, struct state *s, const struct imc_node *n,
 static void run_region(struct fnctx *c, const struct imc_node *body,
 		       struct state *s, struct val *value);
 
+static struct val forced_plain(struct fnctx *c, const struct imc_node *n,
+			       struct val v);
+
 static struct val typed_io(struct fnctx *c, const struct imc_node *n)
 {
 	struct val v = no_val;
@@ -494,14 +529,26 @@ static const char *width_when(char *buf, size_t len, uint32_t size)
 	return buf;
 }
 
+/* Derived from a map's system member (not from the I/O-or-not result of
+ * a call with a flag out-parameter, which has no map to rewrite to). */
+static bool val_from_map(const struct fnctx *c, const struct val *v)
+{
+	return !v->typed && !v->forced &&
+	       (v->from_map || (v->obj >= 0 && c->objs[v->obj].def));
+}
+
+static const char *const forced_how =
+	"; use the I/O accessors on the __iomem pointer instead of casting it away";
+
 static void report_access(struct fnctx *c, const struct imc_node *lv,
 			  const struct imc_node *site, const struct imc_node *ptr,
 			  const struct val *pv, enum access mode)
 {
 	static const char *const verbs[] = { "load", "store", "read-modify-write" };
 	const struct imc_type *t = lv->type;
-	bool from_map = !pv->typed && (pv->obj >= 0 || pv->from_map);
-	const char *rule = from_map ? "map-vaddr-unchecked" : "iomem-deref";
+	bool from_map = val_from_map(c, pv);
+	const char *rule = pv->forced ? "iomem-forced-access" :
+			   from_map   ? "map-vaddr-unchecked" : "iomem-deref";
 	char when[32], *d = describe(ptr), *msg;
 	const char *load = NULL, *store = NULL, *how = "";
 	size_t f;
@@ -510,10 +557,12 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 	 * holds I/O memory the rewrite alone would not be clean. */
 	if (is_scalar(t) && !from_map && pv->typed) {
 		width_when(when, sizeof(when), t->size);
-		load = imc_rules_rewrite(c->a->rules, "load", when);
-		store = imc_rules_rewrite(c->a->rules, "store", when);
+		load = rewrite_for(c->a, "load", when);
+		store = rewrite_for(c->a, "store", when);
 	}
-	if (from_map)
+	if (pv->forced)
+		how = forced_how;
+	else if (from_map)
 		how = "; use iosys_map_rd()/iosys_map_wr()";
 	else if (!pv->typed)
 		how = "; give it an __iomem type and use the I/O accessors";
@@ -527,9 +576,9 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 		msg = imc_xasprintf("plain %s through __iomem pointer '%s'%s",
 				    verbs[mode], d, how);
 	else
-		msg = imc_xasprintf("plain %s through '%s', which may point to I/O memory: %s%s",
-				    verbs[mode], d, pv->why ? pv->why : "unknown origin",
-				    how);
+		msg = imc_xasprintf("plain %s through '%s', which %s to I/O memory: %s%s",
+				    verbs[mode], d, pv->forced ? "points" : "may point",
+				    pv->why ? pv->why : "unknown origin", how);
 	if (!*how) {
 		char *ln = template_fn_name(mode == WR ? store : load);
 		char *sn = template_fn_name(store);
@@ -556,7 +605,7 @@ static void check_access(struct fnctx *c, const struct imc_node *lv,
 	const struct imc_node *ptr = lvalue_pointer(lv);
 	struct val v = *pv;
 
-	if (!ptr || is_forced(ptr))
+	if (!ptr)
 		return;
 	if (v.params)
 		record_param_use(c, v.params, "dereference", lv);
@@ -618,6 +667,56 @@ static struct val read_map_member(struct fnctx *c, struct state *s,
 	return v;
 }
 
+/* What a load of a member or file-scope variable (key) may hold: I/O
+ * memory the TU stored there (holders.c), or that the rules say an API
+ * stores there (io-field). */
+static struct val held(struct fnctx *c, const char *key_or_var,
+		       const struct imc_node *n)
+{
+	uintptr_t key = (uintptr_t)key_or_var;
+	const struct io_holder *h = holder_get(c->a, key);
+	const struct imc_rule *r;
+	struct val v = no_val;
+
+	if (h) {
+		v.mem = h->mem;
+		v.forced = h->forced;
+		v.why = h->why;
+	} else if (n->kind == IMC_FIELD &&
+		   (r = rules_for(c->a, key_or_var)->r[IMC_R_IO_FIELD])) {
+		v.mem = r->state == IMC_MAP_IO ? MEM_IO : MEM_IO | MEM_SYS;
+		v.why = why(c->a, "member '%s' of struct %s may hold I/O memory (%s:%d)",
+			    n->name, r->name, r->file, r->line);
+	}
+	return v;
+}
+
+/* An assignment of I/O memory to a member or a file-scope variable, noted
+ * for the whole TU. */
+static void note_store(struct fnctx *c, const struct imc_node *lhs,
+		       const struct val *v, const struct imc_node *at)
+{
+	uintptr_t key = 0;
+	char *d;
+
+	if (!(v->mem & MEM_IO) || imc_type_is_iomem_ptr(lhs->type) ||
+	    !imc_type_is_ptr(lhs->type))
+		return;
+	if (lhs->kind == IMC_FIELD)
+		key = (uintptr_t)member_key(c->a, lhs);
+	else if (lhs->kind == IMC_VAR && lhs->var->scope == IMC_GLOBAL)
+		key = (uintptr_t)lhs->var;
+	if (!key || holder_get(c->a, key)) {
+		holder_note(c->a, key, v->mem, v->forced, NULL);
+		return;
+	}
+	d = describe(lhs);
+	holder_note(c->a, key, v->mem, v->forced,
+		    why(c->a, "'%s' was assigned I/O memory at line %u (%s)", d,
+			at->loc.line, v->why ? v->why : "unknown origin"));
+	free(d);
+}
+
 static struct val access(struct fnctx *c, struct state *s,
 			 const struct imc_node *n, enum access mode,
 			 const struct imc_node *site)
@@ -636,6 +735,8 @@ static struct val access(struct fnctx *c, struct state *s,
 	check_access(c, n, site, mode, &pv);
 	if (imc_type_is_iomem_ptr(n->type))
 		return typed_io(c, n);
+	if (mode == RD && n->kind == IMC_FIELD && imc_type_is_ptr(n->type))
+		return held(c, member_key(c->a, n), n);
 	return no_val;
 }
 
@@ -886,7 +987,7 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	size_t f;
 
 	for (k = 0; k < 3; k++)
-		if (pos[k] && arg(call, pos[k]) && !is_forced(arg(call, pos[k])) &&
+		if (pos[k] && arg(call, pos[k]) &&
 		    is_io(arg(call, pos[k]), &vals[pos[k]])) {
 			nio++;
 			if (which < 0)
@@ -896,26 +997,29 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 		return;
 	a = arg(call, pos[which]);
 	v = &vals[pos[which]];
-	from_map = (v->obj >= 0 || v->from_map) && !imc_type_is_iomem_ptr(a->type);
+	from_map = val_from_map(c, v) && !imc_type_is_iomem_ptr(a->type);
 	snprintf(when, sizeof(when), "%s=%s", which == 0 ? "dst" : "src",
 		 from_map ? "map" : "io");
-	tmpl = nio == 1 && (from_map || expr_iomem(a)) ?
-		imc_rules_rewrite(c->a->rules, call->name, when) : NULL;
+	tmpl = nio == 1 && !v->forced && (from_map || expr_iomem(a)) ?
+		rewrite_for(c->a, call->name, when) : NULL;
 	fn = tmpl ? template_fn_name(tmpl) : NULL;
 	d = describe(a);
-	f = add_finding(c->a, from_map ? "map-vaddr-unchecked" : "iomem-memfn", call,
-			imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s",
+	f = add_finding(c->a, v->forced ? "iomem-forced-access" :
+			from_map ? "map-vaddr-unchecked" : "iomem-memfn", call,
+			imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s",
 				      call->name, roles[which], d,
 				      imc_type_is_iomem_ptr(a->type) ? "is __iomem" :
 				      v->why ? "may be I/O: " : "may be I/O",
 				      imc_type_is_iomem_ptr(a->type) ? "" : v->why ? v->why : "",
-				      fn ? "; use " : "", fn ? fn : ""));
+				      fn ? "; use " : "", fn ? fn : "",
+				      v->forced ? forced_how : ""));
 	if (fn) {
 		char *full = imc_xasprintf("%s()", c->a->out->v[f].message);
 
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
-		fix_call(c->a, f, call, tmpl, from_map && v->obj >= 0 ? a : NULL);
+		fix_call(c->a, f, call, tmpl,
+			 from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL);
 	}
 	free(fn);
 	free(d);
@@ -954,8 +1058,8 @@ static void check_summary(struct fnctx *c, const struct imc_node *call,
 		if (!(v->mem & MEM_IO) || v->typed || !c->report)
 			continue;
 		d = describe(a);
-		add_finding(c->a, v->obj >= 0 || v->from_map ? "map-vaddr-unchecked"
-							     : "iomem-memfn",
+		add_finding(c->a, v->forced ? "iomem-forced-access" :
+			    val_from_map(c, v) ? "map-vaddr-unchecked" : "iomem-memfn",
 			    call,
 			    imc_xasprintf("'%s' may be I/O memory (%s) but %s() uses argument %u as system memory (%s)",
 					  d, v->why ? v->why : "unknown origin",
@@ -1040,17 +1144,56 @@ static void unknown_call_fills(struct fnctx *c, struct state *s,
 	}
 }
 
-static struct val call_result(struct fnctx *c, const struct imc_node *call,
+/* The slot of the variable whose address is argument pos, or -1. */
+static int32_t out_var(struct fnctx *c, const struct imc_node *call, int pos)
+{
+	const struct imc_node *a = arg(call, pos);
+
+	while (a && a->kind == IMC_CAST)
+		a = imc_kid(a, 0);
+	if (!a || a->kind != IMC_ADDR || !imc_kid(a, 0) ||
+	    imc_kid(a, 0)->kind != IMC_VAR)
+		return -1;
+	return slot(c, imc_kid(a, 0)->var);
+}
+
+/* An I/O source of the rules: its pointer (returned, or stored through an
+ * out-parameter) is I/O memory or may be; with a flag out-parameter
+ * (`bool *is_iomem`), which one is path-sensitive, as a map's flag is. */
+static struct val source_call(struct fnctx *c, struct state *s,
+			      const struct imc_node *call,
+			      const struct imc_rule *r)
+{
+	struct val v = no_val;
+	int32_t sl, o = r->flag ? find_obj(c, call_obj_key(c, call)) : -1;
+
+	v.mem = r->state == IMC_MAP_IO ? MEM_IO : MEM_IO | MEM_SYS;
+	v.why = why(c->a, "returned by %s() at line %u", call->name,
+		    call->loc.line);
+	if (o >= 0) {
+		set_map(s, o, IMC_MAP_MAYBE, v.why);
+		v.obj = o;
+		if ((sl = out_var(c, call, r->flag)) >= 0) {
+			s->vars[sl] = no_val;
+			s->vars[sl].flag_obj = o;
+		}
+	}
+	if (r->out && (sl = out_var(c, call, r->out)) >= 0)
+		s->vars[sl] = v;
+	return imc_type_is_ptr(call->type) ? v : no_val;
+}
+
+static struct val call_result(struct fnctx *c, struct state *s,
+			      const struct imc_node *call,
 			      const struct val *vals, uint32_t nargs,
 			      const struct summary *sum)
 {
+	const struct imc_rule *src = rules_for(c->a, call->name)->r[IMC_R_IO_SOURCE];
 	struct val v = no_val;
 	uint32_t i;
 
-	if (rules_for(c->a, call->name)->r[IMC_R_IO_SOURCE]) {
-		v.mem = MEM_IO;
-		v.why = why(c->a, "returned by %s() at line %u", call->name,
-			    call->loc.line);
+	if (src) {
+		v = source_call(c, s, call, src);
 	} else if (sum) {
 		v.mem = sum->ret_mem;
 		v.from_map = sum->ret_from_map;
@@ -1099,7 +1242,7 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 	if (!call->name || (!sum && !memfn &&
 			    !rules_for(c->a, call->name)->r[IMC_R_MAP_SET]))
 		unknown_call_fills(c, s, call, nargs);
-	result = call_result(c, call, vals, nargs, sum);
+	result = call_result(c, s, call, vals, nargs, sum);
 	free(vals);
 	return result;
 }
@@ -1126,6 +1269,8 @@ static struct val assign(struct fnctx *c, struct state *s,
 		write_map_member(c, s, o, lhs, rhs, def);
 		return rv;
 	}
+	if (!n->op)
+		note_store(c, lhs, &rv, n);
 	if (lhs->kind == IMC_VAR && (sl = slot(c, lhs->var)) >= 0) {
 		if (!n->op) {
 			check_address_space(c, lhs->type, rhs, n, "assignment");
@@ -1321,6 +1466,16 @@ static struct val eval_var(struct fnctx *c, struct state *s,
 	int32_t sl = slot(c, n->var);
 	struct val v = sl >= 0 ? s->vars[sl] : no_val;
 
+	/* Derived from a map (or a call with a flag out-parameter) before a
+	 * test of its flag: the test tells about this pointer too. */
+	if (v.obj >= 0 && s->objs[v.obj].st) {
+		uint8_t st = s->objs[v.obj].st;
+		uint8_t m = (st & IMC_MAP_IO ? MEM_IO : 0) |
+			    (st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
+
+		if (v.mem & m)
+			v.mem &= m;
+	}
 	if (imc_type_is_iomem_ptr(n->type)) {
 		struct val t = typed_io(c, n);
 
@@ -1335,19 +1490,40 @@ static struct val eval_cast(struct fnctx *c, struct state *s,
 {
 	struct val v = eval(c, s, imc_kid(n, 0));
 
-	if (is_forced(n)) {
-		/* __force is the author's "plain memory, I know": it ends
-		 * the provenance too, also for what is derived from it. */
-		v.typed = false;
-		v.mem = 0;
-		return v;
-	}
-	if (n->explicit_cast)
+	if (is_forced(n) && !imc_type_is_iomem_ptr(n->type))
+		return forced_plain(c, n, v);
+	/* sparse accepts an explicit cast that adds __iomem unless
+	 * -Wcast-to-as: upstream fixes are written that way */
+	if (n->explicit_cast &&
+	    (c->a->opts->cast_to_as ||
+	     iomem_conversion(n->type, imc_kid(n, 0)) >= 0))
 		check_address_space(c, n->type, imc_kid(n, 0), n, "cast");
 	if (imc_type_is_iomem_ptr(n->type))
 		v.typed = true, v.mem |= MEM_IO;
 	else
 		v.typed = false;
+	return v;
+}
+
+/* `(T __force *)p`: sparse stops checking, but the memory is still where
+ * it was; what is reached through the result is iomem-forced-access. */
+static struct val forced_plain(struct fnctx *c, const struct imc_node *n,
+			       struct val v)
+{
+	const struct imc_node *kid = imc_kid(n, 0);
+
+	if (!(v.mem & MEM_IO) && expr_iomem(kid)) {
+		struct val t = typed_io(c, kid);
+
+		t.params = v.params;
+		v = t;
+	}
+	v.typed = false;
+	if (!(v.mem & MEM_IO) || v.forced)
+		return v;
+	v.forced = true;
+	v.why = why(c->a, "%s, made a plain pointer by __force at line %u",
+		    v.why ? v.why : "I/O memory", n->loc.line);
 	return v;
 }
 
@@ -1695,6 +1871,15 @@ static void initial_state(struct fnctx *c, struct state *s)
 	for (i = 0; i < c->fn->nparams && i < 32; i++)
 		if (c->sum)
 			s->vars[i].params = 1u << i;
+	for (i = 0; i < c->nslots; i++)
+		if (c->var_of_slot[i]->scope == IMC_GLOBAL) {
+			struct imc_node v = {
+				.kind = IMC_VAR,
+				.var = (struct imc_var *)c->var_of_slot[i]
+			};
+
+			s->vars[i] = held(c, (const char *)c->var_of_slot[i], &v);
+		}
 	/* Maps we did not see set up may be either kind. */
 	for (i = 0; i < c->nobjs; i++) {
 		const struct imc_var *root = c->objs[i].root_slot >= 0 ?

@@ -16,6 +16,7 @@ struct val {
 	bool typed;        /* comes from an __iomem-typed expression */
 	bool flag_neg;     /* flag_obj: value is !is_iomem */
 	bool from_map;     /* derived from some map's system member */
+	bool forced;       /* I/O memory made a plain pointer with __force */
 	int32_t obj;       /* pointer derived from this map's system member */
 	int32_t flag_obj;  /* value is this map's is_iomem flag */
 	int32_t pts;       /* pointer to this map object */
@@ -55,7 +56,8 @@ struct mapobj {
 	const char *display; /* as the user wrote it: "map", "fb->map" */
 	int32_t root_slot;   /* slot of the root variable */
 	bool by_deref;       /* reached through a pointer: unknown origin */
-	const struct imc_rule *def; /* map-struct rule */
+	const struct imc_rule *def; /* map-struct rule; NULL: the I/O-or-not
+				     * result of a call with a flag out-param */
 };
 
 struct analysis; /* whole-TU context, see analyze.c */

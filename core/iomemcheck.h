@@ -20,6 +20,10 @@ void imc_rules_free(struct imc_rules *rules);
  * (or "FILE: reason") into err. */
 int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
 			size_t errlen);
+/* Checks an --api value against the loaded generations; -1 + err if a
+ * name is unknown. */
+int imc_rules_check_api(const struct imc_rules *rules, const char *api,
+			char *err, size_t errlen);
 /* Loads every *.rules file of the default directory: $IOMEMCHECK_RULES_DIR,
  * else the build tree's or the installed rules/ directory. */
 int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen);
@@ -46,6 +50,12 @@ struct imc_findings {
 
 struct imc_options {
 	bool report_headers; /* also report findings outside the main file */
+	/* sparse's -Wcast-to-as: also report explicit casts that add __iomem
+	 * to a plain pointer (sparse, and so the default, accepts them) */
+	bool cast_to_as;
+	/* API generations whose rules apply ("NAME,NAME"), NULL or "auto":
+	 * those the TU mentions (rules files' `generation` lines) */
+	const char *api;
 };
 
 /* Analyses every function of tu and appends its findings to out, sorted by

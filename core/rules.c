@@ -21,7 +21,7 @@ static const char *const directive_names[IMC_R_COUNT] = {
 	[IMC_R_MEMFN] = "memfn",           [IMC_R_MAP_STRUCT] = "map-struct",
 	[IMC_R_MAP_SET] = "map-set",       [IMC_R_MAP_UNMAP] = "map-unmap",
 	[IMC_R_MAP_INCR] = "map-incr",     [IMC_R_MAP_TEST] = "map-test",
-	[IMC_R_REWRITE] = "rewrite",
+	[IMC_R_REWRITE] = "rewrite",       [IMC_R_IO_FIELD] = "io-field",
 };
 
 struct parse {
@@ -30,6 +30,7 @@ struct parse {
 	int line;
 	char *err;
 	size_t errlen;
+	const struct imc_generation *gen; /* of the lines that follow */
 };
 
 static int fail(struct parse *p, const char *fmt, const char *arg)
@@ -55,6 +56,9 @@ void imc_rules_free(struct imc_rules *rules)
 	for (i = 0; i < rules->n; i++)
 		free(rules->all[i]);
 	free(rules->all);
+	for (i = 0; i < rules->ngens; i++)
+		free(rules->gens[i]);
+	free(rules->gens);
 	for (i = 0; i < IMC_R_COUNT; i++)
 		imc_ptrmap_free(&rules->by_name[i]);
 	imc_strset_free(&rules->strings);
@@ -123,6 +127,19 @@ static int parse_attr(struct parse *p, struct imc_rule *r, char *attr)
 			return fail(p, "unknown key '%s' (sys, io, flag)", attr);
 		return 0;
 	}
+	if (r->directive == IMC_R_IO_SOURCE || r->directive == IMC_R_IO_FIELD) {
+		if (!strcmp(attr, "mem") && (!strcmp(v, "io") || !strcmp(v, "maybe"))) {
+			r->state = strcmp(v, "io") ? IMC_MAP_MAYBE : IMC_MAP_IO;
+			return 0;
+		}
+		if (!strcmp(attr, "mem"))
+			return fail(p, "mem=%s: expected mem=io or mem=maybe", v);
+		if (r->directive == IMC_R_IO_SOURCE && !strcmp(attr, "out"))
+			return parse_position(p, v, &r->out);
+		if (r->directive == IMC_R_IO_SOURCE && !strcmp(attr, "flag"))
+			return parse_position(p, v, &r->flag);
+		return fail(p, "unknown key '%s' (mem, and out, flag for io-source)", attr);
+	}
 	if (!strcmp(attr, "map"))
 		return parse_position(p, v, &r->map);
 	if (!strcmp(attr, "dst"))
@@ -158,6 +175,10 @@ static int check_complete(struct parse *p, const struct imc_rule *r)
 	case IMC_R_REWRITE:
 		if (!r->when || !r->tmpl)
 			return fail(p, "%s needs a condition and '-> template'", "rewrite");
+		break;
+	case IMC_R_IO_FIELD:
+		if (!strchr(r->name, '.'))
+			return fail(p, "io-field needs STRUCT.MEMBER, got '%s'", r->name);
 		break;
 	default:
 		break;
@@ -206,6 +227,66 @@ static bool is_name(const char *s)
 	return true;
 }
 
+/* STRUCT.MEMBER, for io-field */
+static bool is_member_name(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	char head[256];
+
+	if (!dot || (size_t)(dot - s) >= sizeof(head))
+		return false;
+	memcpy(head, s, (size_t)(dot - s));
+	head[dot - s] = '\0';
+	return is_name(head) && is_name(dot + 1);
+}
+
+const struct imc_generation *imc_rules_generation(const struct imc_rules *rules,
+						 const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rules->ngens; i++)
+		if (!strcmp(rules->gens[i]->name, name))
+			return rules->gens[i];
+	return NULL;
+}
+
+/* generation NAME if=SYMBOL... [unless=SYMBOL...]: scopes the rest of the file. */
+static int parse_generation(struct parse *p, char **save)
+{
+	struct imc_generation *g;
+	char *word = strtok_r(NULL, " \t\r", save);
+
+	if (!word || strspn(word, "abcdefghijklmnopqrstuvwxyz0123456789.-") != strlen(word))
+		return fail(p, "%s", "generation needs a name of a-z, 0-9, '.' and '-'");
+	if (imc_rules_generation(p->rules, word))
+		return fail(p, "generation '%s' is defined twice", word);
+	g = imc_xcalloc(1, sizeof(*g));
+	g->name = intern(p, word);
+	g->file = intern(p, p->file);
+	while ((word = strtok_r(NULL, " \t\r", save))) {
+		bool is_if = !strncmp(word, "if=", 3);
+		const char *sym = word + (is_if ? 3 : 7);
+		unsigned *n = is_if ? &g->nif : &g->nunless;
+
+		if ((!is_if && strncmp(word, "unless=", 7)) || !is_name(sym) ||
+		    *n == IMC_GEN_SYMS) {
+			free(g);
+			return fail(p, "generation: '%s' is not if=SYMBOL or unless=SYMBOL (at most 4 each)", word);
+		}
+		(is_if ? g->if_sym : g->unless_sym)[(*n)++] = intern(p, sym);
+	}
+	if (!g->nif) {
+		free(g);
+		return fail(p, "%s", "generation needs at least one if=SYMBOL");
+	}
+	p->rules->gens = imc_xrealloc(p->rules->gens, (p->rules->ngens + 1) *
+							      sizeof(*p->rules->gens));
+	p->rules->gens[p->rules->ngens++] = g;
+	p->gen = g;
+	return 0;
+}
+
 static int parse_line(struct parse *p, char *line)
 {
 	char *arrow, *save = NULL, *word;
@@ -219,17 +300,24 @@ static int parse_line(struct parse *p, char *line)
 	word = strtok_r(line, " \t\r", &save);
 	if (!word)
 		return arrow ? fail(p, "%s", "'->' without a directive") : 0;
+	if (!strcmp(word, "generation"))
+		return arrow ? fail(p, "%s", "'-> template' belongs to a rewrite line")
+			     : parse_generation(p, &save);
 	d = find_directive(word);
 	if (d < 0)
 		return fail(p, "unknown directive '%s'", word);
 	word = strtok_r(NULL, " \t\r", &save);
-	if (!word || !is_name(word))
-		return fail(p, "%s needs a C identifier after it",
+	if (!word || !(d == IMC_R_IO_FIELD ? is_member_name(word) : is_name(word)))
+		return fail(p, d == IMC_R_IO_FIELD ? "%s needs STRUCT.MEMBER after it"
+						   : "%s needs a C identifier after it",
 			    directive_names[d]);
 	r = imc_xcalloc(1, sizeof(*r));
 	r->directive = (enum imc_directive)d;
 	r->name = intern(p, word);
 	r->file = intern(p, p->file);
+	r->gen = p->gen;
+	if (d == IMC_R_IO_SOURCE || d == IMC_R_IO_FIELD)
+		r->state = IMC_MAP_IO;
 	r->line = p->line;
 	while ((word = strtok_r(NULL, " \t\r", &save)))
 		if (parse_attr(p, r, word))
@@ -280,7 +368,7 @@ static int load_stream(struct parse *p, FILE *f)
 int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
 			size_t errlen)
 {
-	struct parse p = { rules, path, 0, err, errlen };
+	struct parse p = { rules, path, 0, err, errlen, NULL };
 	FILE *f = fopen(path, "r");
 	int ret;
 
@@ -298,7 +386,7 @@ int imc_rules_load_buffer(struct imc_rules *rules, const char *name,
 			  const char *data, size_t len, char *err,
 			  size_t errlen)
 {
-	struct parse p = { rules, name, 0, err, errlen };
+	struct parse p = { rules, name, 0, err, errlen, NULL };
 	FILE *f = fmemopen((void *)data, len ? len : 1, "r");
 	int ret;
 
@@ -413,4 +501,30 @@ const char *imc_rules_rewrite(const struct imc_rules *rules,
 		if (!strcmp(r->when, when))
 			return r->tmpl;
 	return NULL;
+}
+
+int imc_rules_check_api(const struct imc_rules *rules, const char *api,
+			char *err, size_t errlen)
+{
+	char *copy, *name, *save = NULL;
+	int ret = 0;
+
+	if (!api || !strcmp(api, "auto"))
+		return 0;
+	copy = imc_xstrdup(api);
+	for (name = strtok_r(copy, ",", &save); name && !ret;
+	     name = strtok_r(NULL, ",", &save))
+		if (!imc_rules_generation(rules, name)) {
+			size_t i, len;
+
+			len = (size_t)snprintf(err, errlen, "unknown API generation '%s' (auto", name);
+			for (i = 0; i < rules->ngens && len < errlen; i++)
+				len += (size_t)snprintf(err + len, errlen - len, ", %s",
+							rules->gens[i]->name);
+			if (len < errlen)
+				snprintf(err + len, errlen - len, ")");
+			ret = -1;
+		}
+	free(copy);
+	return ret;
 }
