@@ -57,6 +57,8 @@ struct lower {
 	struct imc_ptrmap types;    /* CXType.data[0] -> struct imc_type * */
 	struct imc_ptrmap tintern;  /* interned structural key -> struct imc_type * */
 	struct imc_ptrmap typedefs; /* interned typedef name -> CXCursor * (lazy) */
+	struct imc_ptrmap fnforce;  /* canonical FunctionDecl -> its type with
+				     * the parameters' __force */
 	bool typedefs_done;
 	const struct imc_bad_loc *bad;
 	unsigned nbad;
@@ -415,6 +417,13 @@ static bool btf_tag_is(CXType t, const char *tag)
 	return yes;
 }
 
+/* sparse's address_space(__iomem), or address_space(2) as older kernels
+ * (before 5.9) spell it; 1 is __user, 3 __percpu, 4 __rcu. */
+static bool btf_tag_is_iomem(CXType t)
+{
+	return btf_tag_is(t, "__iomem") || btf_tag_is(t, "2");
+}
+
 static bool is_derived(CXType canon)
 {
 	switch (canon.kind) {
@@ -628,7 +637,7 @@ static const struct imc_type *lower_type(struct lower *L, CXType t,
 			next = clang_Type_getModifiedType(cur);
 			break;
 		case CXType_BTFTagAttributed:
-			if (btf_tag_is(cur, "__iomem"))
+			if (btf_tag_is_iomem(cur))
 				iomem = true;
 			next = clang_Type_getModifiedType(cur);
 			break;
@@ -645,7 +654,7 @@ static const struct imc_type *lower_type(struct lower *L, CXType t,
 			/* Unknown sugar: keep a tag we can still see, then go
 			 * on with the canonical type. */
 			next = clang_getCanonicalType(cur);
-			if (!is_derived(next) && btf_tag_is(cur, "__iomem"))
+			if (!is_derived(next) && btf_tag_is_iomem(cur))
 				iomem = true;
 			if (next.kind == CXType_Unexposed ||
 			    next.kind == CXType_Invalid)
@@ -1316,6 +1325,117 @@ static bool is_constant_builtin(const char *name)
 	return name && !strcmp(name, "__builtin_constant_p");
 }
 
+/* Which pointer level of a parameter's declared type carries __force,
+ * -1 none: sparse accepts any address space for such a parameter (IS_ERR()
+ * takes `__force const void *`). As the plugin sees it: __force among the
+ * declaration specifiers (before the declarator's '*'s); the depth is the
+ * number of '*' after it, one more for an array parameter. */
+static int parm_force_depth(struct lower *L, CXCursor parm)
+{
+	CXFile f, nf;
+	unsigned off, noff, line, col, i;
+	size_t avail, size;
+	const char *p;
+	int depth = -1;
+
+	/* where written: `__force` is a macro, its spelling is elsewhere */
+	clang_getExpansionLocation(
+		clang_getRangeStart(clang_getCursorExtent(parm)), &f, &line,
+		&col, &off);
+	clang_getExpansionLocation(clang_getCursorLocation(parm), &nf, &line,
+				   &col, &noff);
+	p = f ? clang_getFileContents(L->cxtu, f, &size) : NULL;
+	if (!p || off >= size || !clang_File_isEqual(f, nf) || noff < off ||
+	    noff - off > 512 || noff > size)
+		return -1;
+	avail = size - off;
+	p += off;
+	/* clang's extent starts after attributes that come first: go back to
+	 * the '(' or ',' before the parameter */
+	for (i = 0, depth = 0; i < off && i < 256; i++) {
+		char ch = p[-(long)i - 1];
+
+		if (ch == ')')
+			depth++;
+		else if (ch == '(' && depth > 0)
+			depth--;
+		else if ((ch == '(' || ch == ',') && !depth)
+			break;
+	}
+	if (i < off && i < 256 && !depth) {
+		p -= i;
+		off -= i;
+		avail += i;
+	}
+	depth = -1;
+	for (i = 0; i < noff - off; i++) {
+		if (p[i] == '/' && i + 1 < noff - off && p[i + 1] == '*') {
+			for (i += 2; i + 1 < noff - off &&
+				     !(p[i] == '*' && p[i + 1] == '/');
+			     i++)
+				;
+			i++;
+		} else if (p[i] == '*' && depth >= 0) {
+			depth++;
+		} else if (is_ident_char(p[i]) &&
+			   (i == 0 || !is_ident_char(p[i - 1]))) {
+			unsigned e = i;
+
+			while (e < noff - off && is_ident_char(p[e]))
+				e++;
+			if ((e - i == 7 && !memcmp(p + i, "__force", 7)) ||
+			    (e - i == 5 && !memcmp(p + i, "force", 5)))
+				depth = depth >= 0 ? depth : 0;
+			i = e - 1;
+		}
+	}
+	if (depth < 0)
+		return -1;
+	for (i = noff - off; i < avail && i < noff - off + 256 &&
+			     (is_ident_char(p[i]) || p[i] == ' ' || p[i] == '\t');
+	     i++)
+		;
+	if (i < avail && p[i] == '[')
+		depth++;
+	return depth;
+}
+
+/* The type of a called function with its parameters' __force. */
+static const struct imc_type *callee_type(struct lower *L, CXCursor fn)
+{
+	uintptr_t key = (uintptr_t)clang_getCanonicalCursor(fn).data[0];
+	const struct imc_type *t = imc_ptrmap_get(&L->fnforce, key);
+	struct imc_type copy;
+	const struct imc_type *params_inl[16];
+	int i, n, depth;
+	bool any = false;
+
+	if (t)
+		return t;
+	t = cursor_type(L, fn);
+	n = clang_Cursor_getNumArguments(fn);
+	if (t && t->kind == IMC_T_FUNC && n >= 0 && (uint32_t)n == t->nparams &&
+	    n <= 16) {
+		for (i = 0; i < n; i++) {
+			params_inl[i] = t->params[i];
+			depth = parm_force_depth(
+				L, clang_Cursor_getArgument(fn, (unsigned)i));
+			if (depth >= 0) {
+				params_inl[i] = with_force(L, t->params[i],
+							   depth);
+				any = true;
+			}
+		}
+		if (any) {
+			copy = *t;
+			copy.params = params_inl;
+			t = type_intern(L, &copy);
+		}
+	}
+	imc_ptrmap_put(&L->fnforce, key, (void *)t);
+	return t;
+}
+
 static struct imc_node *lower_call(struct lower *L, CXCursor c)
 {
 	CXCursor callee = clang_getNullCursor(), fn;
@@ -1334,7 +1454,7 @@ static struct imc_node *lower_call(struct lower *L, CXCursor c)
 	callee = strip(callee);
 	if (refers_to_function(callee, &fn)) {
 		n->name = cx_intern(L, clang_getCursorSpelling(fn));
-		n->fntype = cursor_type(L, fn);
+		n->fntype = callee_type(L, fn);
 		if (is_constant_builtin(n->name)) {
 			/* clang refuses to evaluate __builtin_constant_p(x) of a
 			 * non-constant x: it is 0 while parsing */
@@ -2354,6 +2474,7 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 	imc_deferred_free(deferred);
 	imc_ptrmap_free(&L.files);
 	imc_ptrmap_free(&L.types);
+	imc_ptrmap_free(&L.fnforce);
 	imc_ptrmap_free(&L.tintern);
 	imc_ptrmap_free(&L.typedefs);
 	return L.tu;

@@ -140,7 +140,8 @@ static int check_tu(struct run *run, const char *file,
 {
 	const unsigned flags = CXTranslationUnit_IncludeAttributedTypes |
 			       CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	struct imc_options opts = { .report_headers = run->cli->report_headers };
+	struct imc_options opts = { .report_headers = run->cli->report_headers,
+				    .cast_to_as = run->cli->cast_to_as };
 	struct imc_findings findings = { 0 };
 	struct imc_lower_stats stats;
 	struct imc_strv args = { 0 };

@@ -37,6 +37,7 @@ void imc_strv_free(struct imc_strv *sv)
 
 enum own_kind {
 	OWN_BOOL,   /* sets a bool */
+	OWN_NOBOOL, /* clears it (-Wno-...) */
 	OWN_STRING, /* `--opt VALUE` or `--opt=VALUE`, last one wins */
 	OWN_LIST,   /* like OWN_STRING, repeatable, appends */
 };
@@ -59,6 +60,11 @@ static const struct own_opt own_opts[] = {
 	  "FILEs given), each with its own flags and directory" },
 	{ "--headers", OWN_BOOL, FIELD(report_headers), NULL,
 	  "also report findings in included files" },
+	{ "-Wcast-to-as", OWN_BOOL, FIELD(cast_to_as), NULL,
+	  "also report explicit casts that add __iomem to a plain pointer\n"
+	  "(sparse's -Wcast-to-as; off by default, as in sparse)" },
+	{ "-Wno-cast-to-as", OWN_NOBOOL, FIELD(cast_to_as), NULL,
+	  "do not (the default; the last of the two wins)" },
 	{ "-fdiagnostics-parseable-fixits", OWN_BOOL, FIELD(parseable_fixits),
 	  NULL, "print fix-its as fix-it:\"file\":{l:c-l:c}:\"text\" (for\n"
 	  "tools: no source display)" },
@@ -164,8 +170,10 @@ static int parse_own(struct imc_cli *cli, int i, int argc,
 		const struct own_opt *o = &own_opts[k];
 		const char *value = NULL;
 		char *field = (char *)cli + o->field;
-		int used = match_with_value(o->name, o->kind != OWN_BOOL, i,
-					    argc, argv, &value);
+		int used = match_with_value(o->name,
+					    o->kind != OWN_BOOL &&
+						    o->kind != OWN_NOBOOL,
+					    i, argc, argv, &value);
 
 		if (used < 0) {
 			snprintf(err, errlen, "option '%s' needs an argument",
@@ -177,6 +185,9 @@ static int parse_own(struct imc_cli *cli, int i, int argc,
 		switch (o->kind) {
 		case OWN_BOOL:
 			*(bool *)field = true;
+			break;
+		case OWN_NOBOOL:
+			*(bool *)field = false;
 			break;
 		case OWN_STRING:
 			*(const char **)field = value;

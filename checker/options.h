@@ -27,6 +27,7 @@ struct imc_cli {
 	struct imc_strv rules;
 	bool dump_ir;
 	bool report_headers;
+	bool cast_to_as;       /* -Wcast-to-as (sparse's), -Wno-cast-to-as */
 	bool parseable_fixits;
 	bool no_caret;         /* -fno-diagnostics-show-caret */
 	bool exit_zero;        /* findings do not make the exit status 1 */

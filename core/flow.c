@@ -919,6 +919,94 @@ static bool expr_iomem(const struct imc_node *n)
 	}
 }
 
+/* The value of a statement expression: the last expression of its block. */
+static const struct imc_node *stmtexpr_value(const struct imc_node *n)
+{
+	const struct imc_node *blk = imc_kid(n, 0);
+	const struct imc_node *last;
+
+	if (!blk || blk->kind != IMC_BLOCK || !blk->nkids)
+		return NULL;
+	last = blk->kids[blk->nkids - 1];
+	return last && last->kind < IMC_BLOCK ? last : NULL;
+}
+
+static bool via_typeof_iomem(const struct imc_node *n,
+			     const struct imc_node *blk, int depth);
+
+/* An integer computed from an __iomem pointer: `(unsigned long)(ptr) |
+ * bits`, or a variable BLK declares with such an initializer. */
+static bool int_from_iomem(const struct imc_node *n, const struct imc_node *blk,
+			   int depth)
+{
+	const struct imc_node *k0 = imc_kid(n, 0);
+	uint32_t i;
+
+	if (!n || depth > 8 || !is_scalar(n->type))
+		return false;
+	switch (n->kind) {
+	case IMC_CAST:
+		return k0 && !is_forced(n) && imc_type_is_ptr(k0->type) &&
+		       via_typeof_iomem(k0, NULL, depth + 1);
+	case IMC_BINARY:
+		if (n->op != IMC_OP_ADD && n->op != IMC_OP_SUB &&
+		    n->op != IMC_OP_AND && n->op != IMC_OP_OR &&
+		    n->op != IMC_OP_XOR)
+			return false;
+		return int_from_iomem(k0, blk, depth + 1) ||
+		       int_from_iomem(imc_kid(n, 1), blk, depth + 1);
+	case IMC_VAR:
+		for (i = 0; blk && i < blk->nkids; i++) {
+			const struct imc_node *d = blk->kids[i];
+
+			if (d && d->kind == IMC_DECL && d->var == n->var)
+				return int_from_iomem(imc_kid(d, 0), NULL,
+						      depth + 1);
+		}
+		return false;
+	default:
+		return false;
+	}
+}
+
+/* An __iomem pointer that went through a typeof() macro: READ_ONCE(p) is
+ * `*(const volatile typeof(p) *)&(p)`, ptr_mask_bits(p, n) casts
+ * `(unsigned long)(p) & mask` back to typeof(p). sparse keeps __iomem
+ * through typeof; the front ends cannot always (GCC's typeof has no
+ * annotations). Only ever used to NOT report a conversion to __iomem. */
+static bool via_typeof_iomem(const struct imc_node *n,
+			     const struct imc_node *blk, int depth)
+{
+	const struct imc_node *k0, *k00;
+
+	if (!n || depth > 8 || is_forced(n))
+		return false;
+	if (expr_iomem(n))
+		return true;
+	k0 = imc_kid(n, 0);
+	switch (n->kind) {
+	case IMC_STMTEXPR:
+		return via_typeof_iomem(stmtexpr_value(n), k0, depth + 1);
+	case IMC_COMMA:
+		return via_typeof_iomem(imc_kid(n, 1), blk, depth + 1);
+	case IMC_DEREF:
+		if (!k0 || !imc_type_is_ptr(k0->type) ||
+		    !imc_type_is_ptr(k0->type->pointee))
+			return false;
+		if (imc_type_is_iomem_ptr(k0->type->pointee))
+			return true;
+		k00 = imc_kid(k0, 0);
+		return k0->kind == IMC_CAST && k0->explicit_cast &&
+		       !is_forced(k0) && k00 && k00->kind == IMC_ADDR &&
+		       expr_iomem(imc_kid(k00, 0));
+	case IMC_CAST:
+		return n->explicit_cast && imc_type_is_ptr(n->type) &&
+		       int_from_iomem(k0, blk, depth + 1);
+	default:
+		return false;
+	}
+}
+
 static bool is_null_constant(const struct imc_node *n)
 {
 	int64_t v;
@@ -933,12 +1021,13 @@ static int iomem_conversion(const struct imc_type *dst,
 {
 	if (!src || !imc_type_is_ptr(dst) ||
 	    (!imc_type_is_ptr(src->type) && !(src->type && src->type->kind == IMC_T_ARRAY)) ||
-	    (dst->pointee && dst->pointee->force) || is_forced(src))
+	    dst->force || (dst->pointee && dst->pointee->force) ||
+	    is_forced(src))
 		return 0;
 	if (expr_iomem(src) && !imc_type_is_iomem_ptr(dst))
 		return 1;
 	if (!expr_iomem(src) && imc_type_is_iomem_ptr(dst) &&
-	    !is_null_constant(src))
+	    !is_null_constant(src) && !via_typeof_iomem(src, NULL, 0))
 		return -1;
 	return 0;
 }
@@ -1069,13 +1158,43 @@ static void check_summary(struct fnctx *c, const struct imc_node *call,
 	}
 }
 
-/* Arguments against parameter types; a mem function's pointer arguments
- * are iomem-memfn's business instead. */
+/* Where argument POS of CALL starts, as sparse and GCC report a finding
+ * about it: from the call's text (IMC_VAR and IMC_CONST carry no location),
+ * else the argument's own location, else the call's (inside a macro). */
+#define ARG_LOC_MAX 64
+static struct imc_loc arg_loc(struct fnctx *c, const struct imc_node *call,
+			      int pos)
+{
+	const struct imc_node *a = arg(call, pos);
+	struct imc_loc loc = a && a->loc.line ? a->loc : call->loc;
+	size_t begin[ARG_LOC_MAX] = { 0 }, end[ARG_LOC_MAX], paren, k;
+	char *text;
+
+	if (!call->range.valid || pos > ARG_LOC_MAX ||
+	    !(text = imc_source_text(c->a->sources, &call->range)))
+		return loc;
+	if (imc_split_call(text, begin, end, ARG_LOC_MAX, &paren) >= pos &&
+	    begin[pos - 1]) {
+		loc = call->range.begin;
+		for (k = 0; k < begin[pos - 1]; k++) {
+			if (text[k] == '\n')
+				loc.line++, loc.col = 1;
+			else
+				loc.col++;
+		}
+	}
+	free(text);
+	return loc;
+}
+
+/* Arguments against parameter types, reported at the argument; a mem
+ * function's pointer arguments are iomem-memfn's business instead. */
 static void check_args_address_space(struct fnctx *c,
 				     const struct imc_node *call,
 				     uint32_t nargs, const struct imc_rule *memfn)
 {
 	const struct imc_type *ft = call->fntype;
+	struct imc_node at;
 	uint32_t i;
 	char what[160];
 
@@ -1083,10 +1202,15 @@ static void check_args_address_space(struct fnctx *c,
 		if (memfn && ((int)i == memfn->dst || (int)i == memfn->src ||
 			      (int)i == memfn->src2))
 			continue;
+		if (!c->report ||
+		    !iomem_conversion(ft->params[i - 1], arg(call, (int)i)))
+			continue;
 		snprintf(what, sizeof(what), "argument %u of %s()", i,
 			 callee(call));
+		at = *call; /* the call's front-end handle is a hint only */
+		at.loc = arg_loc(c, call, (int)i);
 		check_address_space(c, ft->params[i - 1], arg(call, (int)i),
-				    call, what);
+				    &at, what);
 	}
 }
 

@@ -26,6 +26,9 @@
  *   rules=FILE      load FILE after the default rules (may be repeated)
  *   dump-ir         print the IR of the translation unit to stderr
  *   headers         also report findings outside the main file
+ *   cast-to-as      also report explicit casts that add __iomem to a plain
+ *                   pointer (sparse's -Wcast-to-as; no-cast-to-as: not,
+ *                   the default)
  *   test-findings=FILE
  *                   report the findings listed in FILE instead of analysing
  *                   (tests the diagnostics path; format in report_test_file)
@@ -44,12 +47,15 @@ static struct plugin_info iomemcheck_plugin_info = {
 	.help = "rules=FILE\tload FILE after the default rules\n"
 		"dump-ir\tprint the IR of each translation unit to stderr\n"
 		"headers\talso report findings outside the main file\n"
+		"cast-to-as\talso report casts that add __iomem (sparse's "
+		"-Wcast-to-as)\n"
 		"test-findings=FILE\treport FILE's findings (for tests)\n",
 };
 
 static const char *plugin_name;
 static bool opt_dump_ir;
 static bool opt_headers;
+static bool opt_cast_to_as; /* sparse's -Wcast-to-as */
 static const char *opt_test_findings;
 static auto_vec<const char *> opt_rules;
 
@@ -835,6 +841,7 @@ static location_t imc_loc_to_gcc(const struct imc_loc *l, location_t hint)
 struct annot {
 	unsigned int uid; /* DECL_UID: the address of a freed decl is reused */
 	uint32_t iomem; /* bit N: depth N is __iomem */
+	uint32_t force; /* bit N: depth N is __force (parameters only) */
 };
 
 static hash_map<tree, struct annot> *decl_annots;
@@ -873,12 +880,36 @@ static void record_iomem(tree decl, int depth)
 	if (a && a->uid == DECL_UID(decl)) {
 		a->iomem |= bit;
 	} else {
-		struct annot n = {DECL_UID(decl), bit};
+		struct annot n = {DECL_UID(decl), bit, 0};
 
 		decl_annots->put(decl, n);
 	}
 	if (keyed_by_name(decl, !current_function_decl))
 		name_annots->get_or_insert(DECL_NAME(decl)) |= bit;
+}
+
+/* __force on a parameter: sparse accepts any address space for it
+ * (IS_ERR() takes `__force const void *`); elsewhere in a declaration
+ * sparse ignores it, and so does iomemcheck. */
+static void record_force(tree decl, int depth)
+{
+	uint32_t bit = 1u << depth;
+	struct annot *a = decl_annots->get(decl);
+
+	if (a && a->uid == DECL_UID(decl)) {
+		a->force |= bit;
+	} else {
+		struct annot n = {DECL_UID(decl), 0, bit};
+
+		decl_annots->put(decl, n);
+	}
+}
+
+static uint32_t decl_force(tree decl)
+{
+	struct annot *a = decl_annots->get(decl);
+
+	return a && a->uid == DECL_UID(decl) ? a->force : 0;
 }
 
 static uint32_t decl_iomem(tree decl)
@@ -944,6 +975,10 @@ static void note_fnptr_params(tree decl)
 	fnptr_annots->put(decl, a);
 }
 
+/* `void * __force p`: the attribute reaches the handler with the pointer
+ * type, before the parameter's declaration is finished. */
+static tree pending_force_type;
+
 static void finish_decl(void *event_data, void *data)
 {
 	tree decl = (tree)event_data;
@@ -952,9 +987,24 @@ static void finish_decl(void *event_data, void *data)
 	if (!decl || !DECL_P(decl))
 		return;
 	if (TREE_CODE(decl) == PARM_DECL) {
+		tree t = TREE_TYPE(decl);
+		int d;
+
+		for (d = 0; pending_force_type && t && t != error_mark_node &&
+			    d < 31 && d <= declarator_depth(TREE_TYPE(decl));
+		     d++, t = TREE_TYPE(t)) {
+			if (t == pending_force_type) {
+				record_force(decl, d);
+				break;
+			}
+			if (TREE_CODE(t) != POINTER_TYPE)
+				break;
+		}
+		pending_force_type = NULL_TREE;
 		pending_parms.safe_push(decl);
 		return;
 	}
+	pending_force_type = NULL_TREE;
 	if (TREE_CODE(decl) != FUNCTION_DECL && TREE_TYPE(decl))
 		note_fnptr_params(decl);
 	pending_parms.truncate(0);
@@ -965,21 +1015,32 @@ static void start_parse_function(void *event_data, void *data)
 	(void)event_data;
 	(void)data;
 	pending_parms.truncate(0);
+	pending_force_type = NULL_TREE;
 }
 
 /* ------------------------------------------------------------------------
  * Types
  * ------------------------------------------------------------------------ */
 
+/* address_space(__iomem), or the number older kernels (before 5.9) give
+ * it: address_space(2) (1 is __user, 3 __percpu, 4 __rcu). */
+static bool is_iomem_space(tree arg)
+{
+	if (!arg)
+		return false;
+	if (TREE_CODE(arg) == IDENTIFIER_NODE)
+		return !strcmp(IDENTIFIER_POINTER(arg), "__iomem");
+	return TREE_CODE(arg) == INTEGER_CST && tree_fits_shwi_p(arg) &&
+	       tree_to_shwi(arg) == 2;
+}
+
 static bool attr_list_is_iomem(tree a)
 {
 	for (a = lookup_attribute("address_space", a); a;
 	     a = lookup_attribute("address_space", TREE_CHAIN(a))) {
 		tree args = TREE_VALUE(a);
-		tree arg = args ? TREE_VALUE(args) : NULL_TREE;
 
-		if (arg && TREE_CODE(arg) == IDENTIFIER_NODE &&
-		    !strcmp(IDENTIFIER_POINTER(arg), "__iomem"))
+		if (is_iomem_space(args ? TREE_VALUE(args) : NULL_TREE))
 			return true;
 	}
 	return false;
@@ -1245,10 +1306,13 @@ static const struct imc_type *decl_type(tree decl)
 			i = 0;
 			for (parm = DECL_ARGUMENTS(decl); parm;
 			     parm = DECL_CHAIN(parm), i++)
-				imc_type_add_param(cur_tu, fn,
-						   mark_type(t->params[i],
-							     decl_iomem(parm),
-							     MARK_IOMEM));
+				imc_type_add_param(
+					cur_tu, fn,
+					mark_type(mark_type(t->params[i],
+							    decl_iomem(parm),
+							    MARK_IOMEM),
+						  decl_force(parm),
+						  MARK_FORCE));
 			t = fn;
 		}
 	}
@@ -3794,10 +3858,19 @@ static tree handle_sparse_attr(tree *node, tree name, tree args, int flags,
 
 	(void)flags;
 	*no_add_attrs = true;
+	if (node && *node && *node != error_mark_node && TYPE_P(*node) &&
+	    TREE_CODE(*node) == POINTER_TYPE && is_attribute_p("force", name)) {
+		pending_force_type = *node;
+		return NULL_TREE;
+	}
+	if (node && *node && *node != error_mark_node && DECL_P(*node) &&
+	    TREE_CODE(*node) == PARM_DECL && is_attribute_p("force", name) &&
+	    TREE_TYPE(*node) && TREE_TYPE(*node) != error_mark_node) {
+		record_force(*node, declarator_depth(TREE_TYPE(*node)));
+		return NULL_TREE;
+	}
 	if (!node || !*node || *node == error_mark_node || !DECL_P(*node) ||
-	    !is_attribute_p("address_space", name) || !arg ||
-	    TREE_CODE(arg) != IDENTIFIER_NODE ||
-	    strcmp(IDENTIFIER_POINTER(arg), "__iomem"))
+	    !is_attribute_p("address_space", name) || !is_iomem_space(arg))
 		return NULL_TREE;
 	if (TREE_TYPE(*node) && TREE_TYPE(*node) != error_mark_node)
 		record_iomem(*node, declarator_depth(TREE_TYPE(*node)));
@@ -4201,6 +4274,7 @@ static void finish_unit(void *event_data, void *data)
 		rules = load_rules();
 		if (!seen_error()) {
 			opts.report_headers = opt_headers;
+			opts.cast_to_as = opt_cast_to_as;
 			imc_analyze(cur_tu, rules, &opts, &findings);
 			for (i = 0; i < findings.n; i++)
 				report_finding(&findings.v[i]);
@@ -4245,13 +4319,19 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			opt_dump_ir = true;
 		} else if (!strcmp(key, "headers") && !value) {
 			opt_headers = true;
+		} else if (!strcmp(key, "cast-to-as") && !value) {
+			opt_cast_to_as = true;
+		} else if (!strcmp(key, "no-cast-to-as") && !value) {
+			opt_cast_to_as = false;
 		} else if (!strcmp(key, "test-findings") && value && *value) {
 			opt_test_findings = value;
 		} else if (!strcmp(key, "rules") ||
 			   !strcmp(key, "test-findings")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      plugin_name, key);
-		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers")) {
+		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||
+			   !strcmp(key, "cast-to-as") ||
+			   !strcmp(key, "no-cast-to-as")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
 				 "value"),
 			      plugin_name, key);
