@@ -700,6 +700,87 @@ static uintptr_t decl_key(CXCursor decl)
 	return (uintptr_t)clang_getCanonicalCursor(decl).data[0];
 }
 
+/* The same type with __iomem at pointer depth DEPTH (0 = T itself). */
+static const struct imc_type *with_iomem(struct lower *L,
+					 const struct imc_type *t, int depth)
+{
+	struct imc_type copy;
+
+	if (!t)
+		return NULL;
+	copy = *t;
+	if (depth == 0)
+		copy.iomem = true;
+	else if (t->kind == IMC_T_PTR || t->kind == IMC_T_ARRAY)
+		copy.pointee = with_iomem(L, t->pointee, depth - 1);
+	else
+		return t;
+	return type_intern(L, &copy);
+}
+
+/* `gen6_pte_t scratch_pte, __iomem *gtt_base`: sparse (and GCC) give an
+ * annotation at the start of a later declarator to that declarator's base
+ * type; clang takes it for a declaration attribute and drops the type tag.
+ * Returns the pointer depth to mark __iomem (the '*'s after it, one more
+ * for an array), -1 if none. */
+static int declarator_iomem_depth(struct lower *L, CXCursor decl)
+{
+	CXFile nf;
+	unsigned noff, line, col, i, start = 0;
+	size_t size;
+	const char *p;
+	int paren = 0, depth = -1;
+	bool comma = false;
+
+	/* clang's extent of a later declarator starts at its name: look back
+	 * for the ',' before it */
+	clang_getExpansionLocation(clang_getCursorLocation(decl), &nf, &line,
+				   &col, &noff);
+	p = nf ? clang_getFileContents(L->cxtu, nf, &size) : NULL;
+	if (!p || noff > size)
+		return -1;
+	for (i = noff; i > 0 && noff - i < 512; i--) {
+		char ch = p[i - 1];
+
+		if (ch == ')' || ch == ']')
+			paren++;
+		else if ((ch == '(' || ch == '[') && paren)
+			paren--;
+		else if (!paren && (ch == ';' || ch == '{' || ch == '}' ||
+				    ch == '(' || ch == '#'))
+			break;
+		else if (!paren && ch == ',') {
+			comma = true;
+			start = i;
+			break;
+		}
+	}
+	if (!comma)
+		return -1;
+	for (i = start; i < noff; i++) {
+		if (p[i] == '*' && depth >= 0) {
+			depth++;
+		} else if (is_ident_char(p[i]) && !is_ident_char(p[i - 1])) {
+			unsigned e = i;
+
+			while (e < noff && is_ident_char(p[e]))
+				e++;
+			if (e - i == 7 && !memcmp(p + i, "__iomem", 7))
+				depth = 0;
+			i = e - 1;
+		}
+	}
+	if (depth < 0)
+		return -1;
+	for (i = noff; i < size && i < noff + 256 &&
+		       (is_ident_char(p[i]) || p[i] == ' ' || p[i] == '\t');
+	     i++)
+		;
+	if (i < size && p[i] == '[')
+		depth++;
+	return depth;
+}
+
 static struct imc_var *new_var(struct lower *L, CXCursor decl,
 			       enum imc_scope scope)
 {
@@ -707,7 +788,13 @@ static struct imc_var *new_var(struct lower *L, CXCursor decl,
 		scope == IMC_PARAM ?
 			lower_param_type(L, clang_getCursorType(decl), decl) :
 			cursor_type(L, decl);
-	struct imc_var *v = imc_var_new(L->tu, NULL, t, scope);
+	struct imc_var *v;
+	int depth;
+
+	if (scope != IMC_PARAM &&
+	    (depth = declarator_iomem_depth(L, decl)) >= 0)
+		t = with_iomem(L, t, depth);
+	v = imc_var_new(L->tu, NULL, t, scope);
 
 	v->name = cx_intern(L, clang_getCursorSpelling(decl));
 	decl_loc(L, decl, &v->loc);
