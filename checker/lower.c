@@ -2414,6 +2414,8 @@ static void lower_stmt(struct lower *L, CXCursor c, struct imc_node *block)
 			return;
 		}
 		n = stmt_node(L, IMC_OTHER, c);
+		if (kind == CXCursor_GCCAsmStmt)
+			n->name = imc_tu_intern(L->tu, "asm");
 		for (i = 0; i < k.n; i++) {
 			if (is_expr(k.v[i]))
 				imc_node_add(L->tu, n, lower_expr(L, k.v[i]));

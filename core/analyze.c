@@ -101,7 +101,8 @@ static bool wanted(const struct analysis *a, const char *file)
 static bool summary_eq(const struct summary *x, const struct summary *y)
 {
 	return x->mem_params == y->mem_params &&
-	       x->ret_params == y->ret_params && x->ret_mem == y->ret_mem;
+	       x->ret_params == y->ret_params && x->ret_mem == y->ret_mem &&
+	       x->out_params == y->out_params && x->out_mem == y->out_mem;
 }
 
 struct reach {
@@ -387,7 +388,10 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	for (i = 0; i < imc_tu_nfuncs(tu); i++) {
 		const struct imc_func *fn = imc_tu_func(tu, i);
 
-		if (relevant[i] && wanted(&a, fn->loc.file))
+		/* An accessor's body is where plain access to I/O memory is
+		 * right (readl() on x86: `*(volatile u32 __force *)addr`). */
+		if (relevant[i] && wanted(&a, fn->loc.file) &&
+		    !rules_for(&a, fn->name)->r[IMC_R_ACCESSOR])
 			flow_run_function(&a, i, NULL, true);
 	}
 	free(needed);

@@ -1268,17 +1268,35 @@ static void unknown_call_fills(struct fnctx *c, struct state *s,
 	}
 }
 
-/* The slot of the variable whose address is argument pos, or -1. */
-static int32_t out_var(struct fnctx *c, const struct imc_node *call, int pos)
+/* What argument pos points to when it is `&x` (x a variable or member). */
+static const struct imc_node *out_target(const struct imc_node *call, int pos)
 {
 	const struct imc_node *a = arg(call, pos);
 
 	while (a && a->kind == IMC_CAST)
 		a = imc_kid(a, 0);
-	if (!a || a->kind != IMC_ADDR || !imc_kid(a, 0) ||
-	    imc_kid(a, 0)->kind != IMC_VAR)
-		return -1;
-	return slot(c, imc_kid(a, 0)->var);
+	return a && a->kind == IMC_ADDR ? imc_kid(a, 0) : NULL;
+}
+
+static int32_t out_var(struct fnctx *c, const struct imc_node *call, int pos)
+{
+	const struct imc_node *t = out_target(call, pos);
+
+	return t && t->kind == IMC_VAR ? slot(c, t->var) : -1;
+}
+
+/* A callee stored v through argument pos (`foo(&p)`, `foo(&priv->buf)`). */
+static void store_out(struct fnctx *c, struct state *s,
+		      const struct imc_node *call, int pos, const struct val *v)
+{
+	const struct imc_node *t = out_target(call, pos);
+	int32_t sl = out_var(c, call, pos);
+
+	if (!t)
+		return;
+	note_store(c, t, v, call);
+	if (sl >= 0)
+		s->vars[sl] = *v;
 }
 
 /* An I/O source of the rules: its pointer (returned, or stored through an
@@ -1302,8 +1320,8 @@ static struct val source_call(struct fnctx *c, struct state *s,
 			s->vars[sl].flag_obj = o;
 		}
 	}
-	if (r->out && (sl = out_var(c, call, r->out)) >= 0)
-		s->vars[sl] = v;
+	if (r->out)
+		store_out(c, s, call, r->out, &v);
 	return imc_type_is_ptr(call->type) ? v : no_val;
 }
 
@@ -1319,6 +1337,14 @@ static struct val call_result(struct fnctx *c, struct state *s,
 	if (src) {
 		v = source_call(c, s, call, src);
 	} else if (sum) {
+		struct val out = no_val;
+
+		out.mem = sum->out_mem;
+		out.forced = sum->out_forced;
+		out.why = sum->out_why;
+		for (i = 1; i <= nargs && i <= 32; i++)
+			if (sum->out_params >> (i - 1) & 1)
+				store_out(c, s, call, (int)i, &out);
 		v.mem = sum->ret_mem;
 		v.from_map = sum->ret_from_map;
 		v.why = sum->ret_why;
@@ -1373,6 +1399,24 @@ static struct val eval_call(struct fnctx *c, struct state *s,
 
 /* ---- assignments ---------------------------------------------------------- */
 
+/* Summary: `*ptr = v` stores I/O memory through parameter ptr, for the
+ * callers (radeon_bo_kmap(bo, &rdev->uvd.cpu_addr)). */
+static void note_out_param(struct fnctx *c, const struct state *s,
+			   const struct imc_node *lhs, const struct val *v)
+{
+	const struct imc_node *p = imc_kid(lhs, 0);
+	int32_t sl;
+
+	if (!c->sum || lhs->kind != IMC_DEREF || !(v->mem & MEM_IO) || !p ||
+	    p->kind != IMC_VAR || (sl = slot(c, p->var)) < 0 || !s->vars[sl].params)
+		return;
+	c->sum->out_params |= s->vars[sl].params;
+	c->sum->out_mem |= v->mem;
+	c->sum->out_forced |= v->forced;
+	if (!c->sum->out_why)
+		c->sum->out_why = v->why;
+}
+
 static struct val assign(struct fnctx *c, struct state *s,
 			 const struct imc_node *n)
 {
@@ -1393,8 +1437,10 @@ static struct val assign(struct fnctx *c, struct state *s,
 		write_map_member(c, s, o, lhs, rhs, def);
 		return rv;
 	}
-	if (!n->op)
+	if (!n->op) {
 		note_store(c, lhs, &rv, n);
+		note_out_param(c, s, lhs, &rv);
+	}
 	if (lhs->kind == IMC_VAR && (sl = slot(c, lhs->var)) >= 0) {
 		if (!n->op) {
 			check_address_space(c, lhs->type, rhs, n, "assignment");
@@ -1584,6 +1630,25 @@ static struct val eval_kids(struct fnctx *c, struct state *s,
 	return no_val;
 }
 
+/* An asm operand "m"(*p) names memory the asm itself accesses (the way
+ * readl() is written on x86): the C code takes its address, no more. */
+static struct val eval_asm(struct fnctx *c, struct state *s,
+			   const struct imc_node *n)
+{
+	uint32_t i;
+
+	for (i = 0; i < n->nkids; i++) {
+		const struct imc_node *k = n->kids[i];
+
+		if (k && (k->kind == IMC_DEREF || k->kind == IMC_INDEX ||
+			  (k->kind == IMC_FIELD && lvalue_pointer(k))))
+			access(c, s, k, ADDR, NULL);
+		else
+			eval(c, s, k);
+	}
+	return no_val;
+}
+
 static struct val eval_var(struct fnctx *c, struct state *s,
 			   const struct imc_node *n)
 {
@@ -1728,6 +1793,10 @@ static struct val eval(struct fnctx *c, struct state *s,
 	case IMC_DECL:
 		declare(c, s, n);
 		return no_val;
+	case IMC_OTHER:
+		if (n->name && !strcmp(n->name, "asm"))
+			return eval_asm(c, s, n);
+		return eval_kids(c, s, n);
 	case IMC_RETURN:
 		v = eval(c, s, imc_kid(n, 0));
 		check_address_space(c, c->fn->type ? c->fn->type->ret : NULL,

@@ -48,6 +48,11 @@ struct summary {
 	uint8_t ret_mem;
 	bool ret_from_map;
 	const char *ret_why;
+	/* I/O memory stored through these params (`*ptr = kmap`) */
+	uint32_t out_params;
+	uint8_t out_mem;
+	bool out_forced;
+	const char *out_why;
 	bool done;
 };
 

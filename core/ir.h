@@ -97,7 +97,8 @@ enum imc_kind {
 	IMC_INITLIST, /* { kids } ; each kid is IMC_DESIG or a plain value */
 	IMC_DESIG,    /* .name = kid0 (name NULL for positional) */
 	IMC_STMTEXPR, /* ({ kid0 }) kid0 is a BLOCK; value is its last expression */
-	IMC_OTHER,    /* anything else; kids are evaluated for their effects */
+	IMC_OTHER,    /* anything else; kids are evaluated for their effects;
+		       * name "asm": an asm statement, kids its operands */
 
 	/* --- statements --- */
 	IMC_BLOCK,    /* kids in order; an expression kid is an expression statement */

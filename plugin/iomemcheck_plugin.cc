@@ -3087,6 +3087,7 @@ static struct imc_node *lower_other(struct lower_ctx *cx, tree t)
 	if (TREE_CODE(t) == ASM_EXPR) {
 		tree l;
 
+		n->name = imc_tu_intern(cur_tu, "asm");
 		for (l = ASM_OUTPUTS(t); l; l = TREE_CHAIN(l))
 			add_kid(n, lower_expr(cx, TREE_VALUE(l)));
 		for (l = ASM_INPUTS(t); l; l = TREE_CHAIN(l))
