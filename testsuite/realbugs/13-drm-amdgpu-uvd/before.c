@@ -11,8 +11,9 @@
  * memcpy(), resume restored it with memcpy(). Fix: memcpy_fromio() /
  * memcpy_toio() on the same plain void *ptr, without casts.
  *
- * Needs rules: io-field amdgpu_uvd_inst.cpu_addr (or io-source
- * amdgpu_bo_create_kernel with an out-parameter summary for void **cpu_addr).
+ * amdgpu_uvd_sw_init() is kept (reduced to its BO creation) because that
+ * is where the pointer comes from: rules/drm-bo.rules says
+ * amdgpu_bo_create_kernel() stores a maybe-I/O pointer through argument 7.
  */
 #include <linux/io.h>
 #include <linux/types.h>
@@ -22,6 +23,7 @@ struct amdgpu_bo;
 struct amdgpu_uvd_inst {
 	struct amdgpu_bo *vcpu_bo;
 	void *cpu_addr;
+	u64 gpu_addr;
 	void *saved_bo;
 };
 struct amdgpu_uvd {
@@ -34,6 +36,26 @@ struct amdgpu_device {
 unsigned long amdgpu_bo_size(struct amdgpu_bo *bo);
 void *kvmalloc(size_t size, int flags);
 void kvfree(const void *p);
+
+int amdgpu_bo_create_kernel(struct amdgpu_device *adev, unsigned long size,
+			    int align, u32 domain, struct amdgpu_bo **bo_ptr,
+			    u64 *gpu_addr, void **cpu_addr);
+
+#define AMDGPU_GEM_DOMAIN_GTT 0x2
+#define AMDGPU_GEM_DOMAIN_VRAM 0x4
+
+int amdgpu_uvd_sw_init(struct amdgpu_device *adev, unsigned long bo_size)
+{
+	int j = 0, r;
+
+	r = amdgpu_bo_create_kernel(adev, bo_size, 4096,
+				    AMDGPU_GEM_DOMAIN_VRAM |
+				    AMDGPU_GEM_DOMAIN_GTT,
+				    &adev->uvd.inst[j].vcpu_bo,
+				    &adev->uvd.inst[j].gpu_addr,
+				    &adev->uvd.inst[j].cpu_addr);
+	return r;
+}
 
 int amdgpu_uvd_suspend(struct amdgpu_device *adev)
 {
