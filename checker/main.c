@@ -141,7 +141,8 @@ static int check_tu(struct run *run, const char *file,
 	const unsigned flags = CXTranslationUnit_IncludeAttributedTypes |
 			       CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	struct imc_options opts = { .report_headers = run->cli->report_headers,
-				    .cast_to_as = run->cli->cast_to_as };
+				    .cast_to_as = run->cli->cast_to_as,
+				    .api = run->cli->api };
 	struct imc_findings findings = { 0 };
 	struct imc_lower_stats stats;
 	struct imc_strv args = { 0 };
@@ -466,6 +467,10 @@ static struct imc_rules *load_rules(const struct imc_cli *cli)
 			fprintf(stderr, "iomemcheck: %s\n", err);
 			exit(EXIT_TOOL);
 		}
+	}
+	if (imc_rules_check_api(rules, cli->api, err, sizeof(err)) != 0) {
+		fprintf(stderr, "iomemcheck: --api: %s\n", err);
+		exit(EXIT_TOOL);
 	}
 	return rules;
 }

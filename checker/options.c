@@ -58,6 +58,9 @@ static const struct own_opt own_opts[] = {
 	{ "-p", OWN_STRING, FIELD(build_dir), "DIR",
 	  "check the files of DIR/compile_commands.json (all of them, or the\n"
 	  "FILEs given), each with its own flags and directory" },
+	{ "--api", OWN_STRING, FIELD(api), "GEN[,GEN]",
+	  "apply these API generations' rules (iosys-map, dma-buf-map,\n"
+	  "pre-5.10; default auto: those the file's code mentions)" },
 	{ "--headers", OWN_BOOL, FIELD(report_headers), NULL,
 	  "also report findings in included files" },
 	{ "-Wcast-to-as", OWN_BOOL, FIELD(cast_to_as), NULL,

@@ -685,8 +685,10 @@ static struct val held(struct fnctx *c, const char *key_or_var,
 	} else if (n->kind == IMC_FIELD &&
 		   (r = rules_for(c->a, key_or_var)->r[IMC_R_IO_FIELD])) {
 		v.mem = r->state == IMC_MAP_IO ? MEM_IO : MEM_IO | MEM_SYS;
-		v.why = why(c->a, "member '%s' of struct %s may hold I/O memory (%s:%d)",
-			    n->name, r->name, r->file, r->line);
+		const char *base = strrchr(r->file, '/');
+
+		v.why = why(c->a, "'%s' may hold I/O memory (rules: %s:%d)",
+			    r->name, base ? base + 1 : r->file, r->line);
 	}
 	return v;
 }
@@ -1347,6 +1349,7 @@ static struct val call_result(struct fnctx *c, struct state *s,
 				store_out(c, s, call, (int)i, &out);
 		v.mem = sum->ret_mem;
 		v.from_map = sum->ret_from_map;
+		v.forced = sum->ret_forced;
 		v.why = sum->ret_why;
 		for (i = 1; i <= nargs && i <= 32; i++)
 			if (sum->ret_params >> (i - 1) & 1)
@@ -2106,6 +2109,7 @@ void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
 		sum->ret_params = c.ret.params;
 		sum->ret_mem = c.ret.mem;
 		sum->ret_from_map = c.ret.from_map;
+		sum->ret_forced = c.ret.forced;
 		sum->ret_why = c.ret.why;
 	}
 	state_free(&c, &s);

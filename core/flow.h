@@ -47,6 +47,7 @@ struct summary {
 	uint32_t ret_params;  /* return value derived from these params */
 	uint8_t ret_mem;
 	bool ret_from_map;
+	bool ret_forced;
 	const char *ret_why;
 	/* I/O memory stored through these params (`*ptr = kmap`) */
 	uint32_t out_params;

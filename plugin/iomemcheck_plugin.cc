@@ -29,6 +29,8 @@
  *   cast-to-as      also report explicit casts that add __iomem to a plain
  *                   pointer (sparse's -Wcast-to-as; no-cast-to-as: not,
  *                   the default)
+ *   api=GEN[,GEN]   apply these API generations' rules (iosys-map,
+ *                   dma-buf-map, pre-5.10; default: those the code mentions)
  *   test-findings=FILE
  *                   report the findings listed in FILE instead of analysing
  *                   (tests the diagnostics path; format in report_test_file)
@@ -49,6 +51,7 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"headers\talso report findings outside the main file\n"
 		"cast-to-as\talso report casts that add __iomem (sparse's "
 		"-Wcast-to-as)\n"
+		"api=GEN[,GEN]\tapply these API generations' rules\n"
 		"test-findings=FILE\treport FILE's findings (for tests)\n",
 };
 
@@ -56,6 +59,7 @@ static const char *plugin_name;
 static bool opt_dump_ir;
 static bool opt_headers;
 static bool opt_cast_to_as; /* sparse's -Wcast-to-as */
+static const char *opt_api; /* API generations, as the checker's --api */
 static const char *opt_test_findings;
 static auto_vec<const char *> opt_rules;
 
@@ -4243,6 +4247,8 @@ static struct imc_rules *load_rules(void)
 		    0)
 			error("iomemcheck: %s", err);
 	}
+	if (imc_rules_check_api(rules, opt_api, err, sizeof(err)) < 0)
+		error("iomemcheck: %<-fplugin-arg-%s-api%>: %s", plugin_name, err);
 	return rules;
 }
 
@@ -4276,6 +4282,7 @@ static void finish_unit(void *event_data, void *data)
 		if (!seen_error()) {
 			opts.report_headers = opt_headers;
 			opts.cast_to_as = opt_cast_to_as;
+			opts.api = opt_api;
 			imc_analyze(cur_tu, rules, &opts, &findings);
 			for (i = 0; i < findings.n; i++)
 				report_finding(&findings.v[i]);
@@ -4326,7 +4333,9 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			opt_cast_to_as = false;
 		} else if (!strcmp(key, "test-findings") && value && *value) {
 			opt_test_findings = value;
-		} else if (!strcmp(key, "rules") ||
+		} else if (!strcmp(key, "api") && value && *value) {
+			opt_api = value;
+		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
 			   !strcmp(key, "test-findings")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      plugin_name, key);
