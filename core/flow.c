@@ -896,6 +896,11 @@ static bool expr_iomem(const struct imc_node *n)
 
 	if (!n || is_forced(n))
 		return false;
+	/* `(void __force *)io + off` is the cast's arithmetic, whatever
+	 * type a front end gives the sum (GCC folds the cast into it) */
+	if (n->kind == IMC_BINARY && imc_type_is_ptr(n->type) &&
+	    is_forced(imc_kid(n, 0)))
+		return false;
 	if (imc_type_is_iomem_ptr(n->type))
 		return true;
 	switch (n->kind) {
