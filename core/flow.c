@@ -324,6 +324,12 @@ static struct val val_join(struct val a, struct val b)
 		r.flag_obj = -1;
 	r.pts = join_idx(a.pts, b.pts);
 	r.params = a.params | b.params;
+	if (!a.from.line || (b.from.line && (b.from.line < a.from.line ||
+					     (b.from.line == a.from.line &&
+					      b.from.col < a.from.col)))) {
+		r.from = b.from;
+		r.from_fe = b.from_fe;
+	}
 	return r;
 }
 
@@ -352,7 +358,8 @@ static bool val_eq(const struct val *a, const struct val *b)
 	       a->from_map == b->from_map && a->forced == b->forced &&
 	       a->obj == b->obj &&
 	       a->flag_obj == b->flag_obj && a->flag_neg == b->flag_neg &&
-	       a->pts == b->pts && a->params == b->params && a->why == b->why;
+	       a->pts == b->pts && a->params == b->params && a->why == b->why &&
+	       a->from.line == b->from.line && a->from.col == b->from.col;
 }
 
 static bool map_eq(const struct mapst *a, const struct mapst *b)
@@ -650,6 +657,8 @@ static struct val read_map_member(struct fnctx *c, struct state *s,
 	} else if (!strcmp(n->name, def->sys_member)) {
 		v.obj = o;
 		v.from_map = true;
+		v.from = n->loc;
+		v.from_fe = n->range.fe_begin;
 		v.mem = (m->st & IMC_MAP_IO ? MEM_IO : 0) |
 			(m->st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
 		if (v.mem & MEM_IO)
@@ -1640,6 +1649,28 @@ static struct val eval_kids(struct fnctx *c, struct state *s,
 
 /* An asm operand "m"(*p) names memory the asm itself accesses (the way
  * readl() is written on x86): the C code takes its address, no more. */
+/* `return map->vaddr;` where the map may be I/O, from a function other
+ * files call: the caller gets a plain pointer and no is_iomem to test
+ * (ast's cursor). Reported where the member was read, which is what a fix
+ * changes. Callers of a static function are in this file, where the
+ * summary reports their use of it instead. */
+static void check_escape(struct fnctx *c, const struct imc_node *ret,
+			 const struct val *v)
+{
+	const struct imc_type *rt = c->fn->type ? c->fn->type->ret : NULL;
+	struct imc_node at = { .loc = v->from };
+
+	if (!c->report || c->fn->is_static || !v->from.line || !(v->mem & MEM_IO) ||
+	    !val_from_map(c, v) || !imc_type_is_ptr(rt) ||
+	    imc_type_is_iomem_ptr(rt))
+		return;
+	at.range.fe_begin = v->from_fe;
+	add_finding(c->a, "map-vaddr-unchecked", &at,
+		    imc_xasprintf("the system pointer of a map that may be I/O memory is returned by %s() at line %u as a plain pointer, without its is_iomem: %s; test is_iomem first, or hand out the map",
+				  c->fn->name, ret->loc.line,
+				  v->why ? v->why : "unknown origin"));
+}
+
 static struct val eval_asm(struct fnctx *c, struct state *s,
 			   const struct imc_node *n)
 {
@@ -1809,6 +1840,7 @@ static struct val eval(struct fnctx *c, struct state *s,
 		v = eval(c, s, imc_kid(n, 0));
 		check_address_space(c, c->fn->type ? c->fn->type->ret : NULL,
 				    imc_kid(n, 0), n, "return");
+		check_escape(c, n, &v);
 		c->ret = c->has_ret ? val_join(c->ret, v) : v;
 		c->has_ret = true;
 		return no_val;

@@ -21,6 +21,10 @@ struct val {
 	int32_t flag_obj;  /* value is this map's is_iomem flag */
 	int32_t pts;       /* pointer to this map object */
 	uint32_t params;   /* summary mode: derived from these parameters */
+	/* where a map's system member was read, for a report where the
+	 * pointer escapes without its flag (returned); line 0: none */
+	struct imc_loc from;
+	uintptr_t from_fe;
 	const char *why;   /* interned: why the memory may be I/O */
 };
 
