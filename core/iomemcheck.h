@@ -110,6 +110,20 @@ int imc_baseline_write(const char *path, const struct imc_findings *f,
 int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
 			size_t errlen);
 
+/* ---- policy shared by the front ends (policy.c) ---- */
+/* Whether rule is one of the comma-separated list ("RULE,RULE"). */
+bool imc_rule_in_list(const char *list, const char *rule);
+/* -1 + err ("unknown rule 'X'") if a name of list is not in the catalogue. */
+int imc_rule_list_check(const char *list, char *err, size_t errlen);
+enum { IMC_REPORT_JSON, IMC_REPORT_SARIF };
+/* The report format format names ("json", "sarif"), or without one, the
+ * one path's extension names (.json, .sarif); -1 if neither says. */
+int imc_report_format(const char *path, const char *format);
+/* Writes a JSON or SARIF report to path through a temporary file renamed
+ * into place (never a partial report); -1 + err on failure. */
+int imc_report_write(const char *path, int format, const struct imc_findings *f,
+		     char *err, size_t errlen);
+
 /* Rule catalogue: names and one-line summaries (SARIF metadata, --list-rules). */
 struct imc_rule_info {
 	const char *name;

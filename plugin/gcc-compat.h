@@ -60,4 +60,16 @@ static inline void imc_gcc_set_column_unit(enum diagnostics_column_unit u)
 	global_dc->column_unit = u;
 }
 
+/* -Werror: diagnostic_report_diagnostic() turns a DK_WARNING without an
+ * option into DK_ERROR while this is set (GCC 14: a private member). */
+static inline bool imc_gcc_warning_as_error(void)
+{
+	return global_dc->warning_as_error_requested;
+}
+
+static inline void imc_gcc_set_warning_as_error(bool on)
+{
+	global_dc->warning_as_error_requested = on;
+}
+
 #endif

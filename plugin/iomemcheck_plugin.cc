@@ -62,6 +62,12 @@ static bool opt_cast_to_as; /* sparse's -Wcast-to-as */
 static const char *opt_api; /* API generations, as the checker's --api */
 static const char *opt_test_findings;
 static auto_vec<const char *> opt_rules;
+/* What happens to the findings (as the checker's options of that name) */
+static bool opt_werror; /* findings are errors */
+static auto_vec<const char *> opt_fail_on; /* with werror: only these */
+static const char *opt_baseline; /* drop the findings it knows */
+static const char *opt_report; /* JSON or SARIF report of the unit */
+static const char *opt_format; /* the report's format, else by name */
 
 /* The translation unit being built; created at the first function. */
 static struct imc_tu *cur_tu;
@@ -4129,16 +4135,45 @@ static void add_fixits(rich_location *richloc, const struct imc_finding *d,
 	}
 }
 
+/* With -fplugin-arg-iomemcheck-werror, the findings of the fail-on= rules
+ * (all without fail-on=) are errors. */
+static bool is_error(const struct imc_finding *d)
+{
+	unsigned i;
+
+	if (!opt_werror || !opt_fail_on.length())
+		return opt_werror;
+	for (i = 0; i < opt_fail_on.length(); i++)
+		if (imc_rule_in_list(opt_fail_on[i], d->rule))
+			return true;
+	return false;
+}
+
+/*
+ * A finding is a warning without a -W option of its own, and -Werror does
+ * not make it an error: like sparse under kbuild's C=1, the check must not
+ * stop a CONFIG_WERROR build. diagnostic_report_diagnostic() promotes a
+ * DK_WARNING without option to DK_ERROR while the context's
+ * warning_as_error_requested is set, so it is cleared for our warning
+ * alone: the text, the fix-its, -w and -fdiagnostics-format stay GCC's.
+ * The werror argument reports errors instead, on purpose.
+ */
 static void report_finding(const struct imc_finding *d)
 {
 	location_t loc = imc_loc_to_gcc(&d->loc, (location_t)d->fe_loc);
 	enum diagnostics_column_unit unit;
+	bool as_error = is_error(d), werror;
 
 	if (loc == UNKNOWN_LOCATION) {
 		/* not in the line maps: print it the checker's way */
-		fprintf(stderr, "%s:%u:%u: warning: %s [%s]\n",
-			d->loc.file ? d->loc.file : "?", d->loc.line,
-			d->loc.col, d->message, d->rule);
+		if (as_error)
+			error_at(UNKNOWN_LOCATION, "%s:%u:%u: %s [%s]",
+				 d->loc.file ? d->loc.file : "?", d->loc.line,
+				 d->loc.col, d->message, d->rule);
+		else
+			fprintf(stderr, "%s:%u:%u: warning: %s [%s]\n",
+				d->loc.file ? d->loc.file : "?", d->loc.line,
+				d->loc.col, d->message, d->rule);
 		return;
 	}
 	rich_location richloc(line_table, loc);
@@ -4146,70 +4181,98 @@ static void report_finding(const struct imc_finding *d)
 	/* byte columns, like the checker and like the fix-it columns */
 	unit = imc_gcc_column_unit();
 	imc_gcc_set_column_unit(DIAGNOSTICS_COLUMN_UNIT_BYTE);
-	warning_at(&richloc, 0, "%s [%s]", d->message, d->rule);
+	if (as_error) {
+		error_at(&richloc, "%s [%s]", d->message, d->rule);
+	} else {
+		werror = imc_gcc_warning_as_error();
+		imc_gcc_set_warning_as_error(false);
+		warning_at(&richloc, 0, "%s [%s]", d->message, d->rule);
+		imc_gcc_set_warning_as_error(werror);
+	}
 	imc_gcc_set_column_unit(unit);
+}
+
+/*
+ * After the analysis, as the checker's imc_finish() does for its run:
+ * inline suppressions, the baseline, then GCC's diagnostics and the JSON or
+ * SARIF report of the unit (the findings that were reported).
+ */
+static void report_findings(struct imc_findings *findings)
+{
+	char err[1024];
+	size_t i;
+
+	imc_findings_suppress(findings);
+	if (opt_baseline &&
+	    imc_baseline_filter(opt_baseline, findings, err, sizeof(err)) < 0) {
+		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
+		return;
+	}
+	for (i = 0; i < findings->n; i++)
+		report_finding(&findings->v[i]);
+	if (opt_report &&
+	    imc_report_write(opt_report,
+			     imc_report_format(opt_report, opt_format),
+			     findings, err, sizeof(err)) < 0)
+		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
 }
 
 /*
  * test-findings=FILE: findings to report instead of the analysis', one per
  * line as `LINE:COL:RULE:MESSAGE` (in the main file), each optionally
- * followed by fix-it lines `fixit LINE:COL-LINE:COL TEXT`.
+ * followed by fix-it lines `fixit LINE:COL-LINE:COL TEXT`. They go through
+ * the same suppressions, baseline and reports as the analysis' findings.
  */
-static void report_test_file(const char *path)
+static void read_test_file(const char *path, struct imc_findings *out)
 {
 	FILE *f = fopen(path, "r");
-	auto_vec<struct imc_fixit> fixits;
-	struct imc_finding d = {};
+	struct imc_finding *d = NULL;
 	char line[1024];
-	bool have = false;
 
 	if (!f) {
 		error("iomemcheck: cannot open %s: %m", path);
 		return;
 	}
-	while (true) {
-		bool eof = !fgets(line, sizeof(line), f);
+	while (fgets(line, sizeof(line), f)) {
 		unsigned a, b, c, e;
 		int pos = 0;
 
-		if (!eof)
-			line[strcspn(line, "\n")] = 0;
-		if (!eof &&
+		line[strcspn(line, "\n")] = 0;
+		if (d &&
 		    sscanf(line, "fixit %u:%u-%u:%u %n", &a, &b, &c, &e,
 			   &pos) == 4 &&
 		    pos) {
-			struct imc_fixit x;
+			struct imc_fixit *x;
 
-			x.begin.file = x.end.file = d.loc.file;
-			x.begin.line = a;
-			x.begin.col = b;
-			x.end.line = c;
-			x.end.col = e;
-			x.text = imc_tu_intern(cur_tu, line + pos);
-			fixits.safe_push(x);
+			d->fixits = XRESIZEVEC(struct imc_fixit, d->fixits,
+					       d->nfixits + 1);
+			x = &d->fixits[d->nfixits++];
+			x->begin.file = x->end.file = d->loc.file;
+			x->begin.line = a;
+			x->begin.col = b;
+			x->end.line = c;
+			x->end.col = e;
+			x->text = xstrdup(line + pos);
 			continue;
 		}
-		if (have) {
-			d.fixits = fixits.address();
-			d.nfixits = fixits.length();
-			report_finding(&d);
-			fixits.truncate(0);
-			have = false;
-		}
-		if (eof)
-			break;
 		if (sscanf(line, "%u:%u:%n", &a, &b, &pos) == 2 && pos) {
 			char *rule = line + pos, *msg = strchr(rule, ':');
 
 			if (!msg)
 				continue;
 			*msg++ = 0;
-			d.loc.file = imc_tu_main_file(cur_tu);
-			d.loc.line = a;
-			d.loc.col = b;
-			d.rule = imc_tu_intern(cur_tu, rule);
-			d.message = imc_tu_intern(cur_tu, msg);
-			have = true;
+			if (out->n == out->cap) {
+				out->cap = out->cap ? 2 * out->cap : 8;
+				out->v = XRESIZEVEC(struct imc_finding, out->v,
+						    out->cap);
+			}
+			d = &out->v[out->n++];
+			memset(d, 0, sizeof(*d));
+			d->loc.file = imc_tu_main_file(cur_tu);
+			d->loc.line = a;
+			d->loc.col = b;
+			d->rule = imc_tu_intern(cur_tu, rule);
+			d->message = xstrdup(msg);
 		}
 	}
 	fclose(f);
@@ -4257,7 +4320,6 @@ static void finish_unit(void *event_data, void *data)
 	struct imc_options opts = {};
 	struct imc_findings findings = {};
 	struct imc_rules *rules;
-	size_t i;
 
 	(void)event_data;
 	(void)data;
@@ -4269,6 +4331,8 @@ static void finish_unit(void *event_data, void *data)
 		 * an error, as it is for the checker. */
 		if (!seen_error() && (rules = load_rules()))
 			imc_rules_free(rules);
+		if (!seen_error())
+			report_findings(&findings);
 		return;
 	}
 	ensure_tu();
@@ -4276,7 +4340,9 @@ static void finish_unit(void *event_data, void *data)
 	if (opt_dump_ir)
 		imc_tu_dump(cur_tu, stderr);
 	if (opt_test_findings) {
-		report_test_file(opt_test_findings);
+		read_test_file(opt_test_findings, &findings);
+		report_findings(&findings);
+		imc_findings_free(&findings);
 	} else if (!seen_error()) {
 		rules = load_rules();
 		if (!seen_error()) {
@@ -4284,8 +4350,7 @@ static void finish_unit(void *event_data, void *data)
 			opts.cast_to_as = opt_cast_to_as;
 			opts.api = opt_api;
 			imc_analyze(cur_tu, rules, &opts, &findings);
-			for (i = 0; i < findings.n; i++)
-				report_finding(&findings.v[i]);
+			report_findings(&findings);
 			imc_findings_free(&findings);
 		}
 		if (rules)
@@ -4305,6 +4370,32 @@ static void finish_unit(void *event_data, void *data)
 /* ------------------------------------------------------------------------
  * Initialisation
  * ------------------------------------------------------------------------ */
+
+/* fail-on= names rules of the catalogue (a typo would fail nothing), and
+ * the report's format is known before anything is compiled. */
+static void check_policy_args(void)
+{
+	char err[256];
+	unsigned i;
+
+	for (i = 0; i < opt_fail_on.length(); i++)
+		if (imc_rule_list_check(opt_fail_on[i], err, sizeof(err)) < 0)
+			error(G_("%<-fplugin-arg-%s-fail-on%>: %s (see "
+				 "%<iomemcheck --list-rules%>)"),
+			      plugin_name, err);
+	if (opt_format && imc_report_format("", opt_format) < 0)
+		error(G_("%<-fplugin-arg-%s-format%>: %qs is not json or "
+			 "sarif"),
+		      plugin_name, opt_format);
+	else if (opt_report && imc_report_format(opt_report, opt_format) < 0)
+		error(G_("%<-fplugin-arg-%s-report%>: %qs: name a %<.json%> or "
+			 "%<.sarif%> file, or give %<-fplugin-arg-%s-format%>"),
+		      plugin_name, opt_report, plugin_name);
+	else if (opt_format && !opt_report)
+		error(G_("%<-fplugin-arg-%s-format%> without "
+			 "%<-fplugin-arg-%s-report%>"),
+		      plugin_name, plugin_name);
+}
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  struct plugin_gcc_version *version)
@@ -4335,13 +4426,27 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			opt_test_findings = value;
 		} else if (!strcmp(key, "api") && value && *value) {
 			opt_api = value;
+		} else if (!strcmp(key, "werror") && !value) {
+			opt_werror = true;
+		} else if (!strcmp(key, "fail-on") && value && *value) {
+			opt_fail_on.safe_push(value);
+		} else if (!strcmp(key, "baseline") && value && *value) {
+			opt_baseline = value;
+		} else if (!strcmp(key, "report") && value && *value) {
+			opt_report = value;
+		} else if (!strcmp(key, "format") && value && *value) {
+			opt_format = value;
 		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
-			   !strcmp(key, "test-findings")) {
+			   !strcmp(key, "test-findings") ||
+			   !strcmp(key, "fail-on") ||
+			   !strcmp(key, "baseline") || !strcmp(key, "report") ||
+			   !strcmp(key, "format")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      plugin_name, key);
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||
 			   !strcmp(key, "cast-to-as") ||
-			   !strcmp(key, "no-cast-to-as")) {
+			   !strcmp(key, "no-cast-to-as") ||
+			   !strcmp(key, "werror")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
 				 "value"),
 			      plugin_name, key);
@@ -4350,6 +4455,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			      plugin_name, key);
 		}
 	}
+
+	check_policy_args();
 
 	/* C only: in cc1plus and the other front ends the plugin does
 	 * nothing (a build's CFLAGS may reach a C++ compile) */

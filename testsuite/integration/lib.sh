@@ -123,3 +123,30 @@ expect_option_error() {
 	expect_status 2
 	expect_one_line "$ERR" "iomemcheck: $1"
 }
+
+# plug ARG...: compiles with the GCC plugin ($PLUGIN), the map API on the
+# include path and no source excerpts; like chk, stdout in $OUT, stderr in
+# $ERR, the exit status in $status.
+plug() {
+	status=0
+	"${GCC:-gcc}" -fplugin="$PLUGIN" -I "$INC" -fno-diagnostics-show-caret \
+		"$@" >"$OUT" 2>"$ERR" || status=$?
+	echo "\$ gcc -fplugin=iomemcheck.so $*  -> $status"
+}
+
+# diags FILE: the `file:line:col: warning|error: ...` lines of FILE (the
+# findings, without fix-it notes or excerpts), in their order.
+diags() {
+	grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error): ' "$1" || true
+}
+
+# same_findings: the last checker run ($ERR saved as $W/chk.err beforehand)
+# and the last plugin run report the same findings, in the same order.
+same_findings() {
+	diags "$W/chk.err" >"$W/chk.diags"
+	diags "$ERR" >"$W/plug.diags"
+	if ! cmp -s "$W/chk.diags" "$W/plug.diags"; then
+		diff -u "$W/chk.diags" "$W/plug.diags" || true
+		fail "the checker and the plugin report different findings"
+	fi
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What happens to findings after the analysis that both front ends share:
+ * rule lists (the checker's --fail-on, the plugin's fail-on=) and a report
+ * file written whole or not at all.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "iomemcheck.h"
+
+bool imc_rule_in_list(const char *list, const char *rule)
+{
+	size_t len = strlen(rule);
+	const char *p;
+
+	for (p = list; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+		if (!strncmp(p, rule, len) && (!p[len] || p[len] == ','))
+			return true;
+	return false;
+}
+
+int imc_rule_list_check(const char *list, char *err, size_t errlen)
+{
+	const char *p = list, *end;
+	size_t k, len;
+
+	for (; p; p = *end ? end + 1 : NULL) {
+		end = p + strcspn(p, ",");
+		len = (size_t)(end - p);
+		for (k = 0; k < imc_rule_catalogue_len; k++)
+			if (strlen(imc_rule_catalogue[k].name) == len &&
+			    !strncmp(p, imc_rule_catalogue[k].name, len))
+				break;
+		if (k == imc_rule_catalogue_len) {
+			snprintf(err, errlen, "unknown rule '%.*s'", (int)len,
+				 p);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int imc_report_format(const char *path, const char *format)
+{
+	size_t n = strlen(path);
+
+	if (format)
+		return !strcmp(format, "json")	? IMC_REPORT_JSON :
+		       !strcmp(format, "sarif") ? IMC_REPORT_SARIF :
+						  -1;
+	if (n > 5 && !strcmp(path + n - 5, ".json"))
+		return IMC_REPORT_JSON;
+	if (n > 6 && !strcmp(path + n - 6, ".sarif"))
+		return IMC_REPORT_SARIF;
+	return -1;
+}
+
+int imc_report_write(const char *path, int format, const struct imc_findings *f,
+		     char *err, size_t errlen)
+{
+	char tmp[4096];
+	FILE *out;
+	int ret;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp-%d", path, (int)getpid());
+	out = fopen(tmp, "w");
+	if (!out) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	errno = 0;
+	ret = format == IMC_REPORT_SARIF ? imc_print_sarif(out, f) :
+					   imc_print_json(out, f);
+	if (fclose(out) || ret || rename(tmp, path)) {
+		snprintf(err, errlen, "%s: %s", path,
+			 errno ? strerror(errno) : "cannot write");
+		remove(tmp);
+		return -1;
+	}
+	return 0;
+}
