@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * iomem-memfn / iomem-deref: an I/O source whose `bool *is_iomem`
- * out-parameter says which kind of memory it returned (rules:
- * `io-source ttm_kmap_obj_virtual mem=maybe flag=2`).
+ * out-parameter says which kind of memory it returned (rules/remoteproc.rules:
+ * `io-source rproc_da_to_va mem=maybe flag=4`, since v5.12).
  *
  * Testing the flag is path-sensitive exactly like a map's is_iomem: the
  * branch that uses the I/O accessors and the one that uses memcpy() are
@@ -13,16 +13,14 @@
 #include <linux/string.h>
 #include <linux/types.h>
 
-struct ttm_bo_kmap_obj {
-	void *virtual;
-};
+struct rproc;
 
-void *ttm_kmap_obj_virtual(struct ttm_bo_kmap_obj *map, bool *is_iomem);
+void *rproc_da_to_va(struct rproc *rproc, u64 da, size_t len, bool *is_iomem);
 
-void upload(struct ttm_bo_kmap_obj *map, const void *fw, size_t size)
+void upload(struct rproc *rproc, const void *fw, size_t size)
 {
 	bool is_iomem;
-	void *virtual = ttm_kmap_obj_virtual(map, &is_iomem);
+	void *virtual = rproc_da_to_va(rproc, 0x1000, size, &is_iomem);
 
 	if (is_iomem)
 		memcpy_toio((void __iomem *)virtual, fw, size);
@@ -30,10 +28,10 @@ void upload(struct ttm_bo_kmap_obj *map, const void *fw, size_t size)
 		memcpy(virtual, fw, size);
 }
 
-void clear(struct ttm_bo_kmap_obj *map, size_t size)
+void clear(struct rproc *rproc, size_t size)
 {
 	bool is_iomem;
-	u32 *virtual = ttm_kmap_obj_virtual(map, &is_iomem);
+	u32 *virtual = rproc_da_to_va(rproc, 0x1000, size, &is_iomem);
 
 	if (!is_iomem) {
 		memset(virtual, 0, size);
@@ -41,10 +39,10 @@ void clear(struct ttm_bo_kmap_obj *map, size_t size)
 	}
 }
 
-void unchecked(struct ttm_bo_kmap_obj *map, const void *fw, size_t size)
+void unchecked(struct rproc *rproc, const void *fw, size_t size)
 {
 	bool is_iomem;
-	u32 *virtual = ttm_kmap_obj_virtual(map, &is_iomem);
+	u32 *virtual = rproc_da_to_va(rproc, 0x1000, size, &is_iomem);
 
 	memcpy(virtual, fw, size);	/* expect: iomem-memfn */
 	virtual[1] = 2;	/* expect: iomem-deref */

@@ -28,7 +28,7 @@ DIAG = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<line>\d+):(?:(?P<col>\d+):)?\s*"
 		  r"(?P<msg>.*?)(?P<tags>(?:\s+\[[A-Za-z0-9_=-]+\])*)\s*$")
 RULE = re.compile(r"^(?:iomem|map)-[a-z0-9-]+$")
 IOMEM_RULES = {"iomem-deref", "iomem-address-space", "iomem-memfn"}
-UNIT_PREFIX = "drivers/gpu/drm/"
+UNIT_PREFIX = "drivers/gpu/drm/"  # --prefix: "" for the whole-defconfig mode
 Finding = collections.namedtuple("Finding", "file line col rule msg unit")
 
 
@@ -60,6 +60,16 @@ def units_of(d):
 		if u.startswith(UNIT_PREFIX):
 			out[u] = u.replace("/", "%")
 	return out
+
+
+def set_prefix(prefix):
+	global UNIT_PREFIX
+	UNIT_PREFIX = prefix
+
+
+def in_scope(exp):
+	"""The expectations about files under UNIT_PREFIX."""
+	return {k: v for k, v in exp.items() if k[0].startswith(UNIT_PREFIX)}
 
 
 def sparse_findings(d, src):
@@ -122,14 +132,14 @@ def group_errors(errors):
 
 
 def parse_expected(path):
-	"""{(file, line, rule): verdict} from expected-map-findings.txt."""
+	"""{(file, line, rule): verdict} from an expectation file."""
 	exp = {}
 	for n, raw in enumerate(read(path).splitlines(), 1):
 		body, _, verdict = raw.partition("#")
 		body = body.strip()
 		if not body:
 			continue
-		m = re.match(r"^(\S+?):(\d+):\s+(map-[a-z0-9-]+)$", body)
+		m = re.match(r"^(\S+?):(\d+):\s+((?:map|iomem)-[a-z0-9-]+)$", body)
 		if not m:
 			sys.exit(f"{path}:{n}: cannot parse: {raw}")
 		exp[(m[1], int(m[2]), m[3])] = verdict.strip()
@@ -141,17 +151,22 @@ def main():
 	ap.add_argument("--results", required=True)
 	ap.add_argument("--src", required=True)
 	ap.add_argument("--expected", required=True)
+	ap.add_argument("--expected-beyond", required=True,
+			help="iomem-* findings at lines sparse does not report, with verdicts")
 	ap.add_argument("--no-checker", action="store_true")
 	ap.add_argument("--no-plugin", action="store_true")
 	ap.add_argument("--elapsed", type=int, default=0)
+	ap.add_argument("--prefix", default=UNIT_PREFIX,
+			help="units (and expectations) under this directory")
 	o = ap.parse_args()
+	set_prefix(o.prefix)
 	R = o.results
 	failures = []
 
 	def fail(summary, details=()):
 		failures.append((summary, list(details)))
 
-	print("== kernel test: linux-source-6.1, drivers/gpu/drm/ ==")
+	print(f"== kernel test: linux-source-6.1, {UNIT_PREFIX or 'all of defconfig'} ==")
 	sparse_units = units_of(os.path.join(R, "sparse"))
 	sp = sparse_findings(os.path.join(R, "sparse"), o.src)
 	sp_rc, sp_secs = (read(os.path.join(R, "sparse.status"), "? ?").split() + ["?"])[:2]
@@ -212,7 +227,7 @@ def main():
 			print(f"  note: sparse noderef at {f}:{l} not reported (may be __user/__rcu/__percpu)")
 
 		# map-* findings against the expectation file.
-		exp = parse_expected(o.expected)
+		exp = in_scope(parse_expected(o.expected))
 		got = {k: f for k, f in distinct.items() if k[2].startswith("map-")}
 		unexpected = sorted(set(got) - set(exp))
 		missing = sorted(set(exp) - set(got))
@@ -225,6 +240,29 @@ def main():
 		if missing:
 			fail(f"{len(missing)} expected map findings not reported",
 			     [f"{k[0]}:{k[1]}: {k[2]}  # {exp[k]}" for k in missing])
+		# iomem-* findings where sparse says nothing (provenance through
+		# __force, struct members, untyped producers): each reviewed.
+		sparse_lines = set(sp)
+		beyond = {k: f for k, f in distinct.items()
+			  if k[2].startswith("iomem-") and (k[0], k[1]) not in sparse_lines}
+		bexp = in_scope(parse_expected(o.expected_beyond))
+		b_unexp = sorted(set(beyond) - set(bexp))
+		b_missing = sorted(set(bexp) - set(beyond))
+		verdicts = collections.Counter(
+			"true" if v.startswith("verdict: true") else
+			"false" if v.startswith("verdict: false") else "other"
+			for k, v in bexp.items() if k in beyond)
+		print(f"iomem findings beyond sparse: {len(beyond)} reported "
+		      f"({', '.join(f'{r} {n}' for r, n in sorted(collections.Counter(k[2] for k in beyond).items())) or 'none'}), "
+		      f"{len(bexp)} expected; reviewed: {verdicts['true']} true, {verdicts['false']} false, "
+		      f"{verdicts['other']} other")
+		if b_unexp:
+			fail(f"{len(b_unexp)} unreviewed iomem findings beyond sparse (add to "
+			     f"{os.path.basename(o.expected_beyond)} with a verdict, or fix the tool)",
+			     [f"{k[0]}:{k[1]}: {k[2]}  # verdict: TODO -- {beyond[k].msg}" for k in b_unexp])
+		if b_missing:
+			fail(f"{len(b_missing)} expected iomem findings beyond sparse not reported",
+			     [f"{k[0]}:{k[1]}: {k[2]}  # {bexp[k]}" for k in b_missing])
 		for k in sorted(distinct):
 			print(f"  {k[0]}:{k[1]}: {k[2]}: {distinct[k].msg}")
 
