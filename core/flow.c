@@ -431,6 +431,14 @@ static char *describe(const struct imc_node *n)
 	if (n && (n->kind == IMC_BINARY || n->kind == IMC_CAST ||
 		  n->kind == IMC_UNARY || n->kind == IMC_INCDEC))
 		return describe(imc_kid(n, 0));
+	if (n && n->kind == IMC_COND && imc_kid(n, 1)) {
+		char *a = describe(imc_kid(n, 1)), *b = describe(imc_kid(n, 2));
+		char *out = imc_xasprintf("%s' or '%s", a, b);
+
+		free(a);
+		free(b);
+		return out;
+	}
 	return imc_xstrdup("expression");
 }
 

@@ -23,11 +23,18 @@
 #      to the plain build;
 #   e. asserts: no tool error, every sparse __iomem finding is reported by
 #      iomemcheck (iomem-deref / iomem-address-space / iomem-memfn) at the
-#      same file:line, and the map-* findings are exactly those listed in
-#      testsuite/kernel/expected-map-findings.txt.
+#      same file:line, the map-* findings are exactly those listed in
+#      testsuite/kernel/expected-map-findings.txt, and the iomem-* findings
+#      at lines where sparse says nothing are exactly those reviewed in
+#      testsuite/kernel/expected-beyond-sparse.txt.
+#
+# --defconfig: b, c and e on every unit of the x86_64 defconfig kernel (plus
+# the DRM drivers above), not only drivers/gpu/drm/: kbuild's C=2 over the
+# whole tree, which also builds it the first time (an hour or more on two
+# cores); no plugin step. Results under $IMC_KERNEL_DIR/results-defconfig/.
 #
 # Usage: testsuite/kernel/run.sh [--prepare-only] [--sparse-only]
-#            [--no-checker] [--no-plugin] [--rerun-sparse] [-j N]
+#            [--no-checker] [--no-plugin] [--rerun-sparse] [--defconfig] [-j N]
 # Environment: IMC_KERNEL_DIR, IMC_BUILD_DIR (default REPO/build),
 #   IMC_CHECKER, IMC_PLUGIN, IMC_JOBS (default 2),
 #   IMC_PLUGIN_KCFLAGS (default "-fplugin=$IMC_PLUGIN").
@@ -49,6 +56,7 @@ jobs=${IMC_JOBS:-2}
 export IOMEMCHECK_RULES_DIR=${IOMEMCHECK_RULES_DIR:-$repo/rules}
 
 prepare_only=0 sparse_only=0 do_checker=1 do_plugin=1 rerun_sparse=0
+scope=drivers/gpu/drm/ prefix=drivers/gpu/drm/
 while [ $# -gt 0 ]; do
 	case $1 in
 	--prepare-only) prepare_only=1 ;;
@@ -56,6 +64,7 @@ while [ $# -gt 0 ]; do
 	--no-checker) do_checker=0 ;;
 	--no-plugin) do_plugin=0 ;;
 	--rerun-sparse) rerun_sparse=1 ;;
+	--defconfig) scope= prefix= do_plugin=0 results=$root/results-defconfig ;;
 	-j) jobs=$2; shift ;;
 	-j*) jobs=${1#-j} ;;
 	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
@@ -122,7 +131,7 @@ run_check() {
 	rm -rf "${results:?}/$1"
 	mkdir -p "$results/$1"
 	local t0=$(date +%s)
-	IMC_LOG_DIR=$results kmake -k C=2 CHECK="$here/check-wrap $1 $2" drivers/gpu/drm/ \
+	IMC_LOG_DIR=$results kmake -k C=2 CHECK="$here/check-wrap $1 $2" $scope \
 		> "$results/$1.make.log" 2>&1
 	local rc=$?
 	echo "$rc $(( $(date +%s) - t0 ))" > "$results/$1.status"
@@ -133,7 +142,7 @@ run_check() {
 mkdir -p "$results"
 if [ $rerun_sparse = 1 ] || [ ! -f "$results/sparse.status" ] ||
    [ "$(cat "$results/sparse.stamp" 2>/dev/null)" != "$want_stamp $(sparse --version)" ]; then
-	log "sparse through kbuild (make C=2 CHECK=sparse drivers/gpu/drm/)"
+	log "sparse through kbuild (make C=2 CHECK=sparse ${scope:-(all of defconfig)})"
 	run_check sparse sparse
 	echo "$want_stamp $(sparse --version)" > "$results/sparse.stamp"
 else
@@ -211,6 +220,8 @@ fi
 # ---- e. assertions ----------------------------------------------------------
 python3 "$here/compare.py" --results "$results" --src "$src" \
 	--expected "$here/expected-map-findings.txt" \
+	--expected-beyond "$here/expected-beyond-sparse.txt" \
+	--prefix "$prefix" \
 	$([ $do_checker = 1 ] || echo --no-checker) \
 	$([ $do_plugin = 1 ] || echo --no-plugin) \
 	--elapsed $(( $(date +%s) - start ))
