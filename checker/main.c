@@ -21,21 +21,41 @@
 #include <clang-c/CXCompilationDatabase.h>
 #include <clang-c/Index.h>
 
+#include "explain.h"
 #include "finish.h"
 #include "iomemcheck.h"
 #include "lower.h"
+#include "merge.h"
 #include "options.h"
+#include "parallel.h"
 #include "report.h"
+#include "util.h"
+
+/* One translation unit to check: a FILE of the command line, or an entry
+ * of the compile database; or one that cannot be checked (its message). */
+struct unit {
+	const char *file;
+	const struct imc_ccargs *cc; /* its flags (-p: own_cc) */
+	/* -p: the entry's directory, command line and flags (all owned) */
+	char *dir, *dbfile;
+	char **argv;
+	unsigned argc;
+	struct imc_ccargs own_cc;
+	char *error; /* "iomemcheck: ...\n": the unit fails with this */
+	char *key;   /* its path, by which --shard sorts (owned) */
+};
 
 struct run {
 	const struct imc_cli *cli;
 	struct imc_rules *rules;
-	CXIndex index;
+	CXIndex index; /* made when the first unit is checked here */
 	struct imc_findings all; /* of every TU, reported at the end */
 	struct imc_snapshot *snaps; /* --fix: the bytes each file had */
 	size_t nsnaps;
 	char **owned; /* file names that must outlive their TU */
 	size_t nowned;
+	struct unit *units;
+	size_t nunits;
 };
 
 /* --fix must not write a file that changed after we read it: remember what
@@ -134,9 +154,9 @@ static int triage_errors(CXTranslationUnit tu, const char *main_file,
 	return fatal;
 }
 
-/* Checks one translation unit. */
+/* Checks one translation unit; its findings go to out. */
 static int check_tu(struct run *run, const char *file,
-		    const struct imc_ccargs *cc)
+		    const struct imc_ccargs *cc, struct imc_findings *out)
 {
 	const unsigned flags = CXTranslationUnit_IncludeAttributedTypes |
 			       CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
@@ -160,6 +180,8 @@ static int check_tu(struct run *run, const char *file,
 	}
 	if (snapshot(run, file))
 		return EXIT_TOOL;
+	if (!run->index)
+		run->index = clang_createIndex(0, 0);
 	imc_clang_args(cc, &args);
 	ec = clang_parseTranslationUnit2(run->index, file, args.v, (int)args.n,
 					 NULL, 0, flags, &cxtu);
@@ -199,14 +221,14 @@ static int check_tu(struct run *run, const char *file,
 	if (run->cli->dump_ir)
 		imc_tu_dump(tu, stdout);
 	imc_analyze(tu, run->rules, &opts, &findings);
-	imc_findings_move(&run->all, &findings);
+	imc_findings_move(out, &findings);
 	status = EXIT_CLEAN;
 	imc_tu_free(tu);
 	clang_disposeTranslationUnit(cxtu);
 	return status;
 }
 
-/* ---- -p BUILD_DIR ---- */
+/* ---- the units: FILEs, or the entries of -p BUILD_DIR ---- */
 
 static char *absolute_path(const char *file)
 {
@@ -226,65 +248,72 @@ static char *absolute_path(const char *file)
 	return out;
 }
 
-static int check_command(struct run *run, CXCompileCommand cmd)
+static struct unit *new_unit(struct run *run)
 {
-	struct imc_ccargs cc = { 0 };
-	unsigned i, n = clang_CompileCommand_getNumArgs(cmd);
-	CXString *held = calloc(n + 2, sizeof(*held));
-	const char **argv = calloc(n + 2, sizeof(*argv));
-	CXString dir = clang_CompileCommand_getDirectory(cmd);
-	CXString file = clang_CompileCommand_getFilename(cmd);
-	int cwd = open(".", O_RDONLY | O_DIRECTORY);
-	int status;
+	struct unit *u;
 
-	if (!held || !argv || cwd < 0) {
-		fprintf(stderr, "iomemcheck: cannot save the working directory\n");
-		exit(EXIT_TOOL);
-	}
-	for (i = 0; i < n; i++) {
-		held[i] = clang_CompileCommand_getArg(cmd, i);
-		argv[i] = clang_getCString(held[i]);
-	}
-	imc_cc_filter(&cc, (int)n, argv);
-	if (chdir(clang_getCString(dir)) != 0) {
-		fprintf(stderr, "iomemcheck: %s: %s\n", clang_getCString(dir),
-			strerror(errno));
-		status = EXIT_TOOL;
-	} else {
-		/* Entries may be relative to their directory (Meson): report,
-		 * suppress and fix by the absolute name, valid from anywhere. */
-		char *abs = absolute_path(clang_getCString(file));
-
-		status = check_tu(run, abs, &cc);
-		run->owned = realloc(run->owned, (run->nowned + 1) * sizeof(char *));
-		if (!run->owned)
-			exit(EXIT_TOOL);
-		run->owned[run->nowned++] = abs;
-	}
-	if (fchdir(cwd) != 0) {
-		fprintf(stderr, "iomemcheck: cannot return to the working directory\n");
-		exit(EXIT_TOOL);
-	}
-	close(cwd);
-	imc_ccargs_free(&cc);
-	for (i = 0; i < n; i++)
-		clang_disposeString(held[i]);
-	clang_disposeString(dir);
-	clang_disposeString(file);
-	free(held);
-	free(argv);
-	return status;
+	run->units = imc_xrealloc(run->units,
+				  (run->nunits + 1) * sizeof(*run->units));
+	u = &run->units[run->nunits++];
+	memset(u, 0, sizeof(*u));
+	return u;
 }
 
-static int check_commands(struct run *run, CXCompileCommands cmds)
+static void free_unit(struct unit *u)
+{
+	unsigned i;
+
+	for (i = 0; i < u->argc; i++)
+		free(u->argv[i]);
+	free(u->argv);
+	imc_ccargs_free(&u->own_cc);
+	free(u->dir);
+	free(u->dbfile);
+	free(u->error);
+	free(u->key);
+}
+
+/* A unit that fails with "iomemcheck: WHAT: WHY" when its turn comes. */
+static void failed_unit(struct run *run, const char *what, const char *why)
+{
+	struct unit *u = new_unit(run);
+
+	u->file = what;
+	u->key = imc_xstrdup(what);
+	u->error = imc_xasprintf("iomemcheck: %s: %s\n", what, why);
+}
+
+static void add_command(struct run *run, CXCompileCommand cmd)
+{
+	struct unit *u = new_unit(run);
+	CXString dir = clang_CompileCommand_getDirectory(cmd);
+	CXString file = clang_CompileCommand_getFilename(cmd);
+	const char *d = clang_getCString(dir), *f = clang_getCString(file);
+	unsigned i;
+
+	u->argc = clang_CompileCommand_getNumArgs(cmd);
+	u->argv = imc_xcalloc(u->argc + 1, sizeof(*u->argv));
+	for (i = 0; i < u->argc; i++) {
+		CXString a = clang_CompileCommand_getArg(cmd, i);
+
+		u->argv[i] = imc_xstrdup(clang_getCString(a));
+		clang_disposeString(a);
+	}
+	imc_cc_filter(&u->own_cc, (int)u->argc, (const char *const *)u->argv);
+	u->dir = imc_xstrdup(d);
+	u->dbfile = imc_xstrdup(f);
+	u->key = f[0] == '/' ? imc_xstrdup(f) : imc_xasprintf("%s/%s", d, f);
+	u->file = u->key;
+	clang_disposeString(dir);
+	clang_disposeString(file);
+}
+
+static void add_commands(struct run *run, CXCompileCommands cmds)
 {
 	unsigned i, n = clang_CompileCommands_getSize(cmds);
-	int status = EXIT_CLEAN;
 
 	for (i = 0; i < n; i++)
-		status = worse(status, check_command(
-					       run, clang_CompileCommands_getCommand(cmds, i)));
-	return status;
+		add_command(run, clang_CompileCommands_getCommand(cmds, i));
 }
 
 /* libclang prints its own multi-line complaints about a malformed database;
@@ -308,12 +337,13 @@ static CXCompilationDatabase load_compile_db(const char *dir,
 	return db;
 }
 
-static int run_compile_db(struct run *run)
+/* The units of -p: every entry, or those of the FILEs named. Returns
+ * EXIT_TOOL if the database cannot be used at all. */
+static int list_compile_db(struct run *run)
 {
 	const struct imc_cli *cli = run->cli;
 	CXCompilationDatabase_Error err;
 	CXCompilationDatabase db;
-	int status = EXIT_CLEAN;
 	char path[PATH_MAX];
 	size_t i;
 
@@ -333,31 +363,163 @@ static int run_compile_db(struct run *run)
 		CXCompileCommands cmds =
 			clang_CompilationDatabase_getAllCompileCommands(db);
 
-		status = check_commands(run, cmds);
+		add_commands(run, cmds);
 		clang_CompileCommands_dispose(cmds);
 	}
 	for (i = 0; i < cli->files.n; i++) {
 		const char *f = cli->files.v[i];
-		char abs[PATH_MAX];
+		char abs[PATH_MAX], why[PATH_MAX + 64];
 		CXCompileCommands cmds;
 
 		if (!realpath(f, abs)) {
-			fprintf(stderr, "iomemcheck: %s: %s\n", f, strerror(errno));
-			status = EXIT_TOOL;
+			failed_unit(run, f, strerror(errno));
 			continue;
 		}
 		cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
 		if (!cmds || !clang_CompileCommands_getSize(cmds)) {
-			fprintf(stderr, "iomemcheck: %s: not in %s/compile_commands.json\n",
-				f, cli->build_dir);
-			status = EXIT_TOOL;
+			snprintf(why, sizeof(why), "not in %s/compile_commands.json",
+				 cli->build_dir);
+			failed_unit(run, f, why);
 		} else {
-			status = worse(status, check_commands(run, cmds));
+			add_commands(run, cmds);
 		}
 		if (cmds)
 			clang_CompileCommands_dispose(cmds);
 	}
 	clang_CompilationDatabase_dispose(db);
+	return EXIT_CLEAN;
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+	const struct unit *const *a = pa, *const *b = pb;
+	int d = strcmp((*a)->key, (*b)->key);
+
+	return d ? d : (*a < *b ? -1 : *a > *b);
+}
+
+/* --shard K/N: of the units sorted by path (ties: in database order), the
+ * Kth, the (K+N)th, ...; a unit that cannot be checked stays in every
+ * shard (its error must not depend on the sharding). The kept units stay
+ * in their order. */
+static void shard(struct run *run)
+{
+	const struct imc_cli *cli = run->cli;
+	struct unit **sorted = imc_xcalloc(run->nunits + 1, sizeof(*sorted));
+	bool *keep = imc_xcalloc(run->nunits + 1, sizeof(*keep));
+	size_t i, n = 0, rank = 0;
+
+	for (i = 0; i < run->nunits; i++)
+		if (!run->units[i].error)
+			sorted[n++] = &run->units[i];
+		else
+			keep[i] = true;
+	qsort(sorted, n, sizeof(*sorted), cmp_key);
+	for (rank = 0; rank < n; rank++)
+		if (rank % cli->shard_n == cli->shard_k - 1)
+			keep[sorted[rank] - run->units] = true;
+	for (i = 0, n = 0; i < run->nunits; i++)
+		if (keep[i])
+			run->units[n++] = run->units[i];
+		else
+			free_unit(&run->units[i]);
+	run->nunits = n;
+	free(keep);
+	free(sorted);
+}
+
+/* A compile database entry, in its own directory. */
+static int check_in_dir(struct run *run, const struct unit *u,
+			struct imc_findings *out)
+{
+	int cwd = open(".", O_RDONLY | O_DIRECTORY);
+	int status;
+
+	if (cwd < 0) {
+		fprintf(stderr, "iomemcheck: cannot save the working directory\n");
+		exit(EXIT_TOOL);
+	}
+	if (chdir(u->dir) != 0) {
+		fprintf(stderr, "iomemcheck: %s: %s\n", u->dir, strerror(errno));
+		status = EXIT_TOOL;
+	} else {
+		/* Entries may be relative to their directory (Meson): report,
+		 * suppress and fix by the absolute name, valid from anywhere. */
+		char *abs = absolute_path(u->dbfile);
+
+		status = check_tu(run, abs, &u->own_cc, out);
+		run->owned = realloc(run->owned, (run->nowned + 1) * sizeof(char *));
+		if (!run->owned)
+			exit(EXIT_TOOL);
+		run->owned[run->nowned++] = abs;
+	}
+	if (fchdir(cwd) != 0) {
+		fprintf(stderr, "iomemcheck: cannot return to the working directory\n");
+		exit(EXIT_TOOL);
+	}
+	close(cwd);
+	return status;
+}
+
+static int check_unit(void *ctx, size_t i, struct imc_findings *out)
+{
+	struct run *run = ctx;
+	const struct unit *u = &run->units[i];
+
+	if (u->error) {
+		fputs(u->error, stderr);
+		return EXIT_TOOL;
+	}
+	if (u->dir)
+		return check_in_dir(run, u, out);
+	return check_tu(run, u->file, u->cc, out);
+}
+
+/* libclang initialises much lazily (targets, option tables: some 600
+ * std::call_once): once in the parent, not in every worker. A parse of an
+ * empty file with the flags of the first unit does it, and leaves no
+ * thread behind (libclang joins its parse thread). */
+static void warm_up(void *ctx)
+{
+	struct run *run = ctx;
+	const struct unit *u = &run->units[0];
+	struct CXUnsavedFile empty = { "iomemcheck-warm-up.c", "", 0 };
+	struct imc_strv args = { 0 };
+	CXTranslationUnit tu = NULL;
+
+	if (!run->index)
+		run->index = clang_createIndex(0, 0);
+	imc_clang_args(u->dir ? &u->own_cc : u->cc ? u->cc : &run->cli->cc,
+		       &args);
+	if (clang_parseTranslationUnit2(run->index, empty.Filename, args.v,
+					(int)args.n, &empty, 1,
+					CXTranslationUnit_IncludeAttributedTypes,
+					&tu) == CXError_Success)
+		clang_disposeTranslationUnit(tu);
+	imc_strv_free(&args);
+}
+
+static int check_units(struct run *run)
+{
+	const struct imc_cli *cli = run->cli;
+	const char **names = imc_xcalloc(run->nunits + 1, sizeof(*names));
+	struct imc_units_run r = {
+		.n = run->nunits,
+		.jobs = cli->jobs,
+		/* --fix keeps what it read; --dump-ir prints as it goes */
+		.may_fork = !cli->fix && !cli->fix_dry_run && !cli->dump_ir,
+		.check = check_unit,
+		.warm_up = warm_up,
+		.ctx = run,
+		.names = names,
+	};
+	size_t i;
+	int status;
+
+	for (i = 0; i < run->nunits; i++)
+		names[i] = run->units[i].key;
+	status = imc_run_units(&r, &run->all);
+	free(names);
 	return status;
 }
 
@@ -378,7 +540,7 @@ static int fix_more_rounds(struct run *run, const char *file)
 		memset(&again.all, 0, sizeof(again.all));
 		again.snaps = NULL;
 		again.nsnaps = 0;
-		status = check_tu(&again, file, &run->cli->cc);
+		status = check_tu(&again, file, &run->cli->cc, &again.all);
 		imc_findings_sort(&again.all);
 		imc_findings_suppress(&again.all);
 		n = status == EXIT_CLEAN && again.nsnaps ?
@@ -413,6 +575,34 @@ static int apply_fixes(struct run *run)
 		}
 	}
 	return status;
+}
+
+/* ---- --merge REPORT... ---- */
+
+static int merge(const struct imc_cli *cli)
+{
+	const char *output = cli->output ? cli->output : cli->output_o;
+	struct imc_merge_opts opts = {
+		.fail_on = cli->fail_on.v,
+		.nfail_on = cli->fail_on.n,
+		.format = strcmp(cli->format, "text") ? cli->format : NULL,
+	};
+	char err[1024];
+	int status;
+
+	if (!cli->files.n) {
+		fputs("iomemcheck: --merge: no reports to merge\n", stderr);
+		return EXIT_TOOL;
+	}
+	status = imc_merge_files(cli->files.v, cli->files.n, output, &opts,
+				 err, sizeof(err));
+	if (status < 0) {
+		fprintf(stderr, "iomemcheck: %s\n", err);
+		return EXIT_TOOL;
+	}
+	if (cli->exit_zero || !status)
+		return EXIT_CLEAN;
+	return EXIT_FINDINGS;
 }
 
 /* ---- main ---- */
@@ -507,18 +697,41 @@ int main(int argc, char **argv)
 		list_rules();
 		return EXIT_CLEAN;
 	}
+	if (cli.explain) {
+		if (imc_explain(stdout, cli.explain)) {
+			fprintf(stderr, "iomemcheck: --explain: unknown rule '%s' (see --list-rules)\n",
+				cli.explain);
+			status = EXIT_TOOL;
+		}
+		imc_cli_free(&cli);
+		return status;
+	}
+	if (cli.merge) {
+		status = merge(&cli);
+		imc_cli_free(&cli);
+		return status;
+	}
 	run.rules = load_rules(&cli);
 	if (!cli.files.n && !cli.build_dir) {
 		fputs("iomemcheck: no input files (try --help)\n", stderr);
 		return EXIT_TOOL;
 	}
-	run.index = clang_createIndex(0, 0);
-	if (cli.build_dir)
-		status = run_compile_db(&run);
-	else
-		for (i = 0; i < cli.files.n; i++)
-			status = worse(status, check_tu(&run, cli.files.v[i],
-							&cli.cc));
+	if (cli.build_dir) {
+		status = list_compile_db(&run);
+	} else {
+		for (i = 0; i < cli.files.n; i++) {
+			struct unit *u = new_unit(&run);
+
+			u->file = cli.files.v[i];
+			u->cc = &cli.cc;
+			u->key = imc_xstrdup(u->file);
+		}
+	}
+	if (status != EXIT_TOOL) {
+		if (cli.shard_n)
+			shard(&run);
+		status = check_units(&run);
+	}
 	status = worse(status, imc_finish(&cli, &run.all, status == EXIT_TOOL));
 	if (status != EXIT_TOOL && (cli.fix || cli.fix_dry_run))
 		status = worse(status, apply_fixes(&run));
@@ -529,7 +742,11 @@ int main(int argc, char **argv)
 	for (i = 0; i < run.nowned; i++)
 		free(run.owned[i]);
 	free(run.owned);
-	clang_disposeIndex(run.index);
+	for (i = 0; i < run.nunits; i++)
+		free_unit(&run.units[i]);
+	free(run.units);
+	if (run.index)
+		clang_disposeIndex(run.index);
 	imc_rules_free(run.rules);
 	imc_cli_free(&cli);
 	return status;

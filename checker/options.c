@@ -5,10 +5,13 @@
  * the whole GCC command line. We keep what matters for parsing, ignore the
  * rest, and never write anything the compiler would (dependency files).
  */
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "options.h"
 
@@ -58,6 +61,17 @@ static const struct own_opt own_opts[] = {
 	{ "-p", OWN_STRING, FIELD(build_dir), "DIR",
 	  "check the files of DIR/compile_commands.json (all of them, or the\n"
 	  "FILEs given), each with its own flags and directory" },
+	{ "-j", OWN_STRING, FIELD(jobs_arg), "N",
+	  "check N units at a time (default: one per\n"
+	  "CPU); the same output and exit status as -j1" },
+	{ "--shard", OWN_STRING, FIELD(shard_arg), "K/N",
+	  "check only shard K of N (1 <= K <= N): of the\n"
+	  "units sorted by path, the Kth, (K+N)th, ...\n"
+	  "(join the shards' reports with --merge)" },
+	{ "--merge", OWN_BOOL, FIELD(merge), NULL,
+	  "join the JSON or SARIF reports or baselines\n"
+	  "given as FILEs (of --shard runs) into one, on\n"
+	  "stdout or in the -o/--output file" },
 	{ "--api", OWN_STRING, FIELD(api), "GEN[,GEN]",
 	  "apply these API generations' rules (iosys-map, dma-buf-map,\n"
 	  "pre-5.10; default auto: those the file's code mentions)" },
@@ -102,6 +116,9 @@ static const struct own_opt own_opts[] = {
 	  "print the IR of every function to stdout" },
 	{ "--list-rules", OWN_BOOL, FIELD(list_rules), NULL,
 	  "list the rules and exit" },
+	{ "--explain", OWN_STRING, FIELD(explain), "RULE",
+	  "print what RULE finds, why it matters, how to\n"
+	  "fix it and how to suppress it, and exit" },
 	{ "--version", OWN_BOOL, FIELD(version), NULL,
 	  "print the version and exit" },
 	{ "--help", OWN_BOOL, FIELD(help), NULL, "print this help and exit" },
@@ -141,8 +158,8 @@ void imc_cli_print_help(FILE *out)
 /* Matches ARG against option NAME; for options with a value also takes it
  * (`NAME=V` or `NAME V`). Returns how many argv entries it used, 0 if ARG
  * is not this option, -1 if the value is missing. */
-static int match_with_value(const char *name, bool takes_value, int i,
-			    int argc, const char *const *argv,
+static int match_with_value(const char *name, bool takes_value, bool joined,
+			    int i, int argc, const char *const *argv,
 			    const char **value)
 {
 	const char *arg = argv[i];
@@ -154,6 +171,10 @@ static int match_with_value(const char *name, bool takes_value, int i,
 		return arg[len] ? 0 : 1;
 	if (arg[len] == '=') {
 		*value = arg + len + 1;
+		return 1;
+	}
+	if (arg[len] && joined) {
+		*value = arg + len;
 		return 1;
 	}
 	if (arg[len])
@@ -176,7 +197,9 @@ static int parse_own(struct imc_cli *cli, int i, int argc,
 		int used = match_with_value(o->name,
 					    o->kind != OWN_BOOL &&
 						    o->kind != OWN_NOBOOL,
-					    i, argc, argv, &value);
+					    /* -j4 as make's */
+					    !strcmp(o->name, "-j"), i, argc,
+					    argv, &value);
 
 		if (used < 0) {
 			snprintf(err, errlen, "option '%s' needs an argument",
@@ -449,9 +472,77 @@ void imc_ccargs_free(struct imc_ccargs *cc)
 	imc_strv_free(&cc->args);
 }
 
+/* The CPUs this process may run on (taskset, cgroups' cpusets). */
+static unsigned cpus(void)
+{
+	cpu_set_t set;
+	long n;
+
+	if (!sched_getaffinity(0, sizeof(set), &set) && CPU_COUNT(&set) > 0)
+		return (unsigned)CPU_COUNT(&set);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)n : 1;
+}
+
+enum { MAX_JOBS = 1024 };
+
+/* A decimal number in [1, max], nothing else; 0 if S is not one. */
+static unsigned small_number(const char *s, size_t len, unsigned max)
+{
+	unsigned long v = 0;
+	size_t i;
+
+	if (!len || len > 9)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	return v <= max ? (unsigned)v : 0;
+}
+
+static int check_parallel(struct imc_cli *cli, char *err, size_t errlen)
+{
+	const char *slash;
+
+	cli->jobs = cpus();
+	if (cli->jobs_arg) {
+		cli->jobs = small_number(cli->jobs_arg, strlen(cli->jobs_arg),
+					 MAX_JOBS);
+		if (!cli->jobs) {
+			snprintf(err, errlen,
+				 "-j: '%s' is not a number of jobs (1 to %d)",
+				 cli->jobs_arg, MAX_JOBS);
+			return -1;
+		}
+	}
+	if (!cli->shard_arg)
+		return 0;
+	slash = strchr(cli->shard_arg, '/');
+	if (slash) {
+		cli->shard_k = small_number(cli->shard_arg,
+					    (size_t)(slash - cli->shard_arg),
+					    1000000);
+		cli->shard_n = small_number(slash + 1, strlen(slash + 1),
+					    1000000);
+	}
+	if (!slash || !cli->shard_k || !cli->shard_n ||
+	    cli->shard_k > cli->shard_n) {
+		snprintf(err, errlen,
+			 "--shard: '%s' is not K/N with 1 <= K <= N",
+			 cli->shard_arg);
+		cli->shard_n = 0;
+		return -1;
+	}
+	return 0;
+}
+
 /* Values our options accept, checked once everything is parsed. */
 static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
 {
+	if (check_parallel(cli, err, errlen))
+		return -1;
 	if (!cli->format)
 		cli->format = "text";
 	if (strcmp(cli->format, "text") && strcmp(cli->format, "json") &&
@@ -468,6 +559,17 @@ static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
 	}
 	if (cli->fix && cli->diff_rev) {
 		snprintf(err, errlen, "--fix applies to whole files; drop --diff");
+		return -1;
+	}
+	if (cli->shard_n && (cli->fix || cli->fix_dry_run)) {
+		snprintf(err, errlen, "--shard: not with --fix or --fix-dry-run");
+		return -1;
+	}
+	if (cli->merge && (cli->build_dir || cli->shard_n || cli->fix ||
+			   cli->fix_dry_run || cli->baseline ||
+			   cli->write_baseline || cli->diff_rev)) {
+		snprintf(err, errlen, "--merge takes only reports: "
+			 "no -p, --shard, --fix, --baseline or --diff");
 		return -1;
 	}
 	return 0;

@@ -41,7 +41,13 @@ struct imc_cli {
 	const char *baseline, *write_baseline;
 	const char *diff_rev;  /* --diff=REV */
 	bool version, help, list_rules;
+	const char *explain;   /* --explain RULE */
 	const char *build_dir; /* -p */
+	const char *jobs_arg;  /* -j N, as given */
+	unsigned jobs;         /* parsed; default: the CPUs we may use */
+	const char *shard_arg; /* --shard K/N, as given */
+	unsigned shard_k, shard_n; /* 1 <= k <= n; n = 0: no sharding */
+	bool merge;            /* --merge REPORT...: join shards' reports */
 
 	struct imc_strv files;
 	struct imc_ccargs cc;

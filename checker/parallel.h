@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Checking translation units one after the other or N at a time (-j). */
+#ifndef IOMEMCHECK_CHECKER_PARALLEL_H
+#define IOMEMCHECK_CHECKER_PARALLEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "iomemcheck.h"
+
+/* Checks unit I: appends its findings to out, prints its messages on
+ * stderr, returns its exit status (0, or 2 if it could not be checked). */
+typedef int (*imc_unit_fn)(void *ctx, size_t i, struct imc_findings *out);
+
+struct imc_units_run {
+	size_t n; /* units 0..n-1 */
+	unsigned jobs; /* at most this many at a time */
+	bool may_fork; /* false: always one at a time, in this process */
+	imc_unit_fn check;
+	/* called once before the first worker starts (may be NULL): what
+	 * every worker would otherwise do again, e.g. libclang's lazy
+	 * initialisation */
+	void (*warm_up)(void *ctx);
+	void *ctx;
+	const char *const
+		*names; /* of the units, for a crashed worker's message */
+};
+
+/* Runs every unit and appends their findings to all, in the order of the
+ * units; each unit's messages reach stderr whole and in that order, so the
+ * output is the same whatever jobs is. With jobs > 1 each unit is checked
+ * in a process of its own (fork): a unit that crashes costs only itself.
+ * On a terminal, stderr also shows a progress line. Returns the worst exit
+ * status of the units. */
+int imc_run_units(const struct imc_units_run *r, struct imc_findings *all);
+
+#endif
