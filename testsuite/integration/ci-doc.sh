@@ -27,7 +27,7 @@ doc_block() {
 		found && /^```/ { if (inside) exit; inside = 1; next }
 		inside { print }' "$DOC"
 }
-for b in github gitlab baseline; do
+for b in github gitlab baseline github-shards gitlab-shards; do
 	doc_block $b >"$T/$b.txt"
 	[ -s "$T/$b.txt" ] || fail "$DOC: no block marked integration.ci-doc: $b"
 done
@@ -141,6 +141,81 @@ assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after], 
 assert before[0]["description"] == "plain store through __iomem pointer 'ctrl'; use writel()"
 EOF
 echo "GitLab steps: ok"
+
+# ---- sharded runs (github-shards, gitlab-shards): every shard's steps,
+# then the merge, on a project of 6 units, equal one run's report
+mkdir more
+for n in 1 2 3 4 5; do
+	sed "s/void start(/void start$n(/" a/drv.c >more/drv$n.c
+done
+cat >>pristine/CMakeLists.txt <<'EOF'
+add_library(more OBJECT more/drv1.c more/drv2.c more/drv3.c more/drv4.c more/drv5.c)
+EOF
+echo "target_include_directories(more PRIVATE $INC)" >>pristine/CMakeLists.txt
+cp -r more pristine/more
+"$PY" - "$T/github-shards.txt" "$T/ghs" <<'EOF' || fail "the GitHub matrix workflow"
+import sys, yaml
+wf = yaml.safe_load(open(sys.argv[1]))
+shard, merge = wf["jobs"]["shard"], wf["jobs"]["merge"]
+assert wf["permissions"]["security-events"] == "write"
+ks = shard["strategy"]["matrix"]["shard"]
+assert ks == [1, 2, 3, 4], ks
+assert merge["needs"] == "shard"
+run = [s for s in shard["steps"] if s.get("id") == "iomemcheck"][0]["run"]
+assert "--shard ${{ matrix.shard }}/${{ strategy.job-total }}" in run, run
+up = [s for s in shard["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")][0]
+down = [s for s in merge["steps"] if s.get("uses", "").startswith("actions/download-artifact@")][0]
+assert up["with"]["path"] in run and down["with"]["merge-multiple"] is True
+mrun = [s for s in merge["steps"] if s.get("id") == "merge"][0]["run"]
+sarif = [s for s in merge["steps"]
+         if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")][0]["with"]["sarif_file"]
+assert "-o %s" % sarif in mrun
+db = [s for s in shard["steps"] if s.get("name") == "Compile database"][0]["run"]
+shard_cmd = run.replace("${{ matrix.shard }}", "@K@").replace("${{ strategy.job-total }}", "@N@")
+open(sys.argv[2] + "-db", "w").write(db + "\n")
+open(sys.argv[2] + "-shard", "w").write(shard_cmd + "\n")
+open(sys.argv[2] + "-merge", "w").write(mrun + "\n")
+EOF
+"$PY" - "$T/gitlab-shards.txt" "$T/gls" <<'EOF' || fail "the GitLab parallel job"
+import sys, yaml
+doc = yaml.safe_load(open(sys.argv[1]))
+shard, merge = doc["iomemcheck-shard"], doc["iomemcheck"]
+assert shard["parallel"] == 4, shard["parallel"]
+assert merge["needs"] == ["iomemcheck-shard"]
+assert shard["artifacts"]["when"] == "always"
+open(sys.argv[2] + "-shard", "w").write("\n#---\n".join(shard["script"]) + "\n")
+open(sys.argv[2] + "-merge", "w").write("\n#---\n".join(merge["script"]) + "\n")
+EOF
+# GitHub: the four jobs of the matrix, then the merge job, in one tree
+cp -r pristine ghs
+run_steps "$T/ghs-db" ghs
+expect_status 0
+for k in 1 2 3 4; do
+	sed -e "s/@K@/$k/g" -e "s/@N@/4/g" "$T/ghs-shard" >"$W/shard-cmd"
+	run_steps "$W/shard-cmd" ghs
+	expect_status 0
+done
+run_steps "$T/ghs-merge" ghs
+expect_status 0
+(cd ghs && iomemcheck -p build --format=sarif -o whole.sarif 2>/dev/null) || true
+cmp -s ghs/iomemcheck.sarif ghs/whole.sarif || fail "GitHub: the merged shards differ from one run"
+grep -c '"ruleId"' ghs/whole.sarif >"$W/n" || true
+expect_one_line "$W/n" 12
+echo "GitHub matrix: ok"
+# GitLab: the parallel jobs (CI_NODE_INDEX of CI_NODE_TOTAL), then the merge
+cp -r pristine gls
+for k in 1 2 3 4; do
+	CI_NODE_INDEX=$k CI_NODE_TOTAL=4
+	export CI_NODE_INDEX CI_NODE_TOTAL
+	run_steps "$T/gls-shard" gls
+	expect_status 0
+done
+unset CI_NODE_INDEX CI_NODE_TOTAL
+run_steps "$T/gls-merge" gls
+expect_status 1 # findings fail the merge job
+(cd gls && iomemcheck -p build --format=json -o whole.json 2>/dev/null) || true
+cmp -s gls/iomemcheck.json gls/whole.json || fail "GitLab: the merged shards differ from one run"
+echo "GitLab parallel: ok"
 
 # ---- the baseline recipe, in a git checkout
 new_repo a
