@@ -4047,6 +4047,8 @@ static cpp_macro *make_macro(const char *name, const char *spelling)
 	return m;
 }
 
+static bool restore_started;
+
 static void start_unit(void *event_data, void *data)
 {
 	cpp_callbacks *cb;
@@ -4056,8 +4058,13 @@ static void start_unit(void *event_data, void *data)
 
 	(void)event_data;
 	(void)data;
-	if (!parse_in)
+	/* preprocessed input: no #define to restore (the -E that made it
+	 * spelled the annotations out), and a helper #define would be read
+	 * as a line marker */
+	if (!parse_in || restore_started ||
+	    cpp_get_options(parse_in)->preprocessed)
 		return;
+	restore_started = true;
 	cb = cpp_get_callbacks(parse_in);
 	/* the helpers must not reach -g3's macro debug info */
 	define = cb->define;
@@ -4192,6 +4199,26 @@ static void report_finding(const struct imc_finding *d)
 	imc_gcc_set_column_unit(unit);
 }
 
+/* In preprocessed input (-save-temps, gcc -E then a compile of the .i)
+ * GCC's columns are those of the preprocessed line, where macros are
+ * expanded and blanks collapsed, but the source text is read from the
+ * original file: a rewrite would be made of the wrong bytes. */
+static void drop_fixits(struct imc_findings *findings)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < findings->n; i++) {
+		struct imc_finding *d = &findings->v[i];
+
+		for (k = 0; k < d->nfixits; k++)
+			free((char *)d->fixits[k].text);
+		free(d->fixits);
+		d->fixits = NULL;
+		d->nfixits = 0;
+	}
+}
+
 /*
  * After the analysis, as the checker's imc_finish() does for its run:
  * inline suppressions, the baseline, then GCC's diagnostics and the JSON or
@@ -4203,6 +4230,8 @@ static void report_findings(struct imc_findings *findings)
 	size_t i;
 
 	imc_findings_suppress(findings);
+	if (parse_in && cpp_get_options(parse_in)->preprocessed)
+		drop_fixits(findings);
 	if (opt_baseline &&
 	    imc_baseline_filter(opt_baseline, findings, err, sizeof(err)) < 0) {
 		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
@@ -4323,7 +4352,7 @@ static void finish_unit(void *event_data, void *data)
 
 	(void)event_data;
 	(void)data;
-	if (unit_done)
+	if (unit_done || flag_preprocess_only)
 		return;
 	unit_done = true;
 	if (!cur_tu && !opt_test_findings) {
@@ -4471,6 +4500,17 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 
 	register_callback(plugin_name, PLUGIN_INFO, NULL,
 			  &iomemcheck_plugin_info);
+	if (flag_preprocess_only) {
+		/* -E (-save-temps, distcc, ccache): no unit is compiled, but
+		 * the output must carry the annotations the compile of it will
+		 * read, so restore them from the main file's first line on,
+		 * where PLUGIN_START_UNIT would. */
+		register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+				  (void *)restore_roots);
+		register_callback(plugin_name, PLUGIN_INCLUDE_FILE, start_unit,
+				  NULL);
+		return 0;
+	}
 	register_callback(plugin_name, PLUGIN_ATTRIBUTES, register_attributes,
 			  NULL);
 	register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,

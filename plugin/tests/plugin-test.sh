@@ -203,6 +203,43 @@ analysis)
 	expect_ok
 	expect_err 'hdr.h:2:[0-9]+: warning: .*\[iomem-deref\]'
 	;;
+preprocessed)
+	# -save-temps, and gcc -E then a compile of the .i (distcc, icecc,
+	# ccache's preprocessor mode): the output keeps the annotations
+	# spelled out, the compile of it succeeds, reports the one-step
+	# compile's findings (file, line, rule, message: columns are those of
+	# the preprocessed line, and there are no fix-its) and builds the
+	# object the same steps build without the plugin.
+	findings() {
+		grep -E ': (warning|error): ' "$TMP/err" |
+			sed -E 's/^([^:]+:[0-9]+):[0-9]+:/\1:/' >"$1"
+	}
+	plugin -I"$MAPAPI" -c iomem.c -o "$TMP/one.o"
+	expect_ok
+	findings "$TMP/one.txt"
+	grep -q 'iomem-deref' "$TMP/one.txt" || fail "no finding in one step"
+	plugin -I"$MAPAPI" -save-temps -c iomem.c -o "$TMP/two.o"
+	expect_ok
+	expect_only_findings
+	findings "$TMP/two.txt"
+	diff -u "$TMP/one.txt" "$TMP/two.txt" || fail "-save-temps: other findings"
+	grep -q 'address_space(__iomem)' "$TMP/two.i" ||
+		fail "-save-temps: no __iomem in the .i"
+	grep -q '__attribute__((force))' "$TMP/two.i" ||
+		fail "-save-temps: no __force in the .i"
+	run_gcc -I"$MAPAPI" -save-temps -c iomem.c -o "$TMP/plain2.o"
+	cmp "$TMP/plain2.o" "$TMP/two.o" || fail "-save-temps: objects differ"
+	plugin -I"$MAPAPI" -E iomem.c -o "$TMP/pp.i"
+	expect_ok
+	[ -s "$TMP/err" ] && fail "-E: diagnostics"
+	plugin -c "$TMP/pp.i" -o "$TMP/three.o"
+	expect_ok
+	expect_only_findings
+	findings "$TMP/three.txt"
+	diff -u "$TMP/one.txt" "$TMP/three.txt" || fail ".i: other findings"
+	grep -q '^fix-it:' "$TMP/err" && fail ".i: fix-its"
+	cmp "$TMP/two.o" "$TMP/three.o" || fail ".i: objects differ"
+	;;
 *)
 	echo "unknown test $test_name"
 	exit 1
