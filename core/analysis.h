@@ -81,8 +81,15 @@ size_t add_finding(struct analysis *a, const char *rule,
 bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 		const struct imc_node *site, const char *tmpl_load,
 		const char *tmpl_store);
+/* map_ptr_arg: the `map->vaddr + off` argument ($map, $off), also through
+ * a local initialised so; forced_arg: a `(T __force *)p` argument that the
+ * template gets as p. */
 bool fix_call(struct analysis *a, size_t finding, const struct imc_node *call,
-	      const char *tmpl, const struct imc_node *map_ptr_arg);
+	      const char *tmpl, const struct imc_node *map_ptr_arg,
+	      const struct imc_node *forced_arg);
+/* The pointer argument is a local that the function advances (`dst +=
+ * pitch`): no rewrite, the message says to keep an offset. */
+bool fix_steps(struct analysis *a, const struct imc_node *arg);
 void fixits_finalize(struct analysis *a);
 char *template_fn_name(const char *tmpl); /* "readl(...)" -> "readl" */
 

@@ -555,13 +555,24 @@ static bool val_from_map(const struct fnctx *c, const struct val *v)
 static const char *const forced_how =
 	"; use the I/O accessors on the __iomem pointer instead of casting it away";
 
+/* `*(T __force *)p`, `((struct r __force *)p)->x` with p __iomem: the
+ * accessor can take p itself (a pointer the cast was stored in cannot). */
+static bool forced_direct(const struct imc_node *lv)
+{
+	const struct imc_node *k = imc_kid(lv, 0);
+
+	return k && is_forced(k) && imc_kid(k, 0) &&
+	       imc_type_is_iomem_ptr(imc_kid(k, 0)->type) &&
+	       (lv->kind == IMC_DEREF || (lv->kind == IMC_FIELD && lv->arrow));
+}
+
 static void report_access(struct fnctx *c, const struct imc_node *lv,
 			  const struct imc_node *site, const struct imc_node *ptr,
 			  const struct val *pv, enum access mode)
 {
 	static const char *const verbs[] = { "load", "store", "read-modify-write" };
 	const struct imc_type *t = lv->type;
-	bool from_map = val_from_map(c, pv);
+	bool from_map = val_from_map(c, pv), fix;
 	const char *rule = pv->forced ? "iomem-forced-access" :
 			   from_map   ? "map-vaddr-unchecked" : "iomem-deref";
 	char when[32], *d = describe(ptr), *msg;
@@ -569,17 +580,23 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 	size_t f;
 
 	/* The accessors take __iomem pointers: on a plain pointer that merely
-	 * holds I/O memory the rewrite alone would not be clean. */
-	if (is_scalar(t) && !from_map && pv->typed) {
+	 * holds I/O memory the rewrite alone would not be clean (a forced
+	 * one names them in the message). A map's pointer gets the map's
+	 * accessors, of one of the widths they move. */
+	if (is_scalar(t) && ((!from_map && pv->typed) || pv->forced)) {
 		width_when(when, sizeof(when), t->size);
 		load = rewrite_for(c->a, "load", when);
 		store = rewrite_for(c->a, "store", when);
+	} else if (is_scalar(t) && from_map &&
+		   (t->size == 1 || t->size == 2 || t->size == 4 || t->size == 8)) {
+		load = rewrite_for(c->a, "load", "from=map");
+		store = rewrite_for(c->a, "store", "from=map");
 	}
-	if (pv->forced)
+	if (pv->forced && (!load || (mode != RD && !store)))
 		how = forced_how;
-	else if (from_map)
+	else if (from_map && (!load || (mode != RD && !store)))
 		how = "; use iosys_map_rd()/iosys_map_wr()";
-	else if (!pv->typed)
+	else if (!pv->typed && !from_map && !pv->forced)
 		how = "; give it an __iomem type and use the I/O accessors";
 	else if (t && (t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION))
 		how = mode == RD ? "; no single accessor fits a struct copy: use memcpy_fromio()"
@@ -597,10 +614,11 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 	if (!*how) {
 		char *ln = template_fn_name(mode == WR ? store : load);
 		char *sn = template_fn_name(store);
-		char *full = imc_xasprintf("%s; use %s()%s%s%s", msg, ln,
+		char *full = imc_xasprintf("%s; use %s()%s%s%s%s", msg, ln,
 					   mode == RMW ? " and " : "",
 					   mode == RMW ? sn : "",
-					   mode == RMW ? "()" : "");
+					   mode == RMW ? "()" : "",
+					   pv->forced ? " on the __iomem pointer instead of casting it away" : "");
 
 		free(msg);
 		free(ln);
@@ -609,7 +627,8 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 	}
 	free(d);
 	f = add_finding(c->a, rule, lv, msg);
-	if (!*how && (mode == RD || site))
+	fix = !*how && (mode == RD || site) && (!pv->forced || forced_direct(lv));
+	if (fix)
 		fix_access(c->a, f, lv, site, load, store);
 }
 
@@ -1113,26 +1132,31 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	from_map = val_from_map(c, v) && !imc_type_is_iomem_ptr(a->type);
 	snprintf(when, sizeof(when), "%s=%s", which == 0 ? "dst" : "src",
 		 from_map ? "map" : "io");
-	tmpl = nio == 1 && !v->forced && (from_map || expr_iomem(a)) ?
+	/* A forced argument: the accessor on the cast's __iomem operand. */
+	tmpl = nio == 1 && (from_map || expr_iomem(a) || v->forced) ?
 		rewrite_for(c->a, call->name, when) : NULL;
 	fn = tmpl ? template_fn_name(tmpl) : NULL;
 	d = describe(a);
 	f = add_finding(c->a, v->forced ? "iomem-forced-access" :
 			from_map ? "map-vaddr-unchecked" : "iomem-memfn", call,
-			imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s",
+			imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s%s",
 				      call->name, roles[which], d,
 				      imc_type_is_iomem_ptr(a->type) ? "is __iomem" :
 				      v->why ? "may be I/O: " : "may be I/O",
 				      imc_type_is_iomem_ptr(a->type) ? "" : v->why ? v->why : "",
-				      fn ? "; use " : "", fn ? fn : "",
-				      v->forced ? forced_how : ""));
-	if (fn) {
-		char *full = imc_xasprintf("%s()", c->a->out->v[f].message);
+				      fn ? "; use " : "", fn ? fn : "", fn ? "()" : "",
+				      !v->forced ? "" : fn ? " on the __iomem pointer instead of casting it away"
+							   : forced_how));
+	if (fn && !fix_call(c->a, f, call, tmpl,
+			    from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL,
+			    v->forced && !from_map ? a : NULL) &&
+	    from_map && v->obj >= 0 && fix_steps(c->a, a)) {
+		char *full = imc_xasprintf("%s: '%s' steps through map '%s', keep an offset into the map instead of the pointer",
+					   c->a->out->v[f].message, d,
+					   c->objs[v->obj].display);
 
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
-		fix_call(c->a, f, call, tmpl,
-			 from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL);
 	}
 	free(fn);
 	free(d);
@@ -1171,13 +1195,20 @@ static void check_summary(struct fnctx *c, const struct imc_node *call,
 		if (!(v->mem & MEM_IO) || v->typed || !c->report)
 			continue;
 		d = describe(a);
+		/* No caller-side rewrite: the helper itself must learn about
+		 * I/O memory, at the access the message names. */
 		add_finding(c->a, v->forced ? "iomem-forced-access" :
 			    val_from_map(c, v) ? "map-vaddr-unchecked" : "iomem-memfn",
 			    call,
-			    imc_xasprintf("'%s' may be I/O memory (%s) but %s() uses argument %u as system memory (%s)",
+			    imc_xasprintf("'%s' may be I/O memory (%s) but %s() uses argument %u as system memory (%s): %s",
 					  d, v->why ? v->why : "unknown origin",
 					  callee(call), i,
-					  sum->use_what[i - 1] ? sum->use_what[i - 1] : "directly"));
+					  sum->use_what[i - 1] ? sum->use_what[i - 1] : "directly",
+					  val_from_map(c, v) ?
+					  why(c->a, "pass %s() the map (and an offset) and use the iosys_map_*() helpers there",
+					      callee(call)) :
+					  why(c->a, "give parameter %u of %s() an __iomem type and use the I/O accessors there",
+					      i, callee(call))));
 		free(d);
 	}
 }

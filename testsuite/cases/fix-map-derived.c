@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * map-vaddr-unchecked fix-its through a derived pointer: a local set to
+ * `map->vaddr + OFF` and used once becomes the map helper at that use with
+ * OFF carried over (a call of this file that only computes, `y * pitch +
+ * x * cpp`), and its declaration goes (it would be unused). Only where
+ * nothing between the two changes what OFF or the map evaluate to.
+ * Elsewhere the message says what to use.
+ */
+#include <linux/iosys-map.h>
+#include <linux/string.h>
+#include <linux/types.h>
+
+static unsigned int clip_offset(unsigned int y, unsigned int pitch,
+				unsigned int x, unsigned int cpp)
+{
+	return y * pitch + x * cpp;
+}
+
+void to_map(struct iosys_map *map, const void *src, size_t off, size_t len)
+{
+	void *dst = map->vaddr + off;
+
+	memcpy(dst, src, len); /* expect: map-vaddr-unchecked */
+}
+
+void blit_line(struct iosys_map *map, const u8 *src, unsigned int y,
+	       unsigned int pitch, unsigned int x, size_t len)
+{
+	u8 *dst = map->vaddr + y * pitch + x * 4; /* TODO: Use mapping abstraction properly */
+
+	memcpy(dst, src, len); /* expect: map-vaddr-unchecked */
+}
+
+void clear_clip(struct iosys_map *map, unsigned int y, unsigned int pitch,
+		unsigned int x, size_t len)
+{
+	void *dst = map->vaddr + clip_offset(y, pitch, x, 4);
+
+	memset(dst, 0, len); /* expect: map-vaddr-unchecked */
+}
+
+void from_map(void *buf, struct iosys_map map, size_t off, size_t len)
+{
+	const void *src = map.vaddr + off;
+
+	memcpy(buf, src, len); /* expect: map-vaddr-unchecked */
+}
+
+u32 read_px(const struct iosys_map *map, unsigned int y, unsigned int pitch)
+{
+	const void *line = map->vaddr + y * pitch;
+
+	return *(const u32 *)(line + 4); /* expect: map-vaddr-unchecked */
+}
+
+void write_px(struct iosys_map *map, unsigned int off, u16 v)
+{
+	*(u16 *)(map->vaddr + off) = v; /* expect: map-vaddr-unchecked */
+}
+
+/* No fix-it: the offset's variable changes between, the local is used
+ * twice, the map pointer is another one at the use. */
+void changed(struct iosys_map *map, const void *src, unsigned int y,
+	     unsigned int pitch, size_t len)
+{
+	void *dst = map->vaddr + y * pitch;
+
+	y++;
+	memcpy(dst, src, len); /* expect: map-vaddr-unchecked fix: none */
+}
+
+void twice(struct iosys_map *map, const void *src, size_t len)
+{
+	void *dst = map->vaddr;
+
+	memcpy(dst, src, len); /* expect: map-vaddr-unchecked fix: none */
+	memset(dst, 0, len); /* expect: map-vaddr-unchecked fix: none */
+}
+
+void other_map(struct iosys_map *map, struct iosys_map *next, const void *src,
+	       size_t len)
+{
+	void *dst = map->vaddr;
+
+	map = next;
+	memcpy(dst, src, len); /* expect: map-vaddr-unchecked fix: none */
+}
+
+/* A pointer that only scales by 4: no byte offset to carry. */
+void scaled(struct iosys_map *map, u32 v)
+{
+	*((u32 *)map->vaddr + 2) = v; /* expect: map-vaddr-unchecked fix: none */
+}
