@@ -186,11 +186,12 @@ for bad in 0/3 4/3 3 1/0 a/b /3 1/; do
 done
 
 # ---- the progress line: only on a terminal
-python3 - "$IMC" "$T/good" "$W/pty.err" <<'EOF2' || fail "-j4 on a terminal"
+for j in 1 4; do
+python3 - "$IMC" "$T/good" "$W/pty.err" "$j" <<'EOF2' || fail "-j$j on a terminal"
 import os, pty, subprocess, sys
-imc, db, out = sys.argv[1:4]
+imc, db, out, j = sys.argv[1:5]
 master, slave = pty.openpty()
-p = subprocess.Popen([imc, "-j4", "-p", db, "--headers", "-fno-diagnostics-show-caret"],
+p = subprocess.Popen([imc, "-j" + j, "-p", db, "--headers", "-fno-diagnostics-show-caret"],
                      stdout=subprocess.DEVNULL, stderr=slave)
 os.close(slave)
 data = b""
@@ -219,8 +220,10 @@ plain = "".join(s for s in text.split("\r\x1b[K") if not (s.startswith("iomemche
 open(out + ".plain", "w").write(plain)
 EOF2
 status=0
-"$IMC" -j4 -p good --headers -fno-diagnostics-show-caret >/dev/null 2>"$W/pipe.err" || status=$?
+"$IMC" -j$j -p good --headers -fno-diagnostics-show-caret >/dev/null 2>"$W/pipe.err" || status=$?
 expect_status 1
 expect_same "$W/pty.err.plain" "$W/pipe.err"
+echo "-j$j: the progress line on a terminal, the same diagnostics"
+done
 grep -q 'units, ' "$W/pipe.err" && fail "a progress line on a pipe"
 echo PASS
