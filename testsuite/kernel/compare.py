@@ -57,7 +57,7 @@ def units_of(d):
 	out = {}
 	for line in read(os.path.join(d, "units")).split():
 		u = unit_name(line)
-		if u.startswith(UNIT_PREFIX):
+		if u.startswith(prefixes()):
 			out[u] = u.replace("/", "%")
 	return out
 
@@ -67,9 +67,14 @@ def set_prefix(prefix):
 	UNIT_PREFIX = prefix
 
 
+def prefixes():
+	"""UNIT_PREFIX as str.startswith() takes it: several, space-separated."""
+	return tuple(UNIT_PREFIX.split()) or ("",)
+
+
 def in_scope(exp):
 	"""The expectations about files under UNIT_PREFIX."""
-	return {k: v for k, v in exp.items() if k[0].startswith(UNIT_PREFIX)}
+	return {k: v for k, v in exp.items() if k[0].startswith(prefixes())}
 
 
 def sparse_findings(d, src):

@@ -32,9 +32,12 @@
 # the DRM drivers above), not only drivers/gpu/drm/: kbuild's C=2 over the
 # whole tree, which also builds it the first time (an hour or more on two
 # cores); no plugin step. Results under $IMC_KERNEL_DIR/results-defconfig/.
+# --dirs "DIR/ ...": the same on these directories of the defconfig tree
+# only (results-dirs/), e.g. "drivers/ata/ drivers/net/ethernet/intel/".
 #
 # Usage: testsuite/kernel/run.sh [--prepare-only] [--sparse-only]
-#            [--no-checker] [--no-plugin] [--rerun-sparse] [--defconfig] [-j N]
+#            [--no-checker] [--no-plugin] [--rerun-sparse]
+#            [--defconfig | --dirs "DIR/ ..."] [-j N]
 # Environment: IMC_KERNEL_DIR, IMC_BUILD_DIR (default REPO/build),
 #   IMC_CHECKER, IMC_PLUGIN, IMC_JOBS (default 2),
 #   IMC_PLUGIN_KCFLAGS (default "-fplugin=$IMC_PLUGIN").
@@ -65,6 +68,7 @@ while [ $# -gt 0 ]; do
 	--no-plugin) do_plugin=0 ;;
 	--rerun-sparse) rerun_sparse=1 ;;
 	--defconfig) scope= prefix= do_plugin=0 results=$root/results-defconfig ;;
+	--dirs) shift; scope=$1 prefix=$1 do_plugin=0 results=$root/results-dirs ;;
 	-j) jobs=$2; shift ;;
 	-j*) jobs=${1#-j} ;;
 	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
