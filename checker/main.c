@@ -508,6 +508,9 @@ static int check_units(struct run *run)
 		.jobs = cli->jobs,
 		/* --fix keeps what it read; --dump-ir prints as it goes */
 		.may_fork = !cli->fix && !cli->fix_dry_run && !cli->dump_ir,
+		/* not under kbuild: make runs one iomemcheck per file, several
+		 * at a time, all on one terminal */
+		.progress = !getenv("KBUILD_CHECKSRC"),
 		.check = check_unit,
 		.warm_up = warm_up,
 		.ctx = run,

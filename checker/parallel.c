@@ -413,7 +413,8 @@ int imc_run_units(const struct imc_units_run *r, struct imc_findings *all)
 	struct runner rn = {
 		.r = r,
 		.res = imc_xcalloc(r->n ? r->n : 1, sizeof(*rn.res)),
-		.progress = {.on = isatty(2) == 1, .total = r->n},
+		.progress = {.on = r->progress && r->n > 1 && isatty(2) == 1,
+			     .total = r->n},
 		.all = all,
 	};
 	size_t i;

@@ -16,6 +16,8 @@ struct imc_units_run {
 	size_t n; /* units 0..n-1 */
 	unsigned jobs; /* at most this many at a time */
 	bool may_fork; /* false: always one at a time, in this process */
+	/* a progress line if stderr is a terminal and there are 2+ units */
+	bool progress;
 	imc_unit_fn check;
 	/* called once before the first worker starts (may be NULL): what
 	 * every worker would otherwise do again, e.g. libclang's lazy

@@ -10,7 +10,8 @@
 #  - -j4 as `-j 4`, `-j=4`; bad -j and --shard values: exit 2, one line;
 #  - stderr not a terminal: no progress line (the exact stderr above); on a
 #    terminal (a pty) a progress line "N/M units, K findings" that ends
-#    erased, and the same diagnostics.
+#    erased, and the same diagnostics (-j1 and -j4); none for one unit or
+#    under kbuild (KBUILD_CHECKSRC).
 . "$(dirname "$0")/lib.sh"
 
 cd src
@@ -226,4 +227,31 @@ expect_same "$W/pty.err.plain" "$W/pipe.err"
 echo "-j$j: the progress line on a terminal, the same diagnostics"
 done
 grep -q 'units, ' "$W/pipe.err" && fail "a progress line on a pipe"
+# no progress line for one unit, nor under kbuild (make runs many
+# iomemchecks on one terminal)
+python3 - "$IMC" "$T/good" "$INC" "$T/src/alpha.c" <<'EOF2' || fail "a progress line where none belongs"
+import os, pty, subprocess, sys
+imc, db, inc, one = sys.argv[1:5]
+def on_tty(argv, env=None):
+    master, slave = pty.openpty()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=slave,
+                         env=dict(os.environ, **(env or {})))
+    os.close(slave)
+    data = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    p.wait()
+    return p.returncode, data.decode()
+rc, text = on_tty([imc, "-j4", "-I", inc, one])
+assert rc == 1 and " units, " not in text and "\x1b[K" not in text, (rc, text)
+rc, text = on_tty([imc, "-j4", "-p", db], {"KBUILD_CHECKSRC": "1"})
+assert rc == 0 and " units, " not in text and "\x1b[K" not in text, (rc, text)
+assert "warning: " in text, text
+EOF2
 echo PASS
