@@ -703,26 +703,23 @@ static struct val read_map_member(struct fnctx *c, struct state *s,
 	return v;
 }
 
-/* What a load of a member or file-scope variable (key) may hold: I/O
- * memory the TU stored there (holders.c), or that the rules say an API
- * stores there (io-field). */
-static struct val held(struct fnctx *c, const char *key_or_var,
-		       const struct imc_node *n)
+/* What a load of a member ("tag.member", member_key()) or a file-scope
+ * variable (its imc_var) may hold: I/O memory the TU stored there
+ * (holders.c), or that the rules say an API stores there (io-field). */
+static struct val held(struct fnctx *c, uintptr_t key, const char *member)
 {
-	uintptr_t key = (uintptr_t)key_or_var;
 	const struct io_holder *h = holder_get(c->a, key);
 	const struct imc_rule *r;
+	const char *base;
 	struct val v = no_val;
 
 	if (h) {
 		v.mem = h->mem;
 		v.forced = h->forced;
 		v.why = h->why;
-	} else if (n->kind == IMC_FIELD &&
-		   (r = rules_for(c->a, key_or_var)->r[IMC_R_IO_FIELD])) {
+	} else if (member && (r = rules_for(c->a, member)->r[IMC_R_IO_FIELD])) {
+		base = strrchr(r->file, '/');
 		v.mem = r->state == IMC_MAP_IO ? MEM_IO : MEM_IO | MEM_SYS;
-		const char *base = strrchr(r->file, '/');
-
 		v.why = why(c->a, "'%s' may hold I/O memory (rules: %s:%d)",
 			    r->name, base ? base + 1 : r->file, r->line);
 	}
@@ -773,8 +770,11 @@ static struct val access(struct fnctx *c, struct state *s,
 	check_access(c, n, site, mode, &pv);
 	if (imc_type_is_iomem_ptr(n->type))
 		return typed_io(c, n);
-	if (mode == RD && n->kind == IMC_FIELD && imc_type_is_ptr(n->type))
-		return held(c, member_key(c->a, n), n);
+	if (mode == RD && n->kind == IMC_FIELD && imc_type_is_ptr(n->type)) {
+		const char *member = member_key(c->a, n);
+
+		return held(c, (uintptr_t)member, member);
+	}
 	return no_val;
 }
 
@@ -2144,14 +2144,8 @@ static void initial_state(struct fnctx *c, struct state *s)
 		if (c->sum)
 			s->vars[i].params = 1u << i;
 	for (i = 0; i < c->nslots; i++)
-		if (c->var_of_slot[i]->scope == IMC_GLOBAL) {
-			struct imc_node v = {
-				.kind = IMC_VAR,
-				.var = (struct imc_var *)c->var_of_slot[i]
-			};
-
-			s->vars[i] = held(c, (const char *)c->var_of_slot[i], &v);
-		}
+		if (c->var_of_slot[i]->scope == IMC_GLOBAL)
+			s->vars[i] = held(c, (uintptr_t)c->var_of_slot[i], NULL);
 	/* Maps we did not see set up may be either kind. */
 	for (i = 0; i < c->nobjs; i++) {
 		const struct imc_var *root = c->objs[i].root_slot >= 0 ?

@@ -19,7 +19,8 @@ static void mention_type(struct imc_strset *seen, const struct imc_type *t)
 	uint32_t i;
 
 	for (; t; t = t->pointee) {
-		if ((t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION) && t->tag)
+		if ((t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION) &&
+		    t->tag)
 			imc_strset_intern(seen, t->tag);
 		if (t->kind == IMC_T_FUNC) {
 			for (i = 0; i < t->nparams; i++)
@@ -74,7 +75,7 @@ void generations_select(struct analysis *a)
 {
 	const struct imc_rules *rules = a->rules;
 	const char *api = a->opts->api;
-	struct imc_strset seen = { 0 };
+	struct imc_strset seen = {0};
 	uint32_t i;
 
 	a->gen_active = imc_xcalloc(rules->ngens + 1, sizeof(bool));
@@ -128,7 +129,8 @@ const struct imc_rule *rule_find(const struct analysis *a, enum imc_directive d,
 const char *rewrite_for(const struct analysis *a, const char *subject,
 			const char *when)
 {
-	const struct imc_rule *r = imc_rules_find(a->rules, IMC_R_REWRITE, subject);
+	const struct imc_rule *r =
+		imc_rules_find(a->rules, IMC_R_REWRITE, subject);
 
 	for (; r; r = r->next_same_name)
 		if (generation_active(a, r->gen) && !strcmp(r->when, when))

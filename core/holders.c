@@ -25,7 +25,8 @@ const char *member_key(struct analysis *a, const struct imc_node *field)
 		return NULL;
 	if (field->arrow)
 		t = imc_type_is_ptr(t) ? t->pointee : NULL;
-	if (!t || (t->kind != IMC_T_STRUCT && t->kind != IMC_T_UNION) || !t->tag)
+	if (!t || (t->kind != IMC_T_STRUCT && t->kind != IMC_T_UNION) ||
+	    !t->tag)
 		return NULL;
 	snprintf(buf, sizeof(buf), "%s.%s", t->tag, field->name);
 	return imc_strset_intern(&a->strings, buf);
