@@ -477,20 +477,23 @@ static int check_unit(void *ctx, size_t i, struct imc_findings *out)
 
 /* libclang initialises much lazily (targets, option tables: some 600
  * std::call_once): once in the parent, not in every worker. A parse of an
- * empty file with the flags of the first unit does it, and leaves no
- * thread behind (libclang joins its parse thread). */
+ * empty file for the first unit's target does it (without the unit's
+ * -include and -I: nothing to read), and leaves no thread behind
+ * (libclang joins its parse thread). */
 static void warm_up(void *ctx)
 {
 	struct run *run = ctx;
 	const struct unit *u = &run->units[0];
+	const struct imc_ccargs *cc = u->dir ? &u->own_cc : u->cc;
+	struct imc_ccargs target = { .arch = cc ? cc->arch : NULL,
+				     .target = cc ? cc->target : NULL };
 	struct CXUnsavedFile empty = { "iomemcheck-warm-up.c", "", 0 };
 	struct imc_strv args = { 0 };
 	CXTranslationUnit tu = NULL;
 
 	if (!run->index)
 		run->index = clang_createIndex(0, 0);
-	imc_clang_args(u->dir ? &u->own_cc : u->cc ? u->cc : &run->cli->cc,
-		       &args);
+	imc_clang_args(&target, &args);
 	if (clang_parseTranslationUnit2(run->index, empty.Filename, args.v,
 					(int)args.n, &empty, 1,
 					CXTranslationUnit_IncludeAttributedTypes,
