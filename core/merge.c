@@ -183,7 +183,8 @@ static cJSON *sorted_array(struct items *it)
 	cJSON *arr = cJSON_CreateArray();
 	size_t i, kept = 0;
 
-	qsort(it->v, it->n, sizeof(*it->v), cmp_item_seq);
+	if (it->n > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(it->v, it->n, sizeof(*it->v), cmp_item_seq);
 	for (i = 0; i < it->n; i++) {
 		/* the kept item's strings live in its JSON, which arr owns */
 		if (i && !cmp_item(&it->v[kept], &it->v[i])) {
