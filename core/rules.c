@@ -266,11 +266,11 @@ static int parse_generation(struct parse *p, char **save)
 	g->file = intern(p, p->file);
 	while ((word = strtok_r(NULL, " \t\r", save))) {
 		bool is_if = !strncmp(word, "if=", 3);
-		const char *sym = word + (is_if ? 3 : 7);
+		bool is_unless = !strncmp(word, "unless=", 7);
+		const char *sym = is_if ? word + 3 : is_unless ? word + 7 : "";
 		unsigned *n = is_if ? &g->nif : &g->nunless;
 
-		if ((!is_if && strncmp(word, "unless=", 7)) || !is_name(sym) ||
-		    *n == IMC_GEN_SYMS) {
+		if (!is_name(sym) || *n == IMC_GEN_SYMS) {
 			free(g);
 			return fail(p, "generation: '%s' is not if=SYMBOL or unless=SYMBOL (at most 4 each)", word);
 		}

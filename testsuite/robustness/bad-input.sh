@@ -154,6 +154,21 @@ rules-malformed)
 	printf 'accessor readl\nfrobnicate x' >nonl.rules
 	check --rules nonl.rules clean.c
 	expect_tool_error "^iomemcheck: nonl\\.rules:2: unknown directive 'frobnicate'\$"
+	# the directives of issue 11: one line, the file and line, exit 2
+	printf 'io-source f mem=sometimes\n' >mem.rules
+	check --rules mem.rules clean.c
+	expect_tool_error "^iomemcheck: mem\\.rules:1: mem=sometimes: expected mem=io or mem=maybe\$"
+	printf 'io-field nodot\n' >field.rules
+	check --rules field.rules clean.c
+	expect_tool_error "^iomemcheck: field\\.rules:1: io-field needs STRUCT.MEMBER after it\$"
+	printf 'generation old if=a\ngeneration old if=b\n' >gen.rules
+	check --rules gen.rules clean.c
+	expect_tool_error "^iomemcheck: gen\\.rules:2: generation 'old' is defined twice\$"
+	printf 'generation old when=a\n' >gen2.rules
+	check --rules gen2.rules clean.c
+	expect_tool_error "^iomemcheck: gen2\\.rules:1: generation: 'when=a' is not if=SYMBOL or unless=SYMBOL"
+	check --api=pre-5.9 clean.c
+	expect_tool_error "^iomemcheck: --api: unknown API generation 'pre-5.9' "
 	;;
 compile-db-missing-file)
 	mkdir db
@@ -284,6 +299,11 @@ plugin-rules-malformed)
 	expect_nonzero
 	expect_no_crash
 	expect_err 'error: .*nosuch\.rules: No such file or directory'
+	expect_absent x.o
+	run_plugin -fplugin-arg-iomemcheck-api=pre-5.9 -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_err "error: .*api.*: unknown API generation 'pre-5.9'"
 	expect_absent x.o
 	mkdir rules.d
 	run_plugin -fplugin-arg-iomemcheck-rules=rules.d -c clean.c -o x.o
