@@ -28,15 +28,11 @@ void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
 
 static bool in_list(const struct imc_strv *lists, const char *rule)
 {
-	size_t i, len = strlen(rule);
+	size_t i;
 
-	for (i = 0; i < lists->n; i++) {
-		const char *p = lists->v[i];
-
-		for (; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-			if (!strncmp(p, rule, len) && (!p[len] || p[len] == ','))
-				return true;
-	}
+	for (i = 0; i < lists->n; i++)
+		if (imc_rule_in_list(lists->v[i], rule))
+			return true;
 	return false;
 }
 

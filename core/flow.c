@@ -123,6 +123,27 @@ static int32_t find_obj(struct fnctx *c, const char *path)
 	return idx ? (int32_t)((uintptr_t)idx - 1) : -1;
 }
 
+/* Appends an object under its interned key; returns it for the caller to
+ * fill in the rest (zeroed). */
+static struct mapobj *add_obj(struct fnctx *c, const char *key,
+			      const char *display)
+{
+	struct mapobj *o;
+
+	if (c->nobjs == c->capobjs) {
+		c->capobjs = c->capobjs ? c->capobjs * 2 : 8;
+		c->objs = imc_xrealloc(c->objs, c->capobjs * sizeof(*c->objs));
+	}
+	o = &c->objs[c->nobjs];
+	memset(o, 0, sizeof(*o));
+	o->path = key;
+	o->display = display;
+	o->root_slot = -1;
+	imc_ptrmap_put(&c->obj_by_path, (uintptr_t)key,
+		       (void *)(uintptr_t)(++c->nobjs));
+	return o;
+}
+
 /* Registers the map object denoted by an lvalue (deref: through pointer n). */
 static void register_obj(struct fnctx *c, const struct imc_node *n,
 			 bool deref, const struct imc_rule *def)
@@ -135,20 +156,12 @@ static void register_obj(struct fnctx *c, const struct imc_node *n,
 	if (!*p || find_obj(c, full) >= 0)
 		goto out;
 	key = imc_strset_intern(&c->a->strings, full);
-	if (c->nobjs == c->capobjs) {
-		c->capobjs = c->capobjs ? c->capobjs * 2 : 8;
-		c->objs = imc_xrealloc(c->objs, c->capobjs * sizeof(*c->objs));
-	}
-	o = &c->objs[c->nobjs];
 	d = path_of(n, true);
-	o->path = key;
-	o->display = imc_strset_intern(&c->a->strings, d);
+	o = add_obj(c, key, imc_strset_intern(&c->a->strings, d));
 	free(d);
 	o->root_slot = slot(c, root_var(n));
 	o->by_deref = deref || strchr(full, '*');
 	o->def = def;
-	imc_ptrmap_put(&c->obj_by_path, (uintptr_t)key,
-		       (void *)(uintptr_t)(++c->nobjs));
 out:
 	free(p);
 	free(full);
@@ -164,21 +177,9 @@ static const char *call_obj_key(struct fnctx *c, const struct imc_node *call)
 static void register_call_obj(struct fnctx *c, const struct imc_node *call)
 {
 	const char *key = call_obj_key(c, call);
-	struct mapobj *o;
 
-	if (find_obj(c, key) >= 0)
-		return;
-	if (c->nobjs == c->capobjs) {
-		c->capobjs = c->capobjs ? c->capobjs * 2 : 8;
-		c->objs = imc_xrealloc(c->objs, c->capobjs * sizeof(*c->objs));
-	}
-	o = &c->objs[c->nobjs];
-	memset(o, 0, sizeof(*o));
-	o->path = key;
-	o->display = why(c->a, "%s()", call->name);
-	o->root_slot = -1;
-	imc_ptrmap_put(&c->obj_by_path, (uintptr_t)key,
-		       (void *)(uintptr_t)(++c->nobjs));
+	if (find_obj(c, key) < 0)
+		add_obj(c, key, why(c->a, "%s()", call->name));
 }
 
 /* Object of a map-typed lvalue. */

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "iomemcheck.h"
 #include "merge.h"
 #include "util.h"
 
@@ -406,18 +407,13 @@ static int write_doc(cJSON *doc, const char *output, char *err, size_t errlen)
 
 static bool in_lists(const struct imc_merge_opts *opts, const char *rule)
 {
-	size_t i, len = strlen(rule);
+	size_t i;
 
 	if (!opts->nfail_on)
 		return true;
-	for (i = 0; i < opts->nfail_on; i++) {
-		const char *p = opts->fail_on[i];
-
-		for (; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-			if (!strncmp(p, rule, len) &&
-			    (!p[len] || p[len] == ','))
-				return true;
-	}
+	for (i = 0; i < opts->nfail_on; i++)
+		if (imc_rule_in_list(opts->fail_on[i], rule))
+			return true;
 	return false;
 }
 
