@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "changed.h"
 #include "finish.h"
+#include "html.h"
 #include "report.h"
 
 void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
@@ -26,16 +25,6 @@ void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
 	memset(src, 0, sizeof(*src));
 }
 
-static bool in_list(const struct imc_strv *lists, const char *rule)
-{
-	size_t i;
-
-	for (i = 0; i < lists->n; i++)
-		if (imc_rule_in_list(lists->v[i], rule))
-			return true;
-	return false;
-}
-
 /* kbuild exports KBUILD_CHECKSRC=1/2 for C=1/C=2; there a nonzero exit
  * would stop the build and delete the object, so behave like sparse. */
 static bool under_kbuild(void)
@@ -46,6 +35,7 @@ static bool under_kbuild(void)
 }
 
 static int findings_status(const struct imc_cli *cli,
+			   const struct imc_policy *policy,
 			   const struct imc_findings *f)
 {
 	size_t i;
@@ -53,83 +43,65 @@ static int findings_status(const struct imc_cli *cli,
 	if (cli->exit_zero || (under_kbuild() && !cli->werror))
 		return EXIT_CLEAN;
 	for (i = 0; i < f->n; i++)
-		if (!cli->fail_on.n || in_list(&cli->fail_on, f->v[i].rule))
+		if (imc_policy_fails(policy, f->v[i].rule))
 			return EXIT_FINDINGS;
 	return EXIT_CLEAN;
 }
 
-/* The report goes to a temporary file renamed into place: never a partial
- * output file, even when writing fails half-way. */
-static int write_report(const struct imc_cli *cli, const struct imc_findings *f)
+/* --format=html: the directory -o names (its pages written whole). */
+static int write_html(const struct imc_cli *cli, const struct imc_findings *f)
 {
-	bool sarif = !strcmp(cli->format, "sarif");
-	char tmp[4096];
-	FILE *out = stdout;
-	int ret;
+	char err[1024];
 
-	if (cli->output) {
-		snprintf(tmp, sizeof(tmp), "%s.tmp-%d", cli->output, (int)getpid());
-		out = fopen(tmp, "w");
-		if (!out) {
-			fprintf(stderr, "iomemcheck: %s: cannot write\n", cli->output);
-			return -1;
-		}
-	}
-	ret = sarif ? imc_print_sarif(out, f) : imc_print_json(out, f);
-	if (!cli->output)
-		return ret || fflush(stdout) ? -1 : 0;
-	if (fclose(out) || ret || rename(tmp, cli->output)) {
-		remove(tmp);
-		fprintf(stderr, "iomemcheck: %s: cannot write\n", cli->output);
-		return -1;
-	}
-	return 0;
+	if (imc_html_write_findings(f, cli->output, err, sizeof(err)) >= 0)
+		return 0;
+	fprintf(stderr, "iomemcheck: %s\n", err);
+	return -1;
 }
 
-/* --write-baseline records every finding, --baseline hides the known ones;
- * with both naming one file, the old file still decides what is new. */
-static int record_and_filter(const struct imc_cli *cli, struct imc_findings *all)
+/* A report file is written whole or not at all (imc_report_write). */
+static int write_report(const struct imc_cli *cli, const struct imc_findings *f)
 {
-	char err[1024], pending[4096];
-	int ret = 0;
+	int format = imc_report_format("", cli->format);
+	char err[1024];
+	int ret;
 
-	if (cli->write_baseline) {
-		snprintf(pending, sizeof(pending), "%s.pending", cli->write_baseline);
-		ret = imc_baseline_write(pending, all, err, sizeof(err));
+	if (!strcmp(cli->format, "html"))
+		return write_html(cli, f);
+	if (cli->output) {
+		ret = imc_report_write(cli->output, format, f, err, sizeof(err));
+		if (ret)
+			fprintf(stderr, "iomemcheck: %s\n", err);
+		return ret;
 	}
-	if (!ret && cli->baseline &&
-	    imc_baseline_filter(cli->baseline, all, err, sizeof(err)) < 0)
-		ret = -1;
-	if (cli->write_baseline && !ret && rename(pending, cli->write_baseline)) {
-		snprintf(err, sizeof(err), "%s: %s", cli->write_baseline,
-			 strerror(errno));
-		ret = -1;
-	}
-	if (cli->write_baseline && ret) {
-		char *p = strstr(err, ".pending");
+	ret = format == IMC_REPORT_SARIF ? imc_print_sarif(stdout, f) :
+					   imc_print_json(stdout, f);
+	return ret || fflush(stdout) ? -1 : 0;
+}
 
-		remove(pending);
-		if (p) /* the user named the file, not our temporary */
-			memmove(p, p + 8, strlen(p + 8) + 1);
-	}
-	if (ret)
-		fprintf(stderr, "iomemcheck: %s\n", err);
-	return ret;
+static int keep_changed(struct imc_findings *f, void *rev, char *err,
+			size_t errlen)
+{
+	return imc_keep_changed(f, rev, err, errlen);
 }
 
 int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 	       bool tool_failed)
 {
+	struct imc_policy policy = {
+		.baseline = cli->baseline,
+		.write_baseline = cli->write_baseline,
+		.fail_on = (const char *const *)cli->fail_on.v,
+		.nfail_on = cli->fail_on.n,
+		.keep = cli->diff_rev ? keep_changed : NULL,
+		.keep_arg = (void *)cli->diff_rev,
+	};
 	char err[1024];
 
-	imc_findings_sort(all);
-	imc_findings_suppress(all);
-	if (cli->diff_rev && imc_keep_changed(all, cli->diff_rev, err, sizeof(err))) {
+	if (imc_findings_finish(all, &policy, err, sizeof(err))) {
 		fprintf(stderr, "iomemcheck: %s\n", err);
 		return EXIT_TOOL;
 	}
-	if (record_and_filter(cli, all))
-		return EXIT_TOOL;
 	imc_report_text(stderr, all, cli->parseable_fixits,
 			!cli->parseable_fixits && !cli->no_caret);
 	/* A report of a run that failed on some input would look complete. */
@@ -137,5 +109,5 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 		return EXIT_TOOL;
 	if (strcmp(cli->format, "text") && write_report(cli, all))
 		return EXIT_TOOL;
-	return findings_status(cli, all);
+	return findings_status(cli, &policy, all);
 }

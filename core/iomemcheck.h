@@ -110,7 +110,24 @@ int imc_baseline_write(const char *path, const struct imc_findings *f,
 int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
 			size_t errlen);
 
-/* ---- policy shared by the front ends (policy.c) ---- */
+/* ---- after the analysis, for both front ends (pipeline.c) ---- */
+struct imc_policy {
+	const char *baseline;       /* drop the findings this file records */
+	const char *write_baseline; /* record the findings (after filters) */
+	const char *const *fail_on; /* comma lists: the rules that fail; */
+	size_t nfail_on;            /* none: every rule */
+	/* a front end's own filter after the suppressions (the checker's
+	 * --diff); -1 + err on failure */
+	int (*keep)(struct imc_findings *f, void *arg, char *err,
+		    size_t errlen);
+	void *keep_arg;
+};
+/* Sort, inline suppressions, the keep filter, baseline record and filter:
+ * what is left is what the front end reports. -1 + a one-line err. */
+int imc_findings_finish(struct imc_findings *f, const struct imc_policy *p,
+			char *err, size_t errlen);
+/* Whether a finding of rule fails the run (exit 1 / error), by fail_on. */
+bool imc_policy_fails(const struct imc_policy *p, const char *rule);
 /* Whether rule is one of the comma-separated list ("RULE,RULE"). */
 bool imc_rule_in_list(const char *list, const char *rule);
 /* -1 + err ("unknown rule 'X'") if a name of list is not in the catalogue. */

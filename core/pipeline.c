@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * What happens to findings after the analysis that both front ends share:
- * rule lists (the checker's --fail-on, the plugin's fail-on=) and a report
- * file written whole or not at all.
+ * What happens to findings after the analysis, once for both front ends:
+ * sort -> inline suppressions -> the front end's filter (the checker's
+ * --diff) -> baseline record/filter -> (the front end prints them) -> a JSON
+ * or SARIF report written whole or not at all -> the exit policy (which
+ * rules fail).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -82,4 +84,62 @@ int imc_report_write(const char *path, int format, const struct imc_findings *f,
 		return -1;
 	}
 	return 0;
+}
+
+bool imc_policy_fails(const struct imc_policy *p, const char *rule)
+{
+	size_t i;
+
+	if (!p->nfail_on)
+		return true;
+	for (i = 0; i < p->nfail_on; i++)
+		if (imc_rule_in_list(p->fail_on[i], rule))
+			return true;
+	return false;
+}
+
+static void drop_suffix(char *s, const char *suffix)
+{
+	char *p = strstr(s, suffix);
+
+	if (p)
+		memmove(p, p + strlen(suffix), strlen(p + strlen(suffix)) + 1);
+}
+
+/* write_baseline records every finding, baseline hides the known ones; with
+ * both naming one file, the old file still decides what is new. */
+static int record_and_filter(const struct imc_policy *p,
+			     struct imc_findings *f, char *err, size_t errlen)
+{
+	char pending[4096];
+	int ret = 0;
+
+	if (p->write_baseline) {
+		snprintf(pending, sizeof(pending), "%s.pending",
+			 p->write_baseline);
+		ret = imc_baseline_write(pending, f, err, errlen);
+	}
+	if (!ret && p->baseline &&
+	    imc_baseline_filter(p->baseline, f, err, errlen) < 0)
+		ret = -1;
+	if (p->write_baseline && !ret && rename(pending, p->write_baseline)) {
+		snprintf(err, errlen, "%s: %s", p->write_baseline,
+			 strerror(errno));
+		ret = -1;
+	}
+	if (p->write_baseline && ret) {
+		remove(pending);
+		drop_suffix(err, ".pending"); /* the user named the file */
+	}
+	return ret;
+}
+
+int imc_findings_finish(struct imc_findings *f, const struct imc_policy *p,
+			char *err, size_t errlen)
+{
+	imc_findings_sort(f);
+	imc_findings_suppress(f);
+	if (p->keep && p->keep(f, p->keep_arg, err, errlen) < 0)
+		return -1;
+	return record_and_filter(p, f, err, errlen);
 }
