@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * The GCC headers the plugin needs, and the few places where GCC's internal
- * API differs between releases, so that iomemcheck_plugin.cc reads as if
+ * API differs between releases, so that the plugin's files read as if
  * there were one GCC (the same idea as the kernel's gcc-common.h).
  *
  * Supported: GCC 12 and 13. Earlier releases lowered C loops before

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * iomemcheck GCC plugin: the GCC front end of iomemcheck.
+ *
+ *  1. Registers sparse's attributes (noderef, address_space, force, and the
+ *     other sparse-only ones) so the kernel's checker-mode spelling
+ *     `__attribute__((noderef, address_space(__iomem)))` compiles cleanly,
+ *     and records which declarations are __iomem ("Annotations").
+ *  2. In an ordinary compile the headers define __iomem and __force EMPTY;
+ *     the plugin notices those definitions (libcpp define callback) and makes
+ *     the macros expand to the checker-mode spelling, without touching any
+ *     header.
+ *  3. Lowers every function body (PLUGIN_PRE_GENERICIZE, C GENERIC with the
+ *     c-family loop trees still in place) to the shared IR in core/ir.h,
+ *     following the range contract there. Where GENERIC lost what the source
+ *     said (p[i], casts, compound assignments, operand order), the source
+ *     text tells.
+ *  4. At the end of the translation unit runs the core's analysis and reports
+ *     each finding through GCC's diagnostics, with its fix-its.
+ *
+ * The plugin changes none of GCC's trees or types, so the object file is
+ * the same, byte for byte, with and without it, debug information included
+ * (tested: plugin.identical-objects).
+ *
+ * Options (-fplugin-arg-iomemcheck-KEY[=VALUE]):
+ *   rules=FILE      load FILE after the default rules (may be repeated)
+ *   dump-ir         print the IR of the translation unit to stderr
+ *   headers         also report findings outside the main file
+ *   cast-to-as      also report explicit casts that add __iomem to a plain
+ *                   pointer (sparse's -Wcast-to-as; no-cast-to-as: not,
+ *                   the default)
+ *   api=GEN[,GEN]   apply these API generations' rules (iosys-map,
+ *                   dma-buf-map, pre-5.10; default: those the code mentions)
+ *   test-findings=FILE
+ *                   report the findings listed in FILE instead of analysing
+ *                   (tests the diagnostics path; format in report_test_file)
+ */
+#include "internal.h"
+
+__visible int plugin_is_GPL_compatible;
+
+static struct plugin_info iomemcheck_plugin_info = {
+	.version = "0.1",
+	.help = "rules=FILE\tload FILE after the default rules\n"
+		"dump-ir\tprint the IR of each translation unit to stderr\n"
+		"headers\talso report findings outside the main file\n"
+		"cast-to-as\talso report casts that add __iomem (sparse's "
+		"-Wcast-to-as)\n"
+		"api=GEN[,GEN]\tapply these API generations' rules\n"
+		"test-findings=FILE\treport FILE's findings (for tests)\n",
+};
+
+static const char *plugin_name;
+bool opt_dump_ir;
+bool opt_headers;
+static bool opt_cast_to_as; /* sparse's -Wcast-to-as */
+static const char *opt_api; /* API generations, as the checker's --api */
+static const char *opt_test_findings;
+static auto_vec<const char *> opt_rules;
+/* What happens to the findings (as the checker's options of that name) */
+bool opt_werror; /* findings are errors */
+auto_vec<const char *> opt_fail_on; /* with werror: only these */
+const char *opt_baseline; /* drop the findings it knows */
+const char *opt_report; /* JSON or SARIF report of the unit */
+const char *opt_format; /* the report's format, else by name */
+
+/* The translation unit being built; created at the first function. */
+struct imc_tu *cur_tu;
+struct imc_deferred *deferred; /* header functions not lowered yet */
+uint32_t next_seq; /* definitions seen so far */
+static bool unit_done;
+hash_map<tree, struct imc_type *> *type_cache;
+hash_map<tree, const struct imc_type *> *decl_type_cache;
+
+/* An installed plugin (PREFIX/lib/iomemcheck/iomemcheck.so) finds its rules
+ * in PREFIX/share/iomemcheck/rules, wherever PREFIX ended up. */
+static void rules_beside_plugin(const char *so)
+{
+	char dir[4096];
+	const char *slash = so ? strrchr(so, '/') : NULL;
+	struct stat st;
+
+	if (!slash || getenv("IOMEMCHECK_RULES_DIR"))
+		return;
+	snprintf(dir, sizeof(dir), "%.*s/../../share/iomemcheck/rules",
+		 (int)(slash - so), so);
+	if (!stat(dir, &st) && S_ISDIR(st.st_mode))
+		setenv("IOMEMCHECK_RULES_DIR", dir, 0);
+}
+
+static struct imc_rules *load_rules(void)
+{
+	struct imc_rules *rules;
+	char err[512];
+	unsigned i;
+
+	rules = imc_rules_new();
+	err[0] = 0;
+	if (imc_rules_load_default(rules, err, sizeof(err)) < 0)
+		error("iomemcheck: %s", err);
+	for (i = 0; i < opt_rules.length(); i++) {
+		err[0] = 0;
+		if (imc_rules_load_file(rules, opt_rules[i], err, sizeof(err)) <
+		    0)
+			error("iomemcheck: %s", err);
+	}
+	if (imc_rules_check_api(rules, opt_api, err, sizeof(err)) < 0)
+		error("iomemcheck: %<-fplugin-arg-%s-api%>: %s", plugin_name,
+		      err);
+	return rules;
+}
+
+static void finish_unit(void *event_data, void *data)
+{
+	struct imc_options opts = {};
+	struct imc_findings findings = {};
+	struct imc_rules *rules;
+
+	(void)event_data;
+	(void)data;
+	if (unit_done || flag_preprocess_only)
+		return;
+	unit_done = true;
+	if (!cur_tu && !opt_test_findings) {
+		/* No function: nothing to check, but a bad rules file is still
+		 * an error, as it is for the checker. */
+		if (!seen_error() && (rules = load_rules()))
+			imc_rules_free(rules);
+		if (!seen_error())
+			report_findings(&findings);
+		return;
+	}
+	ensure_tu();
+	imc_tu_sort_funcs(cur_tu);
+	if (opt_dump_ir)
+		imc_tu_dump(cur_tu, stderr);
+	if (opt_test_findings) {
+		read_test_file(opt_test_findings, &findings);
+		report_findings(&findings);
+		imc_findings_free(&findings);
+	} else if (!seen_error()) {
+		rules = load_rules();
+		if (!seen_error()) {
+			opts.report_headers = opt_headers;
+			opts.cast_to_as = opt_cast_to_as;
+			opts.api = opt_api;
+			imc_analyze(cur_tu, rules, &opts, &findings);
+			report_findings(&findings);
+			imc_findings_free(&findings);
+		}
+		if (rules)
+			imc_rules_free(rules);
+	}
+	delete type_cache;
+	delete decl_type_cache;
+	type_cache = NULL;
+	decl_type_cache = NULL;
+	imc_tu_free(cur_tu);
+	cur_tu = NULL;
+	imc_deferred_free(deferred);
+	deferred = NULL;
+	src_free();
+}
+
+/* ------------------------------------------------------------------------
+ * Initialisation
+ * ------------------------------------------------------------------------ */
+
+/* fail-on= names rules of the catalogue (a typo would fail nothing), and
+ * the report's format is known before anything is compiled. */
+static void check_policy_args(void)
+{
+	char err[256];
+	unsigned i;
+
+	for (i = 0; i < opt_fail_on.length(); i++)
+		if (imc_rule_list_check(opt_fail_on[i], err, sizeof(err)) < 0)
+			error(G_("%<-fplugin-arg-%s-fail-on%>: %s (see "
+				 "%<iomemcheck --list-rules%>)"),
+			      plugin_name, err);
+	if (opt_format && imc_report_format("", opt_format) < 0)
+		error(G_("%<-fplugin-arg-%s-format%>: %qs is not json or "
+			 "sarif"),
+		      plugin_name, opt_format);
+	else if (opt_report && imc_report_format(opt_report, opt_format) < 0)
+		error(G_("%<-fplugin-arg-%s-report%>: %qs: name a %<.json%> or "
+			 "%<.sarif%> file, or give %<-fplugin-arg-%s-format%>"),
+		      plugin_name, opt_report, plugin_name);
+	else if (opt_format && !opt_report)
+		error(G_("%<-fplugin-arg-%s-format%> without "
+			 "%<-fplugin-arg-%s-report%>"),
+		      plugin_name, plugin_name);
+}
+
+__visible int plugin_init(struct plugin_name_args *plugin_info,
+			  struct plugin_gcc_version *version)
+{
+	int i;
+
+	plugin_name = plugin_info->base_name;
+	rules_beside_plugin(plugin_info->full_name);
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error(G_("incompatible gcc/plugin versions"));
+		return 1;
+	}
+	for (i = 0; i < plugin_info->argc; i++) {
+		const char *key = plugin_info->argv[i].key;
+		const char *value = plugin_info->argv[i].value;
+
+		if (!strcmp(key, "rules") && value && *value) {
+			opt_rules.safe_push(value);
+		} else if (!strcmp(key, "dump-ir") && !value) {
+			opt_dump_ir = true;
+		} else if (!strcmp(key, "headers") && !value) {
+			opt_headers = true;
+		} else if (!strcmp(key, "cast-to-as") && !value) {
+			opt_cast_to_as = true;
+		} else if (!strcmp(key, "no-cast-to-as") && !value) {
+			opt_cast_to_as = false;
+		} else if (!strcmp(key, "test-findings") && value && *value) {
+			opt_test_findings = value;
+		} else if (!strcmp(key, "api") && value && *value) {
+			opt_api = value;
+		} else if (!strcmp(key, "werror") && !value) {
+			opt_werror = true;
+		} else if (!strcmp(key, "fail-on") && value && *value) {
+			opt_fail_on.safe_push(value);
+		} else if (!strcmp(key, "baseline") && value && *value) {
+			opt_baseline = value;
+		} else if (!strcmp(key, "report") && value && *value) {
+			opt_report = value;
+		} else if (!strcmp(key, "format") && value && *value) {
+			opt_format = value;
+		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
+			   !strcmp(key, "test-findings") ||
+			   !strcmp(key, "fail-on") ||
+			   !strcmp(key, "baseline") || !strcmp(key, "report") ||
+			   !strcmp(key, "format")) {
+			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
+			      plugin_name, key);
+		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||
+			   !strcmp(key, "cast-to-as") ||
+			   !strcmp(key, "no-cast-to-as") ||
+			   !strcmp(key, "werror")) {
+			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
+				 "value"),
+			      plugin_name, key);
+		} else {
+			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
+			      plugin_name, key);
+		}
+	}
+
+	check_policy_args();
+
+	/* C only: in cc1plus and the other front ends the plugin does
+	 * nothing (a build's CFLAGS may reach a C++ compile) */
+	if (strncmp(lang_hooks.name, "GNU C", 5) || lang_hooks.name[5] == '+')
+		return 0;
+
+	decl_annots = new hash_map<tree, struct annot>;
+	fnptr_annots = new hash_map<tree, struct fnptr_annot>;
+	name_annots = new hash_map<tree, uint32_t>;
+	gcc_attribute_takes_identifier_p = targetm.attribute_takes_identifier_p;
+	targetm.attribute_takes_identifier_p = imc_attribute_takes_identifier_p;
+
+	register_callback(plugin_name, PLUGIN_INFO, NULL,
+			  &iomemcheck_plugin_info);
+	if (flag_preprocess_only) {
+		/* -E (-save-temps, distcc, ccache): no unit is compiled, but
+		 * the output must carry the annotations the compile of it will
+		 * read, so restore them from the main file's first line on,
+		 * where PLUGIN_START_UNIT would. */
+		register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+				  (void *)restore_roots);
+		register_callback(plugin_name, PLUGIN_INCLUDE_FILE, start_unit,
+				  NULL);
+		return 0;
+	}
+	register_callback(plugin_name, PLUGIN_ATTRIBUTES, register_attributes,
+			  NULL);
+	register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+			  (void *)restore_roots);
+	register_callback(plugin_name, PLUGIN_START_UNIT, start_unit, NULL);
+	register_callback(plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
+	register_callback(plugin_name, PLUGIN_START_PARSE_FUNCTION,
+			  start_parse_function, NULL);
+	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, lower_function,
+			  NULL);
+	/* FINISH_UNIT is skipped with -fsyntax-only and after errors */
+	register_callback(plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+	register_callback(plugin_name, PLUGIN_FINISH, finish_unit, NULL);
+	return 0;
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * iomemcheck GCC plugin: reporting the core's findings through GCC's diagnostics.
+ */
+#include "internal.h"
+
+/* ------------------------------------------------------------------------
+ * Reporting
+ * ------------------------------------------------------------------------ */
+
+/* Adds the fix-its of D to RICHLOC; all or none. */
+static void add_fixits(rich_location *richloc, const struct imc_finding *d,
+		       location_t hint)
+{
+	auto_vec<location_t> begins, lasts;
+	uint32_t k;
+
+	for (k = 0; k < d->nfixits; k++) {
+		const struct imc_fixit *x = &d->fixits[k];
+		struct imc_loc last = x->end;
+		location_t b, l = UNKNOWN_LOCATION;
+
+		if (!x->text || !x->begin.file || !x->end.file ||
+		    strcmp(x->begin.file, x->end.file))
+			return;
+		b = imc_loc_to_gcc(&x->begin, hint);
+		if (b == UNKNOWN_LOCATION)
+			return;
+		if (x->begin.line != x->end.line ||
+		    x->begin.col != x->end.col) {
+			/* GCC's fix-its replace single-line ranges */
+			if (x->begin.line != x->end.line ||
+			    x->end.col <= x->begin.col)
+				return;
+			last.col = x->end.col - 1;
+			l = imc_loc_to_gcc(&last, b);
+			if (l == UNKNOWN_LOCATION)
+				return;
+		}
+		begins.safe_push(b);
+		lasts.safe_push(l);
+	}
+	for (k = 0; k < d->nfixits; k++) {
+		if (lasts[k] == UNKNOWN_LOCATION) {
+			richloc->add_fixit_insert_before(begins[k],
+							 d->fixits[k].text);
+		} else {
+			source_range r;
+
+			r.m_start = begins[k];
+			r.m_finish = lasts[k];
+			richloc->add_fixit_replace(r, d->fixits[k].text);
+		}
+	}
+}
+
+/* With -fplugin-arg-iomemcheck-werror, the findings of the fail-on= rules
+ * (all without fail-on=) are errors. */
+static bool is_error(const struct imc_finding *d)
+{
+	unsigned i;
+
+	if (!opt_werror || !opt_fail_on.length())
+		return opt_werror;
+	for (i = 0; i < opt_fail_on.length(); i++)
+		if (imc_rule_in_list(opt_fail_on[i], d->rule))
+			return true;
+	return false;
+}
+
+/*
+ * A finding is a warning without a -W option of its own, and -Werror does
+ * not make it an error: like sparse under kbuild's C=1, the check must not
+ * stop a CONFIG_WERROR build. diagnostic_report_diagnostic() promotes a
+ * DK_WARNING without option to DK_ERROR while the context's
+ * warning_as_error_requested is set, so it is cleared for our warning
+ * alone: the text, the fix-its, -w and -fdiagnostics-format stay GCC's.
+ * The werror argument reports errors instead, on purpose.
+ */
+static void report_finding(const struct imc_finding *d)
+{
+	location_t loc = imc_loc_to_gcc(&d->loc, (location_t)d->fe_loc);
+	enum diagnostics_column_unit unit;
+	bool as_error = is_error(d), werror;
+
+	if (loc == UNKNOWN_LOCATION) {
+		/* not in the line maps: print it the checker's way */
+		if (as_error)
+			error_at(UNKNOWN_LOCATION, "%s:%u:%u: %s [%s]",
+				 d->loc.file ? d->loc.file : "?", d->loc.line,
+				 d->loc.col, d->message, d->rule);
+		else
+			fprintf(stderr, "%s:%u:%u: warning: %s [%s]\n",
+				d->loc.file ? d->loc.file : "?", d->loc.line,
+				d->loc.col, d->message, d->rule);
+		return;
+	}
+	rich_location richloc(line_table, loc);
+	add_fixits(&richloc, d, loc);
+	/* byte columns, like the checker and like the fix-it columns */
+	unit = imc_gcc_column_unit();
+	imc_gcc_set_column_unit(DIAGNOSTICS_COLUMN_UNIT_BYTE);
+	if (as_error) {
+		error_at(&richloc, "%s [%s]", d->message, d->rule);
+	} else {
+		werror = imc_gcc_warning_as_error();
+		imc_gcc_set_warning_as_error(false);
+		warning_at(&richloc, 0, "%s [%s]", d->message, d->rule);
+		imc_gcc_set_warning_as_error(werror);
+	}
+	imc_gcc_set_column_unit(unit);
+}
+
+/* In preprocessed input (-save-temps, gcc -E then a compile of the .i)
+ * GCC's columns are those of the preprocessed line, where macros are
+ * expanded and blanks collapsed, but the source text is read from the
+ * original file: a rewrite would be made of the wrong bytes. */
+static void drop_fixits(struct imc_findings *findings)
+{
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < findings->n; i++) {
+		struct imc_finding *d = &findings->v[i];
+
+		for (k = 0; k < d->nfixits; k++)
+			free((char *)d->fixits[k].text);
+		free(d->fixits);
+		d->fixits = NULL;
+		d->nfixits = 0;
+	}
+}
+
+/*
+ * After the analysis, as the checker's imc_finish() does for its run:
+ * inline suppressions, the baseline, then GCC's diagnostics and the JSON or
+ * SARIF report of the unit (the findings that were reported).
+ */
+void report_findings(struct imc_findings *findings)
+{
+	char err[1024];
+	size_t i;
+
+	imc_findings_suppress(findings);
+	if (parse_in && cpp_get_options(parse_in)->preprocessed)
+		drop_fixits(findings);
+	if (opt_baseline &&
+	    imc_baseline_filter(opt_baseline, findings, err, sizeof(err)) < 0) {
+		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
+		return;
+	}
+	for (i = 0; i < findings->n; i++)
+		report_finding(&findings->v[i]);
+	if (opt_report &&
+	    imc_report_write(opt_report,
+			     imc_report_format(opt_report, opt_format),
+			     findings, err, sizeof(err)) < 0)
+		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
+}
+
+/*
+ * test-findings=FILE: findings to report instead of the analysis', one per
+ * line as `LINE:COL:RULE:MESSAGE` (in the main file), each optionally
+ * followed by fix-it lines `fixit LINE:COL-LINE:COL TEXT`. They go through
+ * the same suppressions, baseline and reports as the analysis' findings.
+ */
+void read_test_file(const char *path, struct imc_findings *out)
+{
+	FILE *f = fopen(path, "r");
+	struct imc_finding *d = NULL;
+	char line[1024];
+
+	if (!f) {
+		error("iomemcheck: cannot open %s: %m", path);
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		unsigned a, b, c, e;
+		int pos = 0;
+
+		line[strcspn(line, "\n")] = 0;
+		if (d &&
+		    sscanf(line, "fixit %u:%u-%u:%u %n", &a, &b, &c, &e,
+			   &pos) == 4 &&
+		    pos) {
+			struct imc_fixit *x;
+
+			d->fixits = XRESIZEVEC(struct imc_fixit, d->fixits,
+					       d->nfixits + 1);
+			x = &d->fixits[d->nfixits++];
+			x->begin.file = x->end.file = d->loc.file;
+			x->begin.line = a;
+			x->begin.col = b;
+			x->end.line = c;
+			x->end.col = e;
+			x->text = xstrdup(line + pos);
+			continue;
+		}
+		if (sscanf(line, "%u:%u:%n", &a, &b, &pos) == 2 && pos) {
+			char *rule = line + pos, *msg = strchr(rule, ':');
+
+			if (!msg)
+				continue;
+			*msg++ = 0;
+			if (out->n == out->cap) {
+				out->cap = out->cap ? 2 * out->cap : 8;
+				out->v = XRESIZEVEC(struct imc_finding, out->v,
+						    out->cap);
+			}
+			d = &out->v[out->n++];
+			memset(d, 0, sizeof(*d));
+			d->loc.file = imc_tu_main_file(cur_tu);
+			d->loc.line = a;
+			d->loc.col = b;
+			d->rule = imc_tu_intern(cur_tu, rule);
+			d->message = xstrdup(msg);
+		}
+	}
+	fclose(f);
+}

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * iomemcheck GCC plugin: source text: a cursor over the lines of the files GCC read.
+ */
+#include "internal.h"
+
+/* ------------------------------------------------------------------------
+ * Source text
+ *
+ * Some facts GENERIC lost are still in the source text: whether `p[i]` or
+ * `*(p + i)` was written, whether a conversion was a cast, which operator a
+ * compound assignment used. A cursor walks the text through GCC's own file
+ * cache (the one the caret lines of diagnostics come from).
+ * ------------------------------------------------------------------------ */
+
+/*
+ * The files, read once each (GCC's own file cache finds a line by scanning
+ * from a sparse index, which made lowering a large file take seconds).
+ */
+struct src_file {
+	char *name;
+	char *buf; /* NULL: cannot be read */
+	size_t len;
+	vec<unsigned int> starts; /* offset of each line, 0-based */
+};
+
+static vec<struct src_file *> src_files;
+static struct src_file *src_last;
+static const char *src_last_key; /* the name src_last was asked by: file
+				    names come from the line maps, which
+				    keep one string per file */
+
+static struct src_file *src_get(const char *name)
+{
+	struct src_file *f;
+	unsigned int i;
+
+	if (src_last && name == src_last_key)
+		return src_last;
+	src_last_key = name;
+	for (i = 0; src_files.iterate(i, &f); i++)
+		if (!strcmp(f->name, name))
+			return src_last = f;
+	f = XCNEW(struct src_file);
+	f->name = xstrdup(name);
+	f->starts = vNULL;
+	f->buf = imc_read_file(name, &f->len);
+	if (f->buf) {
+		size_t n;
+
+		f->starts.safe_push(0);
+		for (n = 0; n < f->len; n++)
+			if (f->buf[n] == '\n')
+				f->starts.safe_push(n + 1);
+	}
+	src_files.safe_push(f);
+	return src_last = f;
+}
+
+void src_free(void)
+{
+	struct src_file *f;
+	unsigned int i;
+
+	for (i = 0; src_files.iterate(i, &f); i++) {
+		free(f->name);
+		free(f->buf);
+		f->starts.release();
+		XDELETE(f);
+	}
+	src_files.release();
+	src_last = NULL;
+	src_last_key = NULL;
+}
+
+/* Line LINE (1-based) of FILE, without its newline. */
+static bool src_line(const char *file, int line, const char **text, int *len)
+{
+	struct src_file *f = src_get(file);
+	size_t b, e;
+
+	if (!f->buf || line < 1 || (unsigned int)line > f->starts.length())
+		return false;
+	b = f->starts[line - 1];
+	e = (unsigned int)line < f->starts.length() ? f->starts[line] - 1
+						    : f->len;
+	*text = f->buf + b;
+	*len = (int)(e - b);
+	if (*len > 0 && (*text)[*len - 1] == '\r')
+		(*len)--;
+	return true;
+}
+
+static bool cur_load(struct cursor *c)
+{
+	c->ok = false;
+	if (!c->file || c->line < 1 || c->col < 1)
+		return false;
+	if (!src_line(c->file, c->line, &c->text, &c->len))
+		return false;
+	c->ok = c->col <= c->len + 1;
+	return c->ok;
+}
+
+bool cur_init(struct cursor *c, const char *file, int line, int col)
+{
+	c->file = file;
+	c->line = line;
+	c->col = col;
+	return cur_load(c);
+}
+
+int cur_ch(const struct cursor *c)
+{
+	if (!c->ok)
+		return 0;
+	return c->col <= c->len ? (unsigned char)c->text[c->col - 1] : '\n';
+}
+
+bool cur_next(struct cursor *c)
+{
+	if (!c->ok)
+		return false;
+	if (c->col <= c->len) {
+		c->col++;
+		return true;
+	}
+	c->line++;
+	c->col = 1;
+	return cur_load(c);
+}
+
+bool cur_prev(struct cursor *c)
+{
+	if (!c->ok)
+		return false;
+	if (c->col > 1) {
+		c->col--;
+		return true;
+	}
+	if (c->line <= 1)
+		return c->ok = false;
+	c->line--;
+	if (!cur_load(c))
+		return false;
+	c->col = c->len + 1;
+	return true;
+}
+
+int cur_peek(const struct cursor *c, int ahead)
+{
+	struct cursor d = *c;
+
+	while (ahead-- > 0)
+		if (!cur_next(&d))
+			return 0;
+	return cur_ch(&d);
+}
+
+bool is_ident_char(int ch)
+{
+	return ISIDNUM(ch) || ch >= 0x80;
+}
+
+/* Does the text at C start with S (and, for a word, end there)? */
+bool cur_looking_at(const struct cursor *c, const char *s)
+{
+	struct cursor d = *c;
+	size_t i, n = strlen(s);
+
+	if (!d.ok || d.col + (int)n - 1 > d.len)
+		return false;
+	if (strncmp(d.text + d.col - 1, s, n))
+		return false;
+	if (is_ident_char((unsigned char)s[n - 1]) &&
+	    d.col - 1 + (int)n < d.len &&
+	    is_ident_char((unsigned char)d.text[d.col - 1 + n]))
+		return false;
+	for (i = 0; i < n; i++)
+		cur_next(&d);
+	return true;
+}
+
+/* Skips blanks and comments forward. */
+void skip_blank_fwd(struct cursor *c)
+{
+	int guard = 100000;
+
+	while (c->ok && guard-- > 0) {
+		int ch = cur_ch(c);
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		    ch == '\f' || ch == '\v' ||
+		    (ch == '\\' && cur_peek(c, 1) == '\n')) {
+			cur_next(c);
+		} else if (ch == '/' && cur_peek(c, 1) == '*') {
+			cur_next(c);
+			cur_next(c);
+			while (c->ok && guard-- > 0 &&
+			       !(cur_ch(c) == '*' && cur_peek(c, 1) == '/'))
+				cur_next(c);
+			cur_next(c);
+			cur_next(c);
+		} else if (ch == '/' && cur_peek(c, 1) == '/') {
+			c->col = c->len + 1;
+		} else {
+			return;
+		}
+	}
+}
+
+/* Skips blanks and block comments backward (C is left on a non-blank). */
+void skip_blank_back(struct cursor *c)
+{
+	int guard = 100000;
+
+	while (c->ok && guard-- > 0) {
+		int ch = cur_ch(c);
+
+		if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
+		    ch == '\f' || ch == '\v') {
+			cur_prev(c);
+		} else if (ch == '/' && c->col > 1 &&
+			   c->text[c->col - 2] == '*') {
+			cur_prev(c);
+			cur_prev(c);
+			while (c->ok && guard-- > 0 &&
+			       !(cur_ch(c) == '*' && c->col > 1 &&
+				 c->text[c->col - 2] == '/'))
+				cur_prev(c);
+			cur_prev(c);
+			cur_prev(c);
+		} else {
+			return;
+		}
+	}
+}
+
+/* Skips a string or character literal starting at C (at its quote). */
+void skip_literal(struct cursor *c)
+{
+	int quote = cur_ch(c), guard = 100000;
+
+	cur_next(c);
+	while (c->ok && guard-- > 0) {
+		int ch = cur_ch(c);
+
+		if (ch == '\\') {
+			cur_next(c);
+		} else if (ch == quote || ch == '\n') {
+			cur_next(c);
+			return;
+		}
+		cur_next(c);
+	}
+}
+
+/* C is at an opening bracket: moves it to the matching closing one. */
+bool match_bracket_fwd(struct cursor *c)
+{
+	int open = cur_ch(c), close, depth = 0, guard = 200000;
+
+	close = open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : 0;
+	if (!close)
+		return false;
+	while (c->ok && guard-- > 0) {
+		int ch = cur_ch(c);
+
+		if (ch == '"' || ch == '\'') {
+			skip_literal(c);
+			continue;
+		}
+		if (ch == '/' &&
+		    (cur_peek(c, 1) == '*' || cur_peek(c, 1) == '/')) {
+			skip_blank_fwd(c);
+			continue;
+		}
+		if (ch == open) {
+			depth++;
+		} else if (ch == close && --depth == 0) {
+			return true;
+		}
+		cur_next(c);
+	}
+	return false;
+}
+
+/* C is at a closing bracket: moves it back to the matching opening one
+ * (for type names and index expressions: no literals expected). */
+bool match_bracket_back(struct cursor *c)
+{
+	int close = cur_ch(c), open, depth = 0, guard = 200000;
+
+	open = close == ')' ? '(' : close == ']' ? '[' : close == '}' ? '{' : 0;
+	if (!open)
+		return false;
+	while (c->ok && guard-- > 0) {
+		int ch = cur_ch(c);
+
+		if (ch == close) {
+			depth++;
+		} else if (ch == open && --depth == 0) {
+			return true;
+		}
+		cur_prev(c);
+	}
+	return false;
+}
+
+bool cur_same(const struct cursor *a, const struct cursor *b)
+{
+	return a->ok && b->ok && a->line == b->line && a->col == b->col &&
+	       a->file == b->file;
+}
+
+/* Reads the identifier that ends at C (C on its last character). */
+bool ident_ending_at(const struct cursor *c, struct cursor *start, char *buf,
+		     size_t size)
+{
+	int b = c->col, e = c->col;
+
+	if (!c->ok || c->col > c->len || !is_ident_char(cur_ch(c)))
+		return false;
+	while (b > 1 && is_ident_char((unsigned char)c->text[b - 2]))
+		b--;
+	if ((size_t)(e - b + 1) >= size)
+		return false;
+	memcpy(buf, c->text + b - 1, e - b + 1);
+	buf[e - b + 1] = 0;
+	*start = *c;
+	start->col = b;
+	return true;
+}
+
+/* C operators, longest first, to read the one at a caret. */
+static const char *const c_operators[] = {
+	"<<=", ">>=", "...", "->", "++", "--", "<<", ">>", "<=",
+	">=",  "==",  "!=",  "&&", "||", "+=", "-=", "*=", "/=",
+	"%=",  "&=",  "|=",  "^=", "+",	 "-",  "*",  "/",  "%",
+	"<",   ">",   "&",   "|",  "^",	 "!",  "~",  "=",  "?",
+	":",   ",",   "(",   ")",  "[",	 "]",  "{",  "}",  ".",
+};
+
+const char *op_at(const struct cursor *c)
+{
+	size_t i;
+
+	if (!c->ok || c->col > c->len)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(c_operators); i++) {
+		size_t n = strlen(c_operators[i]);
+
+		if (c->col - 1 + (int)n <= c->len &&
+		    !strncmp(c->text + c->col - 1, c_operators[i], n))
+			return c_operators[i];
+	}
+	return NULL;
+}
