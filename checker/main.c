@@ -23,6 +23,7 @@
 
 #include "explain.h"
 #include "finish.h"
+#include "html.h"
 #include "iomemcheck.h"
 #include "lower.h"
 #include "merge.h"
@@ -600,8 +601,13 @@ static int merge(const struct imc_cli *cli)
 		fputs("iomemcheck: --merge: no reports to merge\n", stderr);
 		return EXIT_TOOL;
 	}
-	status = imc_merge_files(cli->files.v, cli->files.n, output, &opts,
-				 err, sizeof(err));
+	if (!strcmp(cli->format, "html")) /* JSON reports rendered */
+		status = imc_html_write_reports(cli->files.v, cli->files.n,
+						output, opts.fail_on,
+						opts.nfail_on, err, sizeof(err));
+	else
+		status = imc_merge_files(cli->files.v, cli->files.n, output,
+					 &opts, err, sizeof(err));
 	if (status < 0) {
 		fprintf(stderr, "iomemcheck: %s\n", err);
 		return EXIT_TOOL;

@@ -96,12 +96,15 @@ static const struct own_opt own_opts[] = {
 	{ "--fail-on", OWN_LIST, FIELD(fail_on), "RULE[,RULE]",
 	  "only findings of these rules make the exit status 1" },
 	{ "--format", OWN_STRING, FIELD(format), "FMT",
-	  "text (default), json or sarif; json/sarif go to stdout or the\n"
-	  "--output file, text diagnostics stay on stderr" },
+	  "text (default), json, sarif or html; json/sarif go to stdout or the\n"
+	  "--output file, html to the -o directory (index.html and a\n"
+	  "page per finding; with --merge: of JSON reports); text\n"
+	  "diagnostics stay on stderr" },
 	{ "--output", OWN_STRING, FIELD(output), "FILE",
 	  "write the json/sarif report to FILE (-o FILE works too)" },
 	{ "-o", OWN_STRING, FIELD(output_o), "FILE",
-	  "with --format=json|sarif: as --output; otherwise ignored (GCC's -o)" },
+	  "with --format=json|sarif|html: as --output; otherwise ignored\n"
+	  "(GCC's -o)" },
 	{ "--fix", OWN_BOOL, FIELD(fix), NULL,
 	  "apply the fix-its in place, all or nothing per file" },
 	{ "--fix-dry-run", OWN_BOOL, FIELD(fix_dry_run), NULL,
@@ -546,13 +549,18 @@ static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
 	if (!cli->format)
 		cli->format = "text";
 	if (strcmp(cli->format, "text") && strcmp(cli->format, "json") &&
-	    strcmp(cli->format, "sarif")) {
-		snprintf(err, errlen, "unknown format '%s' (text, json, sarif)",
+	    strcmp(cli->format, "sarif") && strcmp(cli->format, "html")) {
+		snprintf(err, errlen,
+			 "unknown format '%s' (text, json, sarif, html)",
 			 cli->format);
 		return -1;
 	}
 	if (!cli->output && strcmp(cli->format, "text"))
 		cli->output = cli->output_o;
+	if (!cli->output && !strcmp(cli->format, "html")) {
+		snprintf(err, errlen, "--format=html needs -o DIR");
+		return -1;
+	}
 	if (cli->fix && cli->fix_dry_run) {
 		snprintf(err, errlen, "--fix and --fix-dry-run exclude each other");
 		return -1;

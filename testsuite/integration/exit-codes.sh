@@ -105,13 +105,13 @@ bad() {
 	chk "$@"
 	expect_option_error "$msg"
 }
-bad "unknown format 'xml' (text, json, sarif)" --format=xml drv.c
-bad "unknown format 'JSON' (text, json, sarif)" --format JSON drv.c
-bad "unknown format '' (text, json, sarif)" --format= drv.c
+bad "unknown format 'xml' (text, json, sarif, html)" --format=xml drv.c
+bad "unknown format 'JSON' (text, json, sarif, html)" --format JSON drv.c
+bad "unknown format '' (text, json, sarif, html)" --format= drv.c
 bad "option '--format' needs an argument" drv.c --format
 bad "--fix and --fix-dry-run exclude each other" --fix --fix-dry-run drv.c
 bad "unknown option '--frobnicate'" --frobnicate drv.c
 bad "no input files (try --help)" --format=json
 export KBUILD_CHECKSRC=1
-bad "unknown format 'xml' (text, json, sarif)" --format=xml drv.c
+bad "unknown format 'xml' (text, json, sarif, html)" --format=xml drv.c
 echo PASS
