@@ -9,7 +9,7 @@
  * Locations: every node has a report location `loc` and, where the front end
  * knows it, a source `range` (begin inclusive, end exclusive, 1-based byte
  * columns). Both front ends must give identical ranges for the node kinds the
- * core reports on or rewrites (see "Range contract" below).
+ * core reports on or rewrites (docs/ir.md).
  */
 #ifndef IOMEMCHECK_IR_H
 #define IOMEMCHECK_IR_H
@@ -150,30 +150,9 @@ struct imc_node {
 };
 
 /*
- * Range contract (what both front ends must agree on, byte for byte):
- *  - loc of an expression = begin of its full source range: `*p` at '*',
- *    `r->x` and `p[i]` at the base's first token, a call at the callee name,
- *    an assignment at its lhs, a cast at '('.
- *  - loc of IMC_DECL = the declared name; of IMC_RETURN = 'return'.
- *  - range is valid only when it lies entirely in one file outside macro
- *    expansions; then loc = range.begin. Inside a macro expansion, loc is the
- *    expansion point and range.valid = false (no fix-its there).
- *  - IMC_VAR and IMC_CONST nodes carry NO loc and NO range in either front
- *    end (GCC has none for them); the core derives what it needs from the
- *    enclosing node's range and the source text.
- *  - Implicit conversions are NOT in the IR: front ends strip them; the core
- *    compares destination and source types itself (assignments, initializers,
- *    arguments, returns). Explicit casts are IMC_CAST with explicit_cast set.
- *  - `p[i]` is IMC_INDEX (GCC folds it to *(p + i): the plugin restores it),
- *    `*p` is IMC_DEREF, `s.f` / `p->f` is IMC_FIELD (never DEREF + FIELD).
- *  - Compound assignment `x op= y` is IMC_ASSIGN with op set (GCC lowers it
- *    to x = x op y with a shared lhs tree: the plugin restores it).
- *  - Blocks: function, loop, if and switch bodies and statement
- *    expressions are always one IMC_BLOCK; a nested BLOCK appears only when
- *    it declares something; empty statements vanish; BLOCKs carry no
- *    location (GCC drops braces).
- *  - sizeof/offsetof/__builtin_constant_p and other constants fold to
- *    IMC_CONST; a `do { } while (0)` stays an IMC_DO.
+ * What both front ends must give, byte for byte (statement shapes, what is
+ * folded, where loc points, when range is valid): docs/ir.md, "the range
+ * contract". testsuite/ir-golden/ and testsuite/run-case check it.
  */
 
 struct imc_func {
