@@ -377,7 +377,7 @@ static const struct imc_type *type_of_type_name(struct cursor c,
 	}
 	t = lower_type(base);
 	while (nstar-- > 0) {
-		struct imc_type *p = imc_type_new(cur_tu, IMC_T_PTR);
+		struct imc_type *p = imc_type_new(plugin()->unit.tu, IMC_T_PTR);
 
 		p->size = POINTER_SIZE / BITS_PER_UNIT;
 		p->pointee = t;
@@ -416,7 +416,7 @@ struct imc_node *lower_cast(tree t)
 	if (POINTER_TYPE_P(type) && type_is_force(TREE_TYPE(type)))
 		force |= 2;
 	it = mark_type(mark_type(it, iomem, MARK_IOMEM), force, MARK_FORCE);
-	n = imc_node_new(cur_tu, IMC_CAST, it);
+	n = imc_node_new(plugin()->unit.tu, IMC_CAST, it);
 	n->explicit_cast = true;
 	n->force = force != 0;
 	set_tree_range(n, t);
@@ -586,7 +586,7 @@ struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 			n->type = ct;
 			return n;
 		}
-		c = imc_node_new(cur_tu, IMC_CAST, ct);
+		c = imc_node_new(plugin()->unit.tu, IMC_CAST, ct);
 	}
 	c->explicit_cast = true;
 	c->force = force != 0;
@@ -765,4 +765,49 @@ struct imc_node *attach_own_casts(struct imc_node *n)
 	    cur_ch(&b) != '(')
 		return n;
 	return attach_casts(n, &b, 0);
+}
+
+/* Sets the location of the casts attach_casts() put above N (down to N) to
+ * the expansion point LOC, without a range (in a macro: docs/ir.md). */
+static void locate_macro_casts(struct imc_node *c, struct imc_node *n,
+			       location_t loc)
+{
+	while (c && c != n && c->kind == IMC_CAST) {
+		set_point_loc(c, loc);
+		c = c->nkids ? c->kids[0] : NULL;
+	}
+}
+
+/*
+ * A cast GCC dropped inside a macro's expansion: the operand's source range
+ * still starts at the cast's '(' in the macro's definition, as in
+ * `#define IOMEM_ERR_PTR(err) (__force void __iomem *)ERR_PTR(err)`. The
+ * marks are read from the definition; the cast is reported where the macro
+ * is used.
+ */
+struct imc_node *attach_macro_casts(struct imc_node *n, tree t)
+{
+	struct cursor b;
+	struct imc_node *c;
+	location_t start;
+
+	if (!n || n->range.valid || n->kind == IMC_CAST || !t ||
+	    !CAN_HAVE_LOCATION_P(t) || !EXPR_HAS_LOCATION(t))
+		return n;
+	switch (n->kind) {
+	case IMC_BINARY:
+	case IMC_COND:
+	case IMC_ASSIGN:
+	case IMC_COMMA:
+		return n; /* `(T)a + b`: the cast is a's */
+	default:
+		break;
+	}
+	start = get_range_from_loc(line_table, EXPR_LOCATION(t)).m_start;
+	if (!in_macro(start) || !cursor_at_spelling(start, &b) ||
+	    cur_ch(&b) != '(')
+		return n;
+	c = attach_casts(n, &b, 0);
+	locate_macro_casts(c, n, start);
+	return c;
 }

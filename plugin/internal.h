@@ -57,19 +57,102 @@ struct op_info {
 	bool commutative;
 };
 
-/* plugin.cc */
-extern bool opt_dump_ir;
-extern bool opt_headers;
-extern bool opt_werror;
-extern auto_vec<const char *> opt_fail_on;
-extern const char *opt_baseline;
-extern const char *opt_report;
-extern const char *opt_format;
-extern struct imc_tu *cur_tu;
-extern struct imc_deferred *deferred;
-extern uint32_t next_seq;
-extern hash_map<tree, struct imc_type *> *type_cache;
-extern hash_map<tree, const struct imc_type *> *decl_type_cache;
+/* A __iomem or __force macro whose empty body is swapped for the
+ * checker-mode spelling (restore-macros.cc). */
+struct restored_macro {
+	cpp_hashnode *node;
+	cpp_macro *attr_macro; /* the checker-mode body */
+	cpp_macro *empty_macro; /* what the header defined */
+	bool swapped_out; /* empty body in place during a directive */
+};
+
+#define IMC_RESTORED_MACROS 2 /* __iomem, __force */
+
+/* -fplugin-arg-iomemcheck-KEY[=VALUE] (plugin.cc) */
+struct imc_plugin_args {
+	const char *name; /* the plugin's base name, for messages */
+	bool dump_ir;
+	bool headers;
+	bool cast_to_as; /* sparse's -Wcast-to-as */
+	const char *api; /* API generations, as the checker's --api */
+	const char *test_findings;
+	auto_vec<const char *> rules;
+	/* What happens to the findings (as the checker's options of that
+	 * name) */
+	bool werror; /* findings are errors */
+	auto_vec<const char *> fail_on; /* with werror: only these */
+	const char *baseline; /* drop the findings it knows */
+	const char *report; /* JSON or SARIF report of the unit */
+	const char *format; /* the report's format, else by name */
+};
+
+/* The translation unit being built; created at the first function. */
+struct imc_plugin_unit {
+	struct imc_tu *tu;
+	struct imc_deferred *deferred; /* header functions not lowered yet */
+	uint32_t next_seq; /* definitions seen so far */
+	bool done;
+	hash_map<tree, struct imc_type *> *type_cache;
+	hash_map<tree, const struct imc_type *> *decl_type_cache;
+	/* set_loc: GCC hands out one file name string per file, which is
+	 * interned once (in INTERNED_TU) */
+	const char *gcc_file, *interned_file;
+	struct imc_tu *interned_tu;
+	int expr_depth; /* lower_expr's recursion */
+};
+
+/*
+ * All the plugin's mutable state, reached through plugin(). cc1 compiles one
+ * translation unit per process, so there is one.
+ */
+struct imc_plugin {
+	struct imc_plugin_args args;
+	struct imc_plugin_unit unit;
+
+	/* The source files, read once each (text.cc) */
+	struct {
+		vec<struct src_file *> files;
+		struct src_file *last;
+		/* the name LAST was asked by: file names come from the line
+		 * maps, which keep one string per file */
+		const char *last_key;
+	} sources;
+
+	/* Annotation side tables (sparse-attrs.cc) */
+	struct {
+		hash_map<tree, struct annot> *by_decl;
+		/* Functions and file-scope variables by name, so that the
+		 * annotation of one declaration reaches the decl GCC keeps when
+		 * it merges redeclarations (a definition after a prototype). */
+		hash_map<tree, uint32_t> *by_name;
+		hash_map<tree, struct fnptr_annot> *fnptr_params;
+		vec<tree> pending_parms;
+		/* `void * __force p`: the attribute reaches the handler with
+		 * the pointer type, before the parameter's declaration is
+		 * finished. */
+		tree pending_force_type;
+	} annots;
+
+	/* Restoring __iomem and __force (restore-macros.cc) */
+	struct {
+		struct restored_macro restored[IMC_RESTORED_MACROS];
+		bool started;
+	} macros;
+
+	/* GCC's hooks and callbacks the plugin wraps */
+	struct {
+		bool (*attribute_takes_identifier_p)(const_tree);
+		void (*cb_define)(cpp_reader *, location_t, cpp_hashnode *);
+		void (*cb_before_define)(cpp_reader *);
+	} gcc;
+};
+
+extern struct imc_plugin imc_plugin_state; /* plugin.cc; use plugin() */
+
+static inline struct imc_plugin *plugin(void)
+{
+	return &imc_plugin_state;
+}
 
 /* text.cc */
 void src_free(void);
@@ -109,14 +192,10 @@ location_t loc_in_file(location_t base, int line, int col);
 location_t imc_loc_to_gcc(const struct imc_loc *l, location_t hint);
 
 /* sparse-attrs.cc */
-extern hash_map<tree, struct annot> *decl_annots;
-extern hash_map<tree, uint32_t> *name_annots;
 uint32_t decl_force(tree decl);
 uint32_t decl_iomem(tree decl);
-extern hash_map<tree, struct fnptr_annot> *fnptr_annots;
 void finish_decl(void *event_data, void *data);
 void start_parse_function(void *event_data, void *data);
-extern bool (*gcc_attribute_takes_identifier_p)(const_tree);
 bool imc_attribute_takes_identifier_p(const_tree id);
 void register_attributes(void *event_data, void *data);
 
@@ -153,6 +232,7 @@ struct imc_node *attach_after_token(struct imc_node *n, location_t loc,
 				    const char *token);
 void attach_kid_casts(struct imc_node *n);
 struct imc_node *attach_own_casts(struct imc_node *n);
+struct imc_node *attach_macro_casts(struct imc_node *n, tree t);
 
 /* unfold.cc */
 tree strip_implicit(tree t);

@@ -63,20 +63,18 @@ void set_loc(struct imc_loc *l, const expanded_location &x)
 {
 	/* GCC hands out the same file name string for a whole file: intern
 	 * it once, not once per node. */
-	static const char *last_gcc, *last_interned;
-	static struct imc_tu *last_tu;
+	struct imc_plugin *pl = plugin();
 
-	if (x.file && (x.file != last_gcc || cur_tu != last_tu)) {
-		last_gcc = x.file;
-		last_tu = cur_tu;
-		last_interned = imc_tu_intern(cur_tu, x.file);
+	if (x.file && (x.file != pl->unit.gcc_file ||
+		       pl->unit.tu != pl->unit.interned_tu)) {
+		pl->unit.gcc_file = x.file;
+		pl->unit.interned_tu = pl->unit.tu;
+		pl->unit.interned_file = imc_tu_intern(pl->unit.tu, x.file);
 	}
-	l->file = x.file ? last_interned : NULL;
+	l->file = x.file ? pl->unit.interned_file : NULL;
 	l->line = x.line;
 	l->col = x.column;
 }
-
-/* The location_t of (line, col) in the file of BASE. */
 
 /*
  * Sets the report location of N to LOC (macro: its expansion point), with
@@ -192,7 +190,7 @@ void set_cursor_range(struct imc_node *n, const struct cursor *b,
 	    (b->line == e->line && b->col > e->col))
 		return;
 	n->range.begin.file = n->range.end.file =
-		imc_tu_intern(cur_tu, b->file);
+		imc_tu_intern(plugin()->unit.tu, b->file);
 	n->range.begin.line = b->line;
 	n->range.begin.col = b->col;
 	n->range.end.line = e->line;
@@ -357,6 +355,7 @@ location_t lookup_loc(const char *file, int line, int col)
 	return UNKNOWN_LOCATION;
 }
 
+/* The location_t of (line, col) in the file of BASE. */
 location_t loc_in_file(location_t base, int line, int col)
 {
 	expanded_location x;

@@ -10,12 +10,13 @@
 
 struct imc_node *new_node(enum imc_kind kind, tree type)
 {
-	return imc_node_new(cur_tu, kind, type ? lower_type(type) : NULL);
+	return imc_node_new(plugin()->unit.tu, kind,
+			    type ? lower_type(type) : NULL);
 }
 
 void add_kid(struct imc_node *n, struct imc_node *kid)
 {
-	imc_node_add(cur_tu, n, kid);
+	imc_node_add(plugin()->unit.tu, n, kid);
 }
 
 bool same_shape(const struct imc_type *a, const struct imc_type *b)
@@ -267,7 +268,7 @@ static struct imc_node *lower_call(struct lower_ctx *cx, tree t)
 
 	set_tree_range(n, t);
 	if (!fn) {
-		n->name = imc_tu_intern(cur_tu,
+		n->name = imc_tu_intern(plugin()->unit.tu,
 					internal_fn_name(CALL_EXPR_IFN(t)));
 		add_kid(n, NULL);
 	} else {
@@ -283,7 +284,7 @@ static struct imc_node *lower_call(struct lower_ctx *cx, tree t)
 		    TREE_CODE(TREE_OPERAND(f, 0)) == FUNCTION_DECL &&
 		    !addr_is_written(f) && tree_first_char(f) != '(' &&
 		    tree_first_char(f) != '*') {
-			n->name = imc_tu_intern(cur_tu,
+			n->name = imc_tu_intern(plugin()->unit.tu,
 						decl_name(TREE_OPERAND(f, 0)));
 			add_kid(n, NULL);
 		} else {
@@ -397,10 +398,11 @@ static struct imc_node *lower_initlist(struct lower_ctx *cx, tree ctor)
 	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, index, value)
 	{
 		if (index && TREE_CODE(index) == FIELD_DECL) {
-			struct imc_node *d = imc_node_new(cur_tu, IMC_DESIG,
-							  decl_type(index));
+			struct imc_node *d = imc_node_new(
+				plugin()->unit.tu, IMC_DESIG, decl_type(index));
 
-			d->name = imc_tu_intern(cur_tu, decl_name(index));
+			d->name = imc_tu_intern(plugin()->unit.tu,
+						decl_name(index));
 			add_kid(d, lower_expr(cx, value));
 			add_kid(n, d);
 		} else {
@@ -454,7 +456,7 @@ static struct imc_node *lower_field(struct lower_ctx *cx, tree t)
 	if (field && TREE_CODE(field) == FIELD_DECL)
 		use_type(n, decl_type(field));
 	n->name = field && DECL_P(field)
-			  ? imc_tu_intern(cur_tu, decl_name(field))
+			  ? imc_tu_intern(plugin()->unit.tu, decl_name(field))
 			  : NULL;
 	/* map->vaddr goes through the anonymous union: name the member */
 	if (!is_anon_member(field))
@@ -598,7 +600,7 @@ static struct imc_node *lower_other(struct lower_ctx *cx, tree t)
 	if (TREE_CODE(t) == ASM_EXPR) {
 		tree l;
 
-		n->name = imc_tu_intern(cur_tu, "asm");
+		n->name = imc_tu_intern(plugin()->unit.tu, "asm");
 		for (l = ASM_OUTPUTS(t); l; l = TREE_CHAIN(l))
 			add_kid(n, lower_expr(cx, TREE_VALUE(l)));
 		for (l = ASM_INPUTS(t); l; l = TREE_CHAIN(l))
@@ -620,7 +622,7 @@ static struct imc_node *lower_other(struct lower_ctx *cx, tree t)
 
 struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 {
-	static int depth;
+	int &depth = plugin()->unit.expr_depth; /* recursion */
 	struct imc_node *n;
 	const struct op_info *oi;
 
@@ -829,5 +831,5 @@ struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 	depth--;
 	attach_kid_casts(n);
 	refine_type(n);
-	return attach_own_casts(n);
+	return attach_macro_casts(attach_own_casts(n), t);
 }

@@ -29,7 +29,7 @@ static bool bind_is_braced(tree bind)
 static struct imc_node *stmt_node(enum imc_kind kind, tree t,
 				  const char *keyword)
 {
-	struct imc_node *n = imc_node_new(cur_tu, kind, NULL);
+	struct imc_node *n = imc_node_new(plugin()->unit.tu, kind, NULL);
 
 	if (t && EXPR_HAS_LOCATION(t))
 		set_stmt_loc(n, EXPR_LOCATION(t), keyword);
@@ -38,7 +38,7 @@ static struct imc_node *stmt_node(enum imc_kind kind, tree t,
 
 struct imc_node *body_block(struct lower_ctx *cx, tree t)
 {
-	struct imc_node *blk = imc_node_new(cur_tu, IMC_BLOCK, NULL);
+	struct imc_node *blk = imc_node_new(plugin()->unit.tu, IMC_BLOCK, NULL);
 
 	if (t && TREE_CODE(t) == BIND_EXPR)
 		lower_stmt(cx, BIND_EXPR_BODY(t), blk);
@@ -80,7 +80,7 @@ static struct imc_node *attach_init_casts(struct imc_node *n, tree decl)
 
 static struct imc_node *lower_decl(struct lower_ctx *cx, tree decl)
 {
-	struct imc_node *n = imc_node_new(cur_tu, IMC_DECL, NULL);
+	struct imc_node *n = imc_node_new(plugin()->unit.tu, IMC_DECL, NULL);
 	tree init = DECL_INITIAL(decl);
 
 	n->var = lower_var(decl);
@@ -160,7 +160,7 @@ static void lower_for(struct lower_ctx *cx, tree t, tree *init, int ninit,
 	} else if (ninit == 1) {
 		in = lower_expr(cx, init[0]);
 	} else if (ninit > 1) {
-		in = imc_node_new(cur_tu, IMC_BLOCK, NULL);
+		in = imc_node_new(plugin()->unit.tu, IMC_BLOCK, NULL);
 		for (i = 0; i < ninit; i++)
 			lower_stmt(cx, init[i], in);
 	} else if (FOR_INIT_STMT(t)) {
@@ -223,7 +223,7 @@ void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 		return;
 	case BIND_EXPR:
 		if (bind_is_braced(t)) {
-			n = imc_node_new(cur_tu, IMC_BLOCK, NULL);
+			n = imc_node_new(plugin()->unit.tu, IMC_BLOCK, NULL);
 			lower_stmt(cx, BIND_EXPR_BODY(t), n);
 			add_kid(blk, n);
 		} else {
@@ -318,7 +318,7 @@ void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 
 		if (!label)
 			return;
-		n = imc_node_new(cur_tu, IMC_LABEL, NULL);
+		n = imc_node_new(plugin()->unit.tu, IMC_LABEL, NULL);
 		set_point_loc(n, DECL_SOURCE_LOCATION(label));
 		n->name = label_name(label);
 		add_kid(blk, n);
@@ -335,7 +335,7 @@ void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 	case EXIT_EXPR:
 		n = stmt_node(IMC_IF, t, NULL);
 		add_kid(n, lower_cond(cx, TREE_OPERAND(t, 0)));
-		add_kid(n, imc_node_new(cur_tu, IMC_BLOCK, NULL));
+		add_kid(n, imc_node_new(plugin()->unit.tu, IMC_BLOCK, NULL));
 		add_kid(n->kids[1], stmt_node(IMC_BREAK, t, NULL));
 		add_kid(n, NULL);
 		add_kid(blk, n);
@@ -358,13 +358,15 @@ void lower_stmt(struct lower_ctx *cx, tree t, struct imc_node *blk)
 
 void ensure_tu(void)
 {
-	if (cur_tu)
+	if (plugin()->unit.tu)
 		return;
-	cur_tu = imc_tu_new(main_input_filename ? main_input_filename : "");
-	deferred = imc_deferred_new();
-	next_seq = 0;
-	type_cache = new hash_map<tree, struct imc_type *>;
-	decl_type_cache = new hash_map<tree, const struct imc_type *>;
+	plugin()->unit.tu =
+		imc_tu_new(main_input_filename ? main_input_filename : "");
+	plugin()->unit.deferred = imc_deferred_new();
+	plugin()->unit.next_seq = 0;
+	plugin()->unit.type_cache = new hash_map<tree, struct imc_type *>;
+	plugin()->unit.decl_type_cache =
+		new hash_map<tree, const struct imc_type *>;
 }
 
 static struct imc_func *lower_body(tree fndecl, uint32_t seq)
@@ -373,14 +375,15 @@ static struct imc_func *lower_body(tree fndecl, uint32_t seq)
 	struct imc_func *fn;
 	tree parm;
 
-	fn = imc_func_new(cur_tu, decl_name(fndecl));
+	fn = imc_func_new(plugin()->unit.tu, decl_name(fndecl));
 	fn->seq = seq;
 	set_decl_loc(&fn->loc, fndecl);
 	fn->type = decl_type(fndecl);
 	fn->is_static = !TREE_PUBLIC(fndecl);
 	for (parm = DECL_ARGUMENTS(fndecl); parm; parm = DECL_CHAIN(parm))
 		if (TREE_CODE(parm) == PARM_DECL)
-			imc_func_add_param(cur_tu, fn, lower_var(parm));
+			imc_func_add_param(plugin()->unit.tu, fn,
+					   lower_var(parm));
 	cx.fndecl = fndecl;
 	fn->body = body_block(&cx, DECL_SAVED_TREE(fndecl));
 	return fn;
@@ -408,7 +411,8 @@ static bool in_main_file(tree fndecl)
 	struct imc_loc loc = {};
 
 	set_decl_loc(&loc, fndecl);
-	return loc.file && !strcmp(loc.file, imc_tu_main_file(cur_tu));
+	return loc.file &&
+	       !strcmp(loc.file, imc_tu_main_file(plugin()->unit.tu));
 }
 
 void lower_function(void *gcc_data, void *user_data)
@@ -425,15 +429,19 @@ void lower_function(void *gcc_data, void *user_data)
 	    DECL_SAVED_TREE(fndecl) == error_mark_node)
 		return;
 	ensure_tu();
-	seq = next_seq++;
-	if (!opt_headers && !opt_dump_ir && !in_main_file(fndecl)) {
-		d = (struct definition *)imc_tu_alloc(cur_tu, sizeof(*d));
+	seq = plugin()->unit.next_seq++;
+	if (!plugin()->args.headers && !plugin()->args.dump_ir &&
+	    !in_main_file(fndecl)) {
+		d = (struct definition *)imc_tu_alloc(plugin()->unit.tu,
+						      sizeof(*d));
 		d->fndecl = fndecl;
 		d->seq = seq;
-		if (imc_defer(deferred,
-			      imc_tu_intern(cur_tu, decl_name(fndecl)), d))
+		if (imc_defer(
+			    plugin()->unit.deferred,
+			    imc_tu_intern(plugin()->unit.tu, decl_name(fndecl)),
+			    d))
 			return;
 	}
-	imc_lower_callees(deferred, lower_body(fndecl, seq), lower_definition,
-			  NULL);
+	imc_lower_callees(plugin()->unit.deferred, lower_body(fndecl, seq),
+			  lower_definition, NULL);
 }

@@ -50,27 +50,8 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"test-findings=FILE\treport FILE's findings (for tests)\n",
 };
 
-static const char *plugin_name;
-bool opt_dump_ir;
-bool opt_headers;
-static bool opt_cast_to_as; /* sparse's -Wcast-to-as */
-static const char *opt_api; /* API generations, as the checker's --api */
-static const char *opt_test_findings;
-static auto_vec<const char *> opt_rules;
-/* What happens to the findings (as the checker's options of that name) */
-bool opt_werror; /* findings are errors */
-auto_vec<const char *> opt_fail_on; /* with werror: only these */
-const char *opt_baseline; /* drop the findings it knows */
-const char *opt_report; /* JSON or SARIF report of the unit */
-const char *opt_format; /* the report's format, else by name */
-
-/* The translation unit being built; created at the first function. */
-struct imc_tu *cur_tu;
-struct imc_deferred *deferred; /* header functions not lowered yet */
-uint32_t next_seq; /* definitions seen so far */
-static bool unit_done;
-hash_map<tree, struct imc_type *> *type_cache;
-hash_map<tree, const struct imc_type *> *decl_type_cache;
+/* The plugin's state: cc1 compiles one unit per process. */
+struct imc_plugin imc_plugin_state;
 
 /* An installed plugin (PREFIX/lib/iomemcheck/iomemcheck.so) finds its rules
  * in PREFIX/share/iomemcheck/rules, wherever PREFIX ended up. */
@@ -90,6 +71,7 @@ static void rules_beside_plugin(const char *so)
 
 static struct imc_rules *load_rules(void)
 {
+	struct imc_plugin_args *args = &plugin()->args;
 	struct imc_rules *rules;
 	char err[512];
 	unsigned i;
@@ -98,30 +80,31 @@ static struct imc_rules *load_rules(void)
 	err[0] = 0;
 	if (imc_rules_load_default(rules, err, sizeof(err)) < 0)
 		error("iomemcheck: %s", err);
-	for (i = 0; i < opt_rules.length(); i++) {
+	for (i = 0; i < args->rules.length(); i++) {
 		err[0] = 0;
-		if (imc_rules_load_file(rules, opt_rules[i], err, sizeof(err)) <
-		    0)
+		if (imc_rules_load_file(rules, args->rules[i], err,
+					sizeof(err)) < 0)
 			error("iomemcheck: %s", err);
 	}
-	if (imc_rules_check_api(rules, opt_api, err, sizeof(err)) < 0)
-		error("iomemcheck: %<-fplugin-arg-%s-api%>: %s", plugin_name,
+	if (imc_rules_check_api(rules, args->api, err, sizeof(err)) < 0)
+		error("iomemcheck: %<-fplugin-arg-%s-api%>: %s", args->name,
 		      err);
 	return rules;
 }
 
 static void finish_unit(void *event_data, void *data)
 {
+	struct imc_plugin_unit *unit = &plugin()->unit;
 	struct imc_options opts = {};
 	struct imc_findings findings = {};
 	struct imc_rules *rules;
 
 	(void)event_data;
 	(void)data;
-	if (unit_done || flag_preprocess_only)
+	if (unit->done || flag_preprocess_only)
 		return;
-	unit_done = true;
-	if (!cur_tu && !opt_test_findings) {
+	unit->done = true;
+	if (!unit->tu && !plugin()->args.test_findings) {
 		/* No function: nothing to check, but a bad rules file is still
 		 * an error, as it is for the checker. */
 		if (!seen_error() && (rules = load_rules()))
@@ -131,34 +114,34 @@ static void finish_unit(void *event_data, void *data)
 		return;
 	}
 	ensure_tu();
-	imc_tu_sort_funcs(cur_tu);
-	if (opt_dump_ir)
-		imc_tu_dump(cur_tu, stderr);
-	if (opt_test_findings) {
-		read_test_file(opt_test_findings, &findings);
+	imc_tu_sort_funcs(unit->tu);
+	if (plugin()->args.dump_ir)
+		imc_tu_dump(unit->tu, stderr);
+	if (plugin()->args.test_findings) {
+		read_test_file(plugin()->args.test_findings, &findings);
 		report_findings(&findings);
 		imc_findings_free(&findings);
 	} else if (!seen_error()) {
 		rules = load_rules();
 		if (!seen_error()) {
-			opts.report_headers = opt_headers;
-			opts.cast_to_as = opt_cast_to_as;
-			opts.api = opt_api;
-			imc_analyze(cur_tu, rules, &opts, &findings);
+			opts.report_headers = plugin()->args.headers;
+			opts.cast_to_as = plugin()->args.cast_to_as;
+			opts.api = plugin()->args.api;
+			imc_analyze(unit->tu, rules, &opts, &findings);
 			report_findings(&findings);
 			imc_findings_free(&findings);
 		}
 		if (rules)
 			imc_rules_free(rules);
 	}
-	delete type_cache;
-	delete decl_type_cache;
-	type_cache = NULL;
-	decl_type_cache = NULL;
-	imc_tu_free(cur_tu);
-	cur_tu = NULL;
-	imc_deferred_free(deferred);
-	deferred = NULL;
+	delete unit->type_cache;
+	delete unit->decl_type_cache;
+	unit->type_cache = NULL;
+	unit->decl_type_cache = NULL;
+	imc_tu_free(unit->tu);
+	unit->tu = NULL;
+	imc_deferred_free(unit->deferred);
+	unit->deferred = NULL;
 	src_free();
 }
 
@@ -170,34 +153,37 @@ static void finish_unit(void *event_data, void *data)
  * the report's format is known before anything is compiled. */
 static void check_policy_args(void)
 {
+	struct imc_plugin_args *args = &plugin()->args;
 	char err[256];
 	unsigned i;
 
-	for (i = 0; i < opt_fail_on.length(); i++)
-		if (imc_rule_list_check(opt_fail_on[i], err, sizeof(err)) < 0)
+	for (i = 0; i < args->fail_on.length(); i++)
+		if (imc_rule_list_check(args->fail_on[i], err, sizeof(err)) < 0)
 			error(G_("%<-fplugin-arg-%s-fail-on%>: %s (see "
 				 "%<iomemcheck --list-rules%>)"),
-			      plugin_name, err);
-	if (opt_format && imc_report_format("", opt_format) < 0)
+			      args->name, err);
+	if (args->format && imc_report_format("", args->format) < 0)
 		error(G_("%<-fplugin-arg-%s-format%>: %qs is not json or "
 			 "sarif"),
-		      plugin_name, opt_format);
-	else if (opt_report && imc_report_format(opt_report, opt_format) < 0)
+		      args->name, args->format);
+	else if (args->report &&
+		 imc_report_format(args->report, args->format) < 0)
 		error(G_("%<-fplugin-arg-%s-report%>: %qs: name a %<.json%> or "
 			 "%<.sarif%> file, or give %<-fplugin-arg-%s-format%>"),
-		      plugin_name, opt_report, plugin_name);
-	else if (opt_format && !opt_report)
+		      args->name, args->report, args->name);
+	else if (args->format && !args->report)
 		error(G_("%<-fplugin-arg-%s-format%> without "
 			 "%<-fplugin-arg-%s-report%>"),
-		      plugin_name, plugin_name);
+		      args->name, args->name);
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
 			  struct plugin_gcc_version *version)
 {
+	struct imc_plugin_args *args = &plugin()->args;
 	int i;
 
-	plugin_name = plugin_info->base_name;
+	args->name = plugin_info->base_name;
 	rules_beside_plugin(plugin_info->full_name);
 	if (!plugin_default_version_check(version, &gcc_version)) {
 		error(G_("incompatible gcc/plugin versions"));
@@ -208,46 +194,46 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		const char *value = plugin_info->argv[i].value;
 
 		if (!strcmp(key, "rules") && value && *value) {
-			opt_rules.safe_push(value);
+			args->rules.safe_push(value);
 		} else if (!strcmp(key, "dump-ir") && !value) {
-			opt_dump_ir = true;
+			args->dump_ir = true;
 		} else if (!strcmp(key, "headers") && !value) {
-			opt_headers = true;
+			args->headers = true;
 		} else if (!strcmp(key, "cast-to-as") && !value) {
-			opt_cast_to_as = true;
+			args->cast_to_as = true;
 		} else if (!strcmp(key, "no-cast-to-as") && !value) {
-			opt_cast_to_as = false;
+			args->cast_to_as = false;
 		} else if (!strcmp(key, "test-findings") && value && *value) {
-			opt_test_findings = value;
+			args->test_findings = value;
 		} else if (!strcmp(key, "api") && value && *value) {
-			opt_api = value;
+			args->api = value;
 		} else if (!strcmp(key, "werror") && !value) {
-			opt_werror = true;
+			args->werror = true;
 		} else if (!strcmp(key, "fail-on") && value && *value) {
-			opt_fail_on.safe_push(value);
+			args->fail_on.safe_push(value);
 		} else if (!strcmp(key, "baseline") && value && *value) {
-			opt_baseline = value;
+			args->baseline = value;
 		} else if (!strcmp(key, "report") && value && *value) {
-			opt_report = value;
+			args->report = value;
 		} else if (!strcmp(key, "format") && value && *value) {
-			opt_format = value;
+			args->format = value;
 		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
 			   !strcmp(key, "test-findings") ||
 			   !strcmp(key, "fail-on") ||
 			   !strcmp(key, "baseline") || !strcmp(key, "report") ||
 			   !strcmp(key, "format")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
-			      plugin_name, key);
+			      args->name, key);
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||
 			   !strcmp(key, "cast-to-as") ||
 			   !strcmp(key, "no-cast-to-as") ||
 			   !strcmp(key, "werror")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
 				 "value"),
-			      plugin_name, key);
+			      args->name, key);
 		} else {
 			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
-			      plugin_name, key);
+			      args->name, key);
 		}
 	}
 
@@ -258,37 +244,38 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (strncmp(lang_hooks.name, "GNU C", 5) || lang_hooks.name[5] == '+')
 		return 0;
 
-	decl_annots = new hash_map<tree, struct annot>;
-	fnptr_annots = new hash_map<tree, struct fnptr_annot>;
-	name_annots = new hash_map<tree, uint32_t>;
-	gcc_attribute_takes_identifier_p = targetm.attribute_takes_identifier_p;
+	plugin()->annots.by_decl = new hash_map<tree, struct annot>;
+	plugin()->annots.fnptr_params = new hash_map<tree, struct fnptr_annot>;
+	plugin()->annots.by_name = new hash_map<tree, uint32_t>;
+	plugin()->gcc.attribute_takes_identifier_p =
+		targetm.attribute_takes_identifier_p;
 	targetm.attribute_takes_identifier_p = imc_attribute_takes_identifier_p;
 
-	register_callback(plugin_name, PLUGIN_INFO, NULL,
+	register_callback(args->name, PLUGIN_INFO, NULL,
 			  &iomemcheck_plugin_info);
 	if (flag_preprocess_only) {
 		/* -E (-save-temps, distcc, ccache): no unit is compiled, but
 		 * the output must carry the annotations the compile of it will
 		 * read, so restore them from the main file's first line on,
 		 * where PLUGIN_START_UNIT would. */
-		register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+		register_callback(args->name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 				  (void *)restore_roots);
-		register_callback(plugin_name, PLUGIN_INCLUDE_FILE, start_unit,
+		register_callback(args->name, PLUGIN_INCLUDE_FILE, start_unit,
 				  NULL);
 		return 0;
 	}
-	register_callback(plugin_name, PLUGIN_ATTRIBUTES, register_attributes,
+	register_callback(args->name, PLUGIN_ATTRIBUTES, register_attributes,
 			  NULL);
-	register_callback(plugin_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
+	register_callback(args->name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
 			  (void *)restore_roots);
-	register_callback(plugin_name, PLUGIN_START_UNIT, start_unit, NULL);
-	register_callback(plugin_name, PLUGIN_FINISH_DECL, finish_decl, NULL);
-	register_callback(plugin_name, PLUGIN_START_PARSE_FUNCTION,
+	register_callback(args->name, PLUGIN_START_UNIT, start_unit, NULL);
+	register_callback(args->name, PLUGIN_FINISH_DECL, finish_decl, NULL);
+	register_callback(args->name, PLUGIN_START_PARSE_FUNCTION,
 			  start_parse_function, NULL);
-	register_callback(plugin_name, PLUGIN_PRE_GENERICIZE, lower_function,
+	register_callback(args->name, PLUGIN_PRE_GENERICIZE, lower_function,
 			  NULL);
 	/* FINISH_UNIT is skipped with -fsyntax-only and after errors */
-	register_callback(plugin_name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
-	register_callback(plugin_name, PLUGIN_FINISH, finish_unit, NULL);
+	register_callback(args->name, PLUGIN_FINISH_UNIT, finish_unit, NULL);
+	register_callback(args->name, PLUGIN_FINISH, finish_unit, NULL);
 	return 0;
 }

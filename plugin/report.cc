@@ -60,10 +60,10 @@ static bool is_error(const struct imc_finding *d)
 {
 	unsigned i;
 
-	if (!opt_werror || !opt_fail_on.length())
-		return opt_werror;
-	for (i = 0; i < opt_fail_on.length(); i++)
-		if (imc_rule_in_list(opt_fail_on[i], d->rule))
+	if (!plugin()->args.werror || !plugin()->args.fail_on.length())
+		return plugin()->args.werror;
+	for (i = 0; i < plugin()->args.fail_on.length(); i++)
+		if (imc_rule_in_list(plugin()->args.fail_on[i], d->rule))
 			return true;
 	return false;
 }
@@ -144,16 +144,18 @@ void report_findings(struct imc_findings *findings)
 	imc_findings_suppress(findings);
 	if (parse_in && cpp_get_options(parse_in)->preprocessed)
 		drop_fixits(findings);
-	if (opt_baseline &&
-	    imc_baseline_filter(opt_baseline, findings, err, sizeof(err)) < 0) {
+	if (plugin()->args.baseline &&
+	    imc_baseline_filter(plugin()->args.baseline, findings, err,
+				sizeof(err)) < 0) {
 		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
 		return;
 	}
 	for (i = 0; i < findings->n; i++)
 		report_finding(&findings->v[i]);
-	if (opt_report &&
-	    imc_report_write(opt_report,
-			     imc_report_format(opt_report, opt_format),
+	if (plugin()->args.report &&
+	    imc_report_write(plugin()->args.report,
+			     imc_report_format(plugin()->args.report,
+					       plugin()->args.format),
 			     findings, err, sizeof(err)) < 0)
 		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
 }
@@ -209,10 +211,10 @@ void read_test_file(const char *path, struct imc_findings *out)
 			}
 			d = &out->v[out->n++];
 			memset(d, 0, sizeof(*d));
-			d->loc.file = imc_tu_main_file(cur_tu);
+			d->loc.file = imc_tu_main_file(plugin()->unit.tu);
 			d->loc.line = a;
 			d->loc.col = b;
-			d->rule = imc_tu_intern(cur_tu, rule);
+			d->rule = imc_tu_intern(plugin()->unit.tu, rule);
 			d->message = xstrdup(msg);
 		}
 	}

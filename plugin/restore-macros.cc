@@ -16,35 +16,29 @@
  * is compared with what the header wrote (no new "redefined" warnings).
  * ------------------------------------------------------------------------ */
 
-struct restored_macro {
+/* The macros restored, in the order of plugin()->macros.restored. */
+static const struct {
 	const char *name;
 	const char *spelling;
-	cpp_hashnode *node;
-	cpp_macro *attr_macro; /* the checker-mode body */
-	cpp_macro *empty_macro; /* what the header defined */
-	bool swapped_out; /* empty body in place during a directive */
+} restored_spelling[IMC_RESTORED_MACROS] = {
+	{"__iomem", "__attribute__((noderef, address_space(__iomem)))"},
+	{"__force", "__attribute__((force))"},
 };
 
-static struct restored_macro restored[] = {
-	{"__iomem", "__attribute__((noderef, address_space(__iomem)))", NULL,
-	 NULL, NULL, false},
-	{"__force", "__attribute__((force))", NULL, NULL, NULL, false},
-};
+#define RESTORED(i) (&imc_plugin_state.macros.restored[i])
 
-/* Roots: the swapped-out bodies are reachable only from here. */
+/* Roots: the swapped-out bodies are reachable only from here (a static
+ * table of addresses, hence the state object itself, not plugin()). */
 const struct ggc_root_tab restore_roots[] = {
-	{&restored[0].attr_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
+	{&RESTORED(0)->attr_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
 	 &gt_pch_nx_cpp_macro},
-	{&restored[0].empty_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
+	{&RESTORED(0)->empty_macro, 1, sizeof(cpp_macro *),
+	 &gt_ggc_mx_cpp_macro, &gt_pch_nx_cpp_macro},
+	{&RESTORED(1)->attr_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
 	 &gt_pch_nx_cpp_macro},
-	{&restored[1].attr_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
-	 &gt_pch_nx_cpp_macro},
-	{&restored[1].empty_macro, 1, sizeof(cpp_macro *), &gt_ggc_mx_cpp_macro,
-	 &gt_pch_nx_cpp_macro},
+	{&RESTORED(1)->empty_macro, 1, sizeof(cpp_macro *),
+	 &gt_ggc_mx_cpp_macro, &gt_pch_nx_cpp_macro},
 	LAST_GGC_ROOT_TAB};
-
-static void (*gcc_cb_define)(cpp_reader *, location_t, cpp_hashnode *);
-static void (*gcc_cb_before_define)(cpp_reader *);
 
 static bool is_empty_object_macro(cpp_hashnode *node)
 {
@@ -66,8 +60,8 @@ static void restore_before_define(cpp_reader *pfile)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(restored); i++) {
-		struct restored_macro *r = &restored[i];
+	for (i = 0; i < IMC_RESTORED_MACROS; i++) {
+		struct restored_macro *r = &plugin()->macros.restored[i];
 
 		if (r->node && r->empty_macro && cpp_macro_p(r->node) &&
 		    r->node->value.macro == r->attr_macro) {
@@ -76,8 +70,8 @@ static void restore_before_define(cpp_reader *pfile)
 			r->swapped_out = true;
 		}
 	}
-	if (gcc_cb_before_define)
-		gcc_cb_before_define(pfile);
+	if (plugin()->gcc.cb_before_define)
+		plugin()->gcc.cb_before_define(pfile);
 }
 
 static void restore_define(cpp_reader *pfile, location_t loc,
@@ -85,10 +79,10 @@ static void restore_define(cpp_reader *pfile, location_t loc,
 {
 	size_t i;
 
-	if (gcc_cb_define)
-		gcc_cb_define(pfile, loc, node);
-	for (i = 0; i < ARRAY_SIZE(restored); i++) {
-		struct restored_macro *r = &restored[i];
+	if (plugin()->gcc.cb_define)
+		plugin()->gcc.cb_define(pfile, loc, node);
+	for (i = 0; i < IMC_RESTORED_MACROS; i++) {
+		struct restored_macro *r = &plugin()->macros.restored[i];
 
 		if (node == r->node || (r->swapped_out && r->node &&
 					r->node->value.macro == r->empty_macro))
@@ -113,8 +107,6 @@ static cpp_macro *make_macro(const char *name, const char *spelling)
 	return m;
 }
 
-static bool restore_started;
-
 void start_unit(void *event_data, void *data)
 {
 	cpp_callbacks *cb;
@@ -127,33 +119,35 @@ void start_unit(void *event_data, void *data)
 	/* preprocessed input: no #define to restore (the -E that made it
 	 * spelled the annotations out), and a helper #define would be read
 	 * as a line marker */
-	if (!parse_in || restore_started ||
+	if (!parse_in || plugin()->macros.started ||
 	    cpp_get_options(parse_in)->preprocessed)
 		return;
-	restore_started = true;
+	plugin()->macros.started = true;
 	cb = cpp_get_callbacks(parse_in);
 	/* the helpers must not reach -g3's macro debug info */
 	define = cb->define;
 	undef = cb->undef;
 	cb->define = NULL;
 	cb->undef = NULL;
-	for (i = 0; i < ARRAY_SIZE(restored); i++) {
-		struct restored_macro *r = &restored[i];
+	for (i = 0; i < IMC_RESTORED_MACROS; i++) {
+		struct restored_macro *r = &plugin()->macros.restored[i];
+
+		const char *name = restored_spelling[i].name;
 
 		r->attr_macro = make_macro("__iomemcheck_restore_helper__",
-					   r->spelling);
-		r->node = cpp_lookup(parse_in, (const unsigned char *)r->name,
-				     strlen(r->name));
+					   restored_spelling[i].spelling);
+		r->node = cpp_lookup(parse_in, (const unsigned char *)name,
+				     strlen(name));
 	}
 	cb->define = define;
 	cb->undef = undef;
-	gcc_cb_define = cb->define;
-	gcc_cb_before_define = cb->before_define;
+	plugin()->gcc.cb_define = cb->define;
+	plugin()->gcc.cb_before_define = cb->before_define;
 	cb->define = restore_define;
 	cb->before_define = restore_before_define;
 	/* defined before the unit started (-D__iomem= on the command line is
 	 * processed later, through the callback) */
-	for (i = 0; i < ARRAY_SIZE(restored); i++)
-		if (restored[i].node)
-			swap_in_attr(&restored[i]);
+	for (i = 0; i < IMC_RESTORED_MACROS; i++)
+		if (plugin()->macros.restored[i].node)
+			swap_in_attr(&plugin()->macros.restored[i]);
 }

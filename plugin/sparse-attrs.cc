@@ -19,12 +19,6 @@
  * ioremap (function -> return type -> pointee).
  * ------------------------------------------------------------------------ */
 
-hash_map<tree, struct annot> *decl_annots;
-/* Functions and file-scope variables by name, so that the annotation of
- * one declaration reaches the decl GCC keeps when it merges redeclarations
- * (a definition after a prototype). */
-hash_map<tree, uint32_t> *name_annots;
-
 /* The depth of the base type of a declared TYPE: the pointer, array and
  * function layers its declarator built (unnamed), down to a typedef name. */
 static int declarator_depth(tree type)
@@ -50,17 +44,17 @@ static bool keyed_by_name(tree decl, bool at_file_scope)
 static void record_iomem(tree decl, int depth)
 {
 	uint32_t bit = 1u << depth;
-	struct annot *a = decl_annots->get(decl);
+	struct annot *a = plugin()->annots.by_decl->get(decl);
 
 	if (a && a->uid == DECL_UID(decl)) {
 		a->iomem |= bit;
 	} else {
 		struct annot n = {DECL_UID(decl), bit, 0};
 
-		decl_annots->put(decl, n);
+		plugin()->annots.by_decl->put(decl, n);
 	}
 	if (keyed_by_name(decl, !current_function_decl))
-		name_annots->get_or_insert(DECL_NAME(decl)) |= bit;
+		plugin()->annots.by_name->get_or_insert(DECL_NAME(decl)) |= bit;
 }
 
 /* __force on a parameter: sparse accepts any address space for it
@@ -69,41 +63,38 @@ static void record_iomem(tree decl, int depth)
 static void record_force(tree decl, int depth)
 {
 	uint32_t bit = 1u << depth;
-	struct annot *a = decl_annots->get(decl);
+	struct annot *a = plugin()->annots.by_decl->get(decl);
 
 	if (a && a->uid == DECL_UID(decl)) {
 		a->force |= bit;
 	} else {
 		struct annot n = {DECL_UID(decl), 0, bit};
 
-		decl_annots->put(decl, n);
+		plugin()->annots.by_decl->put(decl, n);
 	}
 }
 
 uint32_t decl_force(tree decl)
 {
-	struct annot *a = decl_annots->get(decl);
+	struct annot *a = plugin()->annots.by_decl->get(decl);
 
 	return a && a->uid == DECL_UID(decl) ? a->force : 0;
 }
 
 uint32_t decl_iomem(tree decl)
 {
-	struct annot *a = decl_annots->get(decl);
+	struct annot *a = plugin()->annots.by_decl->get(decl);
 	uint32_t m = a && a->uid == DECL_UID(decl) ? a->iomem : 0;
 
 	if (keyed_by_name(decl,
 			  DECL_FILE_SCOPE_P(decl) || DECL_EXTERNAL(decl))) {
-		uint32_t *n = name_annots->get(DECL_NAME(decl));
+		uint32_t *n = plugin()->annots.by_name->get(DECL_NAME(decl));
 
 		if (n)
 			m |= *n;
 	}
 	return m;
 }
-
-hash_map<tree, struct fnptr_annot> *fnptr_annots;
-static vec<tree> pending_parms;
 
 static void note_fnptr_params(tree decl)
 {
@@ -122,21 +113,18 @@ static void note_fnptr_params(tree decl)
 	for (arg = TYPE_ARG_TYPES(t); arg && arg != void_list_node;
 	     arg = TREE_CHAIN(arg))
 		a.nparams++;
-	if (a.nparams != pending_parms.length() || a.nparams > MAX_FNPTR_PARAMS)
+	if (a.nparams != plugin()->annots.pending_parms.length() ||
+	    a.nparams > MAX_FNPTR_PARAMS)
 		return;
 	for (i = 0; i < a.nparams; i++) {
-		a.iomem[i] = decl_iomem(pending_parms[i]);
+		a.iomem[i] = decl_iomem(plugin()->annots.pending_parms[i]);
 		any |= a.iomem[i] != 0;
 	}
 	if (!any)
 		return;
 	a.uid = DECL_UID(decl);
-	fnptr_annots->put(decl, a);
+	plugin()->annots.fnptr_params->put(decl, a);
 }
-
-/* `void * __force p`: the attribute reaches the handler with the pointer
- * type, before the parameter's declaration is finished. */
-static tree pending_force_type;
 
 void finish_decl(void *event_data, void *data)
 {
@@ -149,32 +137,33 @@ void finish_decl(void *event_data, void *data)
 		tree t = TREE_TYPE(decl);
 		int d;
 
-		for (d = 0; pending_force_type && t && t != error_mark_node &&
-			    d < 31 && d <= declarator_depth(TREE_TYPE(decl));
+		for (d = 0; plugin()->annots.pending_force_type && t &&
+			    t != error_mark_node && d < 31 &&
+			    d <= declarator_depth(TREE_TYPE(decl));
 		     d++, t = TREE_TYPE(t)) {
-			if (t == pending_force_type) {
+			if (t == plugin()->annots.pending_force_type) {
 				record_force(decl, d);
 				break;
 			}
 			if (TREE_CODE(t) != POINTER_TYPE)
 				break;
 		}
-		pending_force_type = NULL_TREE;
-		pending_parms.safe_push(decl);
+		plugin()->annots.pending_force_type = NULL_TREE;
+		plugin()->annots.pending_parms.safe_push(decl);
 		return;
 	}
-	pending_force_type = NULL_TREE;
+	plugin()->annots.pending_force_type = NULL_TREE;
 	if (TREE_CODE(decl) != FUNCTION_DECL && TREE_TYPE(decl))
 		note_fnptr_params(decl);
-	pending_parms.truncate(0);
+	plugin()->annots.pending_parms.truncate(0);
 }
 
 void start_parse_function(void *event_data, void *data)
 {
 	(void)event_data;
 	(void)data;
-	pending_parms.truncate(0);
-	pending_force_type = NULL_TREE;
+	plugin()->annots.pending_parms.truncate(0);
+	plugin()->annots.pending_force_type = NULL_TREE;
 }
 
 /* ------------------------------------------------------------------------
@@ -198,7 +187,7 @@ static tree handle_sparse_attr(tree *node, tree name, tree args, int flags,
 	*no_add_attrs = true;
 	if (node && *node && *node != error_mark_node && TYPE_P(*node) &&
 	    TREE_CODE(*node) == POINTER_TYPE && is_attribute_p("force", name)) {
-		pending_force_type = *node;
+		plugin()->annots.pending_force_type = *node;
 		return NULL_TREE;
 	}
 	if (node && *node && *node != error_mark_node && DECL_P(*node) &&
@@ -242,14 +231,12 @@ static struct attribute_spec sparse_attrs[] = {
 	 NULL},
 };
 
-bool (*gcc_attribute_takes_identifier_p)(const_tree);
-
 bool imc_attribute_takes_identifier_p(const_tree id)
 {
 	if (is_attribute_p("address_space", id))
 		return true;
-	return gcc_attribute_takes_identifier_p &&
-	       gcc_attribute_takes_identifier_p(id);
+	return plugin()->gcc.attribute_takes_identifier_p &&
+	       plugin()->gcc.attribute_takes_identifier_p(id);
 }
 
 void register_attributes(void *event_data, void *data)

@@ -24,23 +24,17 @@ struct src_file {
 	vec<unsigned int> starts; /* offset of each line, 0-based */
 };
 
-static vec<struct src_file *> src_files;
-static struct src_file *src_last;
-static const char *src_last_key; /* the name src_last was asked by: file
-				    names come from the line maps, which
-				    keep one string per file */
-
 static struct src_file *src_get(const char *name)
 {
 	struct src_file *f;
 	unsigned int i;
 
-	if (src_last && name == src_last_key)
-		return src_last;
-	src_last_key = name;
-	for (i = 0; src_files.iterate(i, &f); i++)
+	if (plugin()->sources.last && name == plugin()->sources.last_key)
+		return plugin()->sources.last;
+	plugin()->sources.last_key = name;
+	for (i = 0; plugin()->sources.files.iterate(i, &f); i++)
 		if (!strcmp(f->name, name))
-			return src_last = f;
+			return plugin()->sources.last = f;
 	f = XCNEW(struct src_file);
 	f->name = xstrdup(name);
 	f->starts = vNULL;
@@ -53,8 +47,8 @@ static struct src_file *src_get(const char *name)
 			if (f->buf[n] == '\n')
 				f->starts.safe_push(n + 1);
 	}
-	src_files.safe_push(f);
-	return src_last = f;
+	plugin()->sources.files.safe_push(f);
+	return plugin()->sources.last = f;
 }
 
 void src_free(void)
@@ -62,15 +56,15 @@ void src_free(void)
 	struct src_file *f;
 	unsigned int i;
 
-	for (i = 0; src_files.iterate(i, &f); i++) {
+	for (i = 0; plugin()->sources.files.iterate(i, &f); i++) {
 		free(f->name);
 		free(f->buf);
 		f->starts.release();
 		XDELETE(f);
 	}
-	src_files.release();
-	src_last = NULL;
-	src_last_key = NULL;
+	plugin()->sources.files.release();
+	plugin()->sources.last = NULL;
+	plugin()->sources.last_key = NULL;
 }
 
 /* Line LINE (1-based) of FILE, without its newline. */

@@ -76,7 +76,7 @@ uint32_t type_size(tree t)
 
 struct imc_type *copy_type(const struct imc_type *t)
 {
-	struct imc_type *c = imc_type_new(cur_tu, t->kind);
+	struct imc_type *c = imc_type_new(plugin()->unit.tu, t->kind);
 
 	*c = *t;
 	return c;
@@ -122,7 +122,7 @@ const struct imc_type *mark_type(const struct imc_type *t, uint32_t mask,
 static const struct imc_type *mark_fnptr_params(const struct imc_type *t,
 						tree decl)
 {
-	struct fnptr_annot *a = fnptr_annots->get(decl);
+	struct fnptr_annot *a = plugin()->annots.fnptr_params->get(decl);
 	const struct imc_type *path[32];
 	struct imc_type *c;
 	int i;
@@ -145,7 +145,7 @@ static const struct imc_type *mark_fnptr_params(const struct imc_type *t,
 	c->nparams = c->capparams = 0;
 	for (k = 0; k < a->nparams; k++)
 		imc_type_add_param(
-			cur_tu, c,
+			plugin()->unit.tu, c,
 			mark_type(path[i]->params[k], a->iomem[k], MARK_IOMEM));
 	while (--i >= 0) {
 		struct imc_type *up = copy_type(path[i]);
@@ -180,7 +180,7 @@ const struct imc_type *lower_type(tree t)
 
 	if (!t || t == error_mark_node || !TYPE_P(t))
 		return NULL;
-	slot = type_cache->get(t);
+	slot = plugin()->unit.type_cache->get(t);
 	if (slot)
 		return *slot;
 	switch (TREE_CODE(t)) {
@@ -218,8 +218,9 @@ const struct imc_type *lower_type(tree t)
 		kind = IMC_T_OTHER;
 		break;
 	}
-	it = imc_type_new(cur_tu, kind);
-	type_cache->put(t, it); /* before the parts: types may be recursive */
+	it = imc_type_new(plugin()->unit.tu, kind);
+	plugin()->unit.type_cache->put(
+		t, it); /* before the parts: types may be recursive */
 	if (kind != IMC_T_VOID && kind != IMC_T_FUNC)
 		it->size = type_size(t);
 	/* checker-mode types never carry the attributes (the handler records
@@ -228,7 +229,7 @@ const struct imc_type *lower_type(tree t)
 	if (kind == IMC_T_STRUCT || kind == IMC_T_UNION) {
 		const char *tag = type_tag(t);
 
-		it->tag = tag ? imc_tu_intern(cur_tu, tag) : NULL;
+		it->tag = tag ? imc_tu_intern(plugin()->unit.tu, tag) : NULL;
 	}
 	if (kind == IMC_T_PTR || kind == IMC_T_ARRAY)
 		it->pointee = lower_type(TREE_TYPE(t));
@@ -237,7 +238,7 @@ const struct imc_type *lower_type(tree t)
 
 		it->ret = lower_type(TREE_TYPE(t));
 		for (a = args; a && a != void_list_node; a = TREE_CHAIN(a))
-			imc_type_add_param(cur_tu, it,
+			imc_type_add_param(plugin()->unit.tu, it,
 					   lower_type(TREE_VALUE(a)));
 		it->variadic = args && stdarg_p(t);
 	}
@@ -245,7 +246,7 @@ const struct imc_type *lower_type(tree t)
 	if (TYPE_NAME(t) && TREE_CODE(TYPE_NAME(t)) == TYPE_DECL)
 		marked = mark_fnptr_params(marked, TYPE_NAME(t));
 	if (marked != it)
-		type_cache->put(t, (struct imc_type *)marked);
+		plugin()->unit.type_cache->put(t, (struct imc_type *)marked);
 	return marked;
 }
 
@@ -260,9 +261,9 @@ const char *label_name(tree label)
 	char buf[32];
 
 	if (DECL_NAME(label))
-		return imc_tu_intern(cur_tu, decl_name(label));
+		return imc_tu_intern(plugin()->unit.tu, decl_name(label));
 	snprintf(buf, sizeof(buf), "<L%u>", (unsigned)DECL_UID(label));
-	return imc_tu_intern(cur_tu, buf);
+	return imc_tu_intern(plugin()->unit.tu, buf);
 }
 
 /* The type of a declaration with its annotations. For a function, the
@@ -275,7 +276,7 @@ const struct imc_type *decl_type(tree decl)
 	tree parm;
 	uint32_t i, n = 0;
 
-	slot = decl_type_cache->get(decl);
+	slot = plugin()->unit.decl_type_cache->get(decl);
 	if (slot)
 		return *slot;
 	t = mark_type(lower_type(TREE_TYPE(decl)), decl_iomem(decl),
@@ -292,7 +293,7 @@ const struct imc_type *decl_type(tree decl)
 			for (parm = DECL_ARGUMENTS(decl); parm;
 			     parm = DECL_CHAIN(parm), i++)
 				imc_type_add_param(
-					cur_tu, fn,
+					plugin()->unit.tu, fn,
 					mark_type(mark_type(t->params[i],
 							    decl_iomem(parm),
 							    MARK_IOMEM),
@@ -301,7 +302,7 @@ const struct imc_type *decl_type(tree decl)
 			t = fn;
 		}
 	}
-	decl_type_cache->put(decl, t);
+	plugin()->unit.decl_type_cache->put(decl, t);
 	return t;
 }
 
@@ -323,7 +324,7 @@ void set_decl_loc(struct imc_loc *l, tree decl)
 
 struct imc_var *lower_var(tree decl)
 {
-	struct imc_var *v = imc_tu_find_var(cur_tu, (uintptr_t)decl);
+	struct imc_var *v = imc_tu_find_var(plugin()->unit.tu, (uintptr_t)decl);
 	enum imc_scope scope;
 
 	if (v)
@@ -335,9 +336,10 @@ struct imc_var *lower_var(tree decl)
 		scope = IMC_GLOBAL;
 	else
 		scope = IMC_LOCAL;
-	v = imc_var_new(cur_tu, decl_name(decl), decl_type(decl), scope);
+	v = imc_var_new(plugin()->unit.tu, decl_name(decl), decl_type(decl),
+			scope);
 	set_decl_loc(&v->loc, decl);
-	imc_tu_bind_var(cur_tu, (uintptr_t)decl, v);
+	imc_tu_bind_var(plugin()->unit.tu, (uintptr_t)decl, v);
 	return v;
 }
 

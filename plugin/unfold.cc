@@ -39,7 +39,7 @@ int64_t int_cst_value(tree t)
 
 struct imc_node *lower_var_ref(tree decl)
 {
-	struct imc_node *n = imc_node_new(cur_tu, IMC_VAR, NULL);
+	struct imc_node *n = imc_node_new(plugin()->unit.tu, IMC_VAR, NULL);
 
 	n->var = lower_var(decl);
 	n->type = n->var->type;
@@ -50,12 +50,12 @@ struct imc_node *lower_var_ref(tree decl)
  * (made here: building a GCC pointer type would change GCC's state). */
 struct imc_node *function_ref(tree fndecl)
 {
-	struct imc_type *pt = imc_type_new(cur_tu, IMC_T_PTR);
-	struct imc_node *n = imc_node_new(cur_tu, IMC_OTHER, pt);
+	struct imc_type *pt = imc_type_new(plugin()->unit.tu, IMC_T_PTR);
+	struct imc_node *n = imc_node_new(plugin()->unit.tu, IMC_OTHER, pt);
 
 	pt->size = POINTER_SIZE / BITS_PER_UNIT;
 	pt->pointee = decl_type(fndecl);
-	n->name = imc_tu_intern(cur_tu, decl_name(fndecl));
+	n->name = imc_tu_intern(plugin()->unit.tu, decl_name(fndecl));
 	return n;
 }
 
