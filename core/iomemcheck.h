@@ -25,7 +25,11 @@ int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
 int imc_rules_check_api(const struct imc_rules *rules, const char *api,
 			char *err, size_t errlen);
 /* Loads every *.rules file of the default directory: $IOMEMCHECK_RULES_DIR,
- * else the build tree's or the installed rules/ directory. */
+ * else share/iomemcheck/rules of the tree that ANCHOR, the running tool's own
+ * file, is installed in, else the installed or the build tree's rules/. */
+int imc_rules_load_beside(struct imc_rules *rules, const char *anchor,
+			  char *err, size_t errlen);
+/* The same, anchored at the running executable (/proc/self/exe). */
 int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen);
 
 /* ---- findings ---- */

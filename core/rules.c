@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,38 +451,53 @@ static bool is_dir(const char *path)
 	return d != NULL;
 }
 
-/* PREFIX/share/iomemcheck/rules for PREFIX/bin/iomemcheck: an installed
- * tree that was moved, or installed with `cmake --install --prefix`. */
-static bool beside_executable(char *dir, size_t len)
+/*
+ * PREFIX/share/iomemcheck/rules of the tree a tool is installed in, found
+ * from the tool's own file ANCHOR: PREFIX/bin/iomemcheck for the checker,
+ * PREFIX/lib[/ARCH]/iomemcheck/iomemcheck.so for the plugin (in cc1,
+ * /proc/self/exe is cc1). The nearest ancestor of ANCHOR that has it wins:
+ * an installed tree that was moved, or installed with `cmake --install
+ * --prefix`.
+ */
+static bool beside_anchor(const char *anchor, char *dir, size_t len)
 {
-	char exe[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char path[PATH_MAX];
 	char *slash;
+	int up;
 
-	if (n <= 0)
+	if (!anchor || !realpath(anchor, path))
 		return false;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return false;
-	*slash = '\0';
-	snprintf(dir, len, "%s/../share/iomemcheck/rules", exe);
-	return is_dir(dir);
+	for (up = 0; up < 4; up++) {
+		slash = strrchr(path, '/');
+		if (!slash || slash == path)
+			return false;
+		*slash = '\0';
+		snprintf(dir, len, "%s/share/iomemcheck/rules", path);
+		if (is_dir(dir))
+			return true;
+	}
+	return false;
 }
 
-int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen)
+int imc_rules_load_beside(struct imc_rules *rules, const char *anchor,
+			  char *err, size_t errlen)
 {
 	const char *env = getenv("IOMEMCHECK_RULES_DIR");
-	char near[4200];
+	char near[PATH_MAX + 32];
 
 	if (env && *env)
 		return load_dir(rules, env, err, errlen);
-	if (beside_executable(near, sizeof(near)))
+	if (beside_anchor(anchor, near, sizeof(near)))
 		return load_dir(rules, near, err, errlen);
 	/* An installed copy wins; the source tree serves uninstalled builds. */
 	if (is_dir(IMC_RULES_INSTALL_DIR))
 		return load_dir(rules, IMC_RULES_INSTALL_DIR, err, errlen);
 	return load_dir(rules, IMC_RULES_BUILD_DIR, err, errlen);
+}
+
+int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen)
+{
+	return imc_rules_load_beside(rules, "/proc/self/exe", err, errlen);
 }
 
 const struct imc_rule *imc_rules_find(const struct imc_rules *rules,

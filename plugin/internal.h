@@ -71,6 +71,7 @@ struct restored_macro {
 /* -fplugin-arg-iomemcheck-KEY[=VALUE] (plugin.cc) */
 struct imc_plugin_args {
 	const char *name; /* the plugin's base name, for messages */
+	const char *path; /* the plugin's file: the rules are found from it */
 	bool dump_ir;
 	bool headers;
 	bool cast_to_as; /* sparse's -Wcast-to-as */

@@ -53,22 +53,6 @@ static struct plugin_info iomemcheck_plugin_info = {
 /* The plugin's state: cc1 compiles one unit per process. */
 struct imc_plugin imc_plugin_state;
 
-/* An installed plugin (PREFIX/lib/iomemcheck/iomemcheck.so) finds its rules
- * in PREFIX/share/iomemcheck/rules, wherever PREFIX ended up. */
-static void rules_beside_plugin(const char *so)
-{
-	char dir[4096];
-	const char *slash = so ? strrchr(so, '/') : NULL;
-	struct stat st;
-
-	if (!slash || getenv("IOMEMCHECK_RULES_DIR"))
-		return;
-	snprintf(dir, sizeof(dir), "%.*s/../../share/iomemcheck/rules",
-		 (int)(slash - so), so);
-	if (!stat(dir, &st) && S_ISDIR(st.st_mode))
-		setenv("IOMEMCHECK_RULES_DIR", dir, 0);
-}
-
 static struct imc_rules *load_rules(void)
 {
 	struct imc_plugin_args *args = &plugin()->args;
@@ -78,7 +62,7 @@ static struct imc_rules *load_rules(void)
 
 	rules = imc_rules_new();
 	err[0] = 0;
-	if (imc_rules_load_default(rules, err, sizeof(err)) < 0)
+	if (imc_rules_load_beside(rules, args->path, err, sizeof(err)) < 0)
 		error("iomemcheck: %s", err);
 	for (i = 0; i < args->rules.length(); i++) {
 		err[0] = 0;
@@ -184,7 +168,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	int i;
 
 	args->name = plugin_info->base_name;
-	rules_beside_plugin(plugin_info->full_name);
+	args->path = plugin_info->full_name;
 	if (!plugin_default_version_check(version, &gcc_version)) {
 		error(G_("incompatible gcc/plugin versions"));
 		return 1;
