@@ -291,7 +291,7 @@ static void event_list(FILE *out, const struct path *p)
 		imc_html_escape_str(out, e->file);
 		fprintf(out, ":%u</a> <span class=\"kind\">", e->line);
 		imc_html_escape_str(out, e->kind);
-		fputs("</span>", out);
+		fputs("</span> ", out);
 		imc_html_escape_str(out, e->message);
 		fputs("</li>\n", out);
 	}
@@ -318,10 +318,10 @@ static void bubble(FILE *out, const struct source *f, const struct event *e,
 	if (e->num)
 		fprintf(out,
 			" id=\"E%u\" data-event=\"%u\"><span "
-			"class=\"num\">%u</span>",
+			"class=\"num\">%u</span> ",
 			e->num, e->num, e->num);
 	else
-		fputs(" id=\"warning\"><span class=\"num\">!</span>", out);
+		fputs(" id=\"warning\"><span class=\"num\">!</span> ", out);
 	imc_html_escape_str(out, e->message);
 	if (e->num > 1)
 		fprintf(out,
