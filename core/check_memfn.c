@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * iomem-memfn (and the map/forced rules) on calls: memory functions
+ * given I/O memory, and the TU's functions whose summary uses an argument
+ * as system memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "cfg.h"
+#include "flow_internal.h"
+
+static bool is_io(const struct imc_node *n, const struct val *v)
+{
+	return (v->mem & MEM_IO) || expr_iomem(n);
+}
+
+static void report_memfn(struct fnctx *c, const struct imc_node *call,
+			 const struct imc_rule *r, const struct val *vals)
+{
+	static const char *const roles[] = {"destination", "source", "source"};
+	int pos[3] = {r->dst, r->src, r->src2}, k, nio = 0, which = -1;
+	const struct imc_node *a;
+	const struct val *v;
+	bool from_map;
+	char when[32], *d, *fn;
+	const char *tmpl;
+	size_t f;
+
+	for (k = 0; k < 3; k++)
+		if (pos[k] && arg(call, pos[k]) &&
+		    is_io(arg(call, pos[k]), &vals[pos[k]])) {
+			nio++;
+			if (which < 0)
+				which = k;
+		}
+	if (which < 0 || !c->report)
+		return;
+	a = arg(call, pos[which]);
+	v = &vals[pos[which]];
+	from_map = val_from_map(c, v) && !imc_type_is_iomem_ptr(a->type);
+	snprintf(when, sizeof(when), "%s=%s", which == 0 ? "dst" : "src",
+		 from_map ? "map" : "io");
+	/* A forced argument: the accessor on the cast's __iomem operand. */
+	tmpl = nio == 1 && (from_map || expr_iomem(a) || v->forced)
+		       ? rewrite_for(c->a, call->name, when)
+		       : NULL;
+	fn = tmpl ? template_fn_name(tmpl) : NULL;
+	d = describe(a);
+	f = add_finding(
+		c->a,
+		v->forced  ? "iomem-forced-access"
+		: from_map ? "map-vaddr-unchecked"
+			   : "iomem-memfn",
+		call,
+		imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s%s",
+			      call->name, roles[which], d,
+			      imc_type_is_iomem_ptr(a->type) ? "is __iomem"
+			      : v->why			     ? "may be I/O: "
+							     : "may be I/O",
+			      imc_type_is_iomem_ptr(a->type) ? ""
+			      : v->why			     ? v->why
+							     : "",
+			      fn ? "; use " : "", fn ? fn : "", fn ? "()" : "",
+			      !v->forced ? ""
+			      : fn	 ? " on the __iomem pointer instead of "
+					   "casting it away"
+					 : forced_how));
+	if (fn &&
+	    !fix_call(c->a, f, call, tmpl,
+		      from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL,
+		      v->forced && !from_map ? a : NULL) &&
+	    from_map && v->obj >= 0 && fix_steps(c->a, a)) {
+		char *full = imc_xasprintf(
+			"%s: '%s' steps through map '%s', keep an offset into "
+			"the map instead of the pointer",
+			c->a->out->v[f].message, d, c->objs[v->obj].display);
+
+		free((char *)c->a->out->v[f].message);
+		c->a->out->v[f].message = full;
+	}
+	free(fn);
+	free(d);
+}
+
+void check_memfn(struct fnctx *c, const struct imc_node *call,
+		 const struct imc_rule *r, const struct val *vals)
+{
+	int pos[3] = {r->dst, r->src, r->src2}, k;
+
+	for (k = 0; k < 3; k++)
+		if (pos[k] && vals[pos[k]].params)
+			record_param_use(c, vals[pos[k]].params,
+					 why(c->a, "%s()", call->name), call);
+	report_memfn(c, call, r, vals);
+}
+
+/* A call to a function of this TU: its summary tells what it does with the
+ * pointers it gets. */
+void check_summary(struct fnctx *c, const struct imc_node *call,
+		   const struct summary *sum, const struct val *vals,
+		   uint32_t nargs)
+{
+	uint32_t i;
+
+	for (i = 1; i <= nargs && i <= 32; i++) {
+		const struct imc_node *a = arg(call, (int)i);
+		const struct val *v = &vals[i];
+		char *d;
+
+		if (!(sum->mem_params >> (i - 1) & 1))
+			continue;
+		if (v->params)
+			record_param_use(c, v->params,
+					 why(c->a, "%s()", callee(call)), call);
+		if (!(v->mem & MEM_IO) || v->typed || !c->report)
+			continue;
+		d = describe(a);
+		/* No caller-side rewrite: the helper itself must learn about
+		 * I/O memory, at the access the message names. */
+		add_finding(c->a,
+			    v->forced		 ? "iomem-forced-access"
+			    : val_from_map(c, v) ? "map-vaddr-unchecked"
+						 : "iomem-memfn",
+			    call,
+			    imc_xasprintf(
+				    "'%s' may be I/O memory (%s) but %s() uses "
+				    "argument %u as system memory (%s): %s",
+				    d, v->why ? v->why : "unknown origin",
+				    callee(call), i,
+				    sum->use_what[i - 1] ? sum->use_what[i - 1]
+							 : "directly",
+				    val_from_map(c, v)
+					    ? why(c->a,
+						  "pass %s() the map (and an "
+						  "offset) and use the "
+						  "iosys_map_*() helpers there",
+						  callee(call))
+					    : why(c->a,
+						  "give parameter %u of %s() "
+						  "an __iomem type and use the "
+						  "I/O accessors there",
+						  i, callee(call))));
+		free(d);
+	}
+}
