@@ -54,18 +54,25 @@ static void add_fixits(rich_location *richloc, const struct imc_finding *d,
 	}
 }
 
+/* The core's policy from the plugin's arguments: baseline=, fail-on=. */
+static struct imc_policy policy(void)
+{
+	const struct imc_plugin_args *args = &plugin()->args;
+	struct imc_policy p = {};
+
+	p.baseline = args->baseline;
+	p.fail_on = args->fail_on.address();
+	p.nfail_on = args->fail_on.length();
+	return p;
+}
+
 /* With -fplugin-arg-iomemcheck-werror, the findings of the fail-on= rules
  * (all without fail-on=) are errors. */
 static bool is_error(const struct imc_finding *d)
 {
-	unsigned i;
+	struct imc_policy p = policy();
 
-	if (!plugin()->args.werror || !plugin()->args.fail_on.length())
-		return plugin()->args.werror;
-	for (i = 0; i < plugin()->args.fail_on.length(); i++)
-		if (imc_rule_in_list(plugin()->args.fail_on[i], d->rule))
-			return true;
-	return false;
+	return plugin()->args.werror && imc_policy_fails(&p, d->rule);
 }
 
 /*
@@ -132,21 +139,19 @@ static void drop_fixits(struct imc_findings *findings)
 }
 
 /*
- * After the analysis, as the checker's imc_finish() does for its run:
- * inline suppressions, the baseline, then GCC's diagnostics and the JSON or
- * SARIF report of the unit (the findings that were reported).
+ * After the analysis, the core's pipeline as for the checker's run
+ * (imc_findings_finish: suppressions, baseline), then GCC's diagnostics and
+ * the JSON or SARIF report of the unit (the findings that were reported).
  */
 void report_findings(struct imc_findings *findings)
 {
+	struct imc_policy p = policy();
 	char err[1024];
 	size_t i;
 
-	imc_findings_suppress(findings);
 	if (parse_in && cpp_get_options(parse_in)->preprocessed)
 		drop_fixits(findings);
-	if (plugin()->args.baseline &&
-	    imc_baseline_filter(plugin()->args.baseline, findings, err,
-				sizeof(err)) < 0) {
+	if (imc_findings_finish(findings, &p, err, sizeof(err)) < 0) {
 		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
 		return;
 	}
