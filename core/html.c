@@ -12,6 +12,7 @@
  */
 #define _GNU_SOURCE /* open_memstream */
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -358,23 +359,70 @@ static void finding_body(FILE *out, const void *arg, void *ctx)
 	free(title);
 }
 
+/* Whether dir holds a report of ours (its index says so). */
+static bool has_report(const char *dir)
+{
+	char *path = imc_xasprintf("%s/index.html", dir);
+	size_t len;
+	char *text = imc_read_file(path, &len);
+	bool ours = text && strstr(text, "<meta name=\"generator\" "
+					 "content=\"iomemcheck\">");
+
+	free(text);
+	free(path);
+	return ours;
+}
+
+/* The pages of an earlier report that this one does not have: a finding
+ * that is gone must not keep its page. */
+static void remove_stale(const char *dir, const struct report *r)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		size_t len = strlen(e->d_name), i;
+		char *path;
+
+		if (len < 6 || strcmp(e->d_name + len - 5, ".html") ||
+		    !strcmp(e->d_name, "index.html"))
+			continue;
+		for (i = 0; i < r->n && strcmp(r->v[i].page, e->d_name); i++)
+			;
+		if (i < r->n)
+			continue;
+		path = imc_xasprintf("%s/%s", dir, e->d_name);
+		remove(path);
+		free(path);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* The pages, then the index (it never links to a page not written yet). */
 static int write_report_dir(struct report *r, const char *dir, char *err,
 			    size_t errlen)
 {
 	struct imc_html_sources *src;
+	bool earlier;
 	size_t i;
-	int ret;
+	int ret = 0;
 
 	sort_unique(r);
 	name_pages(r);
 	if (make_dir(dir, err, errlen))
 		return -1;
+	earlier = has_report(dir);
 	src = imc_html_sources_new();
-	ret = write_page(dir, "index.html", index_body, r, NULL, err, errlen);
 	for (i = 0; !ret && i < r->n; i++)
 		ret = write_page(dir, r->v[i].page, finding_body, &r->v[i], src,
 				 err, errlen);
 	imc_html_sources_free(src);
+	if (!ret)
+		ret = write_page(dir, "index.html", index_body, r, NULL, err,
+				 errlen);
+	if (!ret && earlier)
+		remove_stale(dir, r);
 	return ret;
 }
 

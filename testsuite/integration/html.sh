@@ -5,7 +5,8 @@
 #  - DIR holds exactly index.html and one page per finding, named
 #    RULE-FILE-LINE.html; the same findings give byte-identical files (files
 #    in another order, or the JSON report of the checker or of the GCC
-#    plugin rendered with --merge --format=html);
+#    plugin rendered with --merge --format=html); written over an earlier
+#    report, the pages of findings that are gone are removed;
 #  - the pages are self-contained (no script, nothing fetched) and the
 #    source is HTML-escaped;
 #  - in Chromium's DOM (--dump-dom): the index has one row per finding in
@@ -204,6 +205,17 @@ expect_status 1
 diff -r ../out ../out4 >/dev/null || fail "the plugin's reports give other pages"
 chk --merge --format=html --exit-zero -o ../out5 ../report.json
 expect_status 0
+# a report written over an earlier one: the pages of findings that are
+# gone go too; in a directory without a report of ours nothing else goes
+cp -r ../out ../again
+chk --format=html -o ../again blit.c
+expect_status 1
+expect_dir ../again index.html iomem-deref-blit.c-8.html map-vaddr-unchecked-blit.c-15.html
+mkdir ../mine
+echo '<p>mine</p>' >../mine/notes.html
+chk --format=html -o ../mine blit.c
+expect_dir ../mine index.html iomem-deref-blit.c-8.html map-vaddr-unchecked-blit.c-15.html notes.html
+rm -rf ../again ../mine
 # a clean run: an index that says so, no pages
 chk --format=html -o ../clean clean.c
 expect_status 0
