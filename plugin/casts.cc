@@ -96,6 +96,20 @@ bool is_explicit_cast(tree t)
 	       ch == '\'';
 }
 
+/* The marks of the cast type name from OPEN to CLOSE (its parentheses),
+ * read by the core's imc_cast_marks() as the checker reads them. */
+static void cursor_cast_marks(const struct cursor *open,
+			      const struct cursor *close, uint32_t *iomem,
+			      uint32_t *force)
+{
+	char text[4096];
+	size_t len = cur_copy(*open, close, text, sizeof(text));
+
+	*iomem = *force = 0;
+	if (len)
+		imc_cast_marks(text, len, iomem, force);
+}
+
 /*
  * The annotations of a cast, read from its type name: `(void __iomem *)`,
  * `(u32 __force *)`, `(__force u32)` (or the checker-mode spelling with
@@ -107,65 +121,13 @@ bool is_explicit_cast(tree t)
 static void cast_text_marks(tree t, uint32_t *iomem, uint32_t *force)
 {
 	struct cursor c, end;
-	int guard = 4096, i, n = 0;
-	struct {
-		bool force;
-		int stars;
-	} marks[8];
 
 	*iomem = *force = 0;
 	if (!cursor_at_spelling(EXPR_LOCATION(t), &c) || cur_ch(&c) != '(')
 		return;
 	end = c;
-	if (!match_bracket_fwd(&end))
-		return;
-	cur_next(&c);
-	while (c.ok && guard-- > 0 && !cur_same(&c, &end)) {
-		int ch = cur_ch(&c);
-
-		if (ch == '(') {
-			/* __attribute__((...)): no '*' to count inside */
-			struct cursor m = c;
-
-			if (!match_bracket_fwd(&m))
-				return;
-			for (; guard-- > 0 && !cur_same(&c, &m); cur_next(&c)) {
-				char word[32];
-				struct cursor start;
-
-				if (is_ident_char(cur_ch(&c)) &&
-				    !is_ident_char(cur_peek(&c, 1)) &&
-				    ident_ending_at(&c, &start, word,
-						    sizeof(word)) &&
-				    n < 8 &&
-				    (!strcmp(word, "__iomem") ||
-				     !strcmp(word, "force"))) {
-					marks[n].force = word[0] == 'f';
-					marks[n++].stars = 0;
-				}
-			}
-		} else if (ch == '*') {
-			for (i = 0; i < n; i++)
-				marks[i].stars++;
-		} else if (is_ident_char(ch) &&
-			   !is_ident_char(cur_peek(&c, 1))) {
-			char word[32];
-			struct cursor start;
-
-			if (ident_ending_at(&c, &start, word, sizeof(word)) &&
-			    n < 8 &&
-			    (!strcmp(word, "__iomem") ||
-			     !strcmp(word, "__force"))) {
-				marks[n].force = word[2] == 'f';
-				marks[n++].stars = 0;
-			}
-		}
-		cur_next(&c);
-	}
-	for (i = 0; i < n; i++)
-		if (marks[i].stars < 31)
-			*(marks[i].force ? force : iomem) |= 1u
-							     << marks[i].stars;
+	if (match_bracket_fwd(&end))
+		cursor_cast_marks(&c, &end, iomem, force);
 }
 
 /*
@@ -503,7 +465,6 @@ struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 	struct cursor close, after, last;
 	struct imc_node *c;
 	uint32_t iomem = 0, force = 0;
-	int i, nmarks = 0;
 
 	if (!n || !start->ok || depth > 4 ||
 	    !cast_prefix_at(start, &close, &after))
@@ -527,44 +488,7 @@ struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 		break;
 	}
 	/* the marks, as for a kept cast */
-	{
-		struct cursor m = *start;
-		struct {
-			bool force;
-			int stars;
-		} marks[8];
-		int guard = 4096;
-
-		cur_next(&m);
-		while (m.ok && guard-- > 0 && !cur_same(&m, &close)) {
-			int ch = cur_ch(&m);
-
-			if (ch == '*') {
-				for (i = 0; i < nmarks; i++)
-					marks[i].stars++;
-			} else if (is_ident_char(ch) &&
-				   !is_ident_char(cur_peek(&m, 1))) {
-				char word[32];
-				struct cursor s;
-
-				if (ident_ending_at(&m, &s, word,
-						    sizeof(word)) &&
-				    nmarks < 8 &&
-				    (!strcmp(word, "__iomem") ||
-				     !strcmp(word, "__force") ||
-				     !strcmp(word, "force"))) {
-					marks[nmarks].force = word[0] == 'f' ||
-							      word[2] == 'f';
-					marks[nmarks++].stars = 0;
-				}
-			}
-			cur_next(&m);
-		}
-		for (i = 0; i < nmarks; i++)
-			if (marks[i].stars < 31)
-				*(marks[i].force ? &force : &iomem) |=
-					1u << marks[i].stars;
-	}
+	cursor_cast_marks(start, &close, &iomem, &force);
 	/* the operand may start with another dropped cast */
 	if (node_begins_at(n, start)) {
 		n->range.begin.line = after.line;

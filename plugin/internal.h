@@ -8,6 +8,7 @@
 
 #include <utility> /* before GCC's system.h poisons what it uses */
 
+#include "castmarks.h"
 #include "iomemcheck.h"
 #include "util.h"
 #include "gcc-compat.h"
@@ -162,6 +163,8 @@ int cur_ch(const struct cursor *c);
 bool cur_next(struct cursor *c);
 bool cur_prev(struct cursor *c);
 int cur_peek(const struct cursor *c, int ahead);
+size_t cur_copy(struct cursor from, const struct cursor *to, char *buf,
+		size_t size);
 bool is_ident_char(int ch);
 bool cur_looking_at(const struct cursor *c, const char *s);
 void skip_blank_fwd(struct cursor *c);

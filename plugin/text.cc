@@ -141,6 +141,25 @@ bool cur_prev(struct cursor *c)
 	return true;
 }
 
+/* Copies the text from FROM to TO (both included; lines joined by '\n')
+ * into BUF of SIZE bytes; returns its length, or 0 if it does not fit or
+ * TO is not reached. */
+size_t cur_copy(struct cursor from, const struct cursor *to, char *buf,
+		size_t size)
+{
+	size_t n = 0;
+
+	while (from.ok && n + 1 < size) {
+		buf[n++] = (char)cur_ch(&from);
+		if (cur_same(&from, to)) {
+			buf[n] = '\0';
+			return n;
+		}
+		cur_next(&from);
+	}
+	return 0;
+}
+
 int cur_peek(const struct cursor *c, int ahead)
 {
 	struct cursor d = *c;
