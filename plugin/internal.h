@@ -146,6 +146,7 @@ struct imc_plugin {
 		bool (*attribute_takes_identifier_p)(const_tree);
 		void (*cb_define)(cpp_reader *, location_t, cpp_hashnode *);
 		void (*cb_before_define)(cpp_reader *);
+		void (*cb_undef)(cpp_reader *, location_t, cpp_hashnode *);
 	} gcc;
 };
 

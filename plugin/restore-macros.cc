@@ -74,13 +74,12 @@ static void restore_before_define(cpp_reader *pfile)
 		plugin()->gcc.cb_before_define(pfile);
 }
 
-static void restore_define(cpp_reader *pfile, location_t loc,
-			   cpp_hashnode *node)
+/* After the directive that defined or undefined NODE: the attribute
+ * bodies back in (NODE itself if it is one of them and empty again). */
+static void swap_in_after(cpp_hashnode *node)
 {
 	size_t i;
 
-	if (plugin()->gcc.cb_define)
-		plugin()->gcc.cb_define(pfile, loc, node);
 	for (i = 0; i < IMC_RESTORED_MACROS; i++) {
 		struct restored_macro *r = &plugin()->macros.restored[i];
 
@@ -88,6 +87,25 @@ static void restore_define(cpp_reader *pfile, location_t loc,
 					r->node->value.macro == r->empty_macro))
 			swap_in_attr(r);
 	}
+}
+
+static void restore_define(cpp_reader *pfile, location_t loc,
+			   cpp_hashnode *node)
+{
+	if (plugin()->gcc.cb_define)
+		plugin()->gcc.cb_define(pfile, loc, node);
+	swap_in_after(node);
+}
+
+/* libcpp calls before_define for #undef too, but then undef, not define:
+ * without this the empty bodies stayed in after any #undef (linux-6.1
+ * ahci.c's `#undef ENCODE_BUSDEVFN`) and every later __iomem was lost. */
+static void restore_undef(cpp_reader *pfile, location_t loc,
+			  cpp_hashnode *node)
+{
+	if (plugin()->gcc.cb_undef)
+		plugin()->gcc.cb_undef(pfile, loc, node);
+	swap_in_after(node);
 }
 
 /* A cpp_macro for SPELLING, made by defining and undefining a helper. */
@@ -143,8 +161,10 @@ void start_unit(void *event_data, void *data)
 	cb->undef = undef;
 	plugin()->gcc.cb_define = cb->define;
 	plugin()->gcc.cb_before_define = cb->before_define;
+	plugin()->gcc.cb_undef = cb->undef;
 	cb->define = restore_define;
 	cb->before_define = restore_before_define;
+	cb->undef = restore_undef;
 	/* defined before the unit started (-D__iomem= on the command line is
 	 * processed later, through the callback) */
 	for (i = 0; i < IMC_RESTORED_MACROS; i++)
