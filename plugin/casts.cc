@@ -704,16 +704,17 @@ static void locate_macro_casts(struct imc_node *c, struct imc_node *n,
 
 /*
  * A cast GCC dropped inside a macro's expansion: the operand's source range
- * still starts at the cast's '(' in the macro's definition, as in
+ * still starts at the cast's '(' in the macro's definition (or at the
+ * parentheses around the cast and its operand), as in
  * `#define IOMEM_ERR_PTR(err) (__force void __iomem *)ERR_PTR(err)`. The
  * marks are read from the definition; the cast is reported where the macro
  * is used.
  */
 struct imc_node *attach_macro_casts(struct imc_node *n, tree t)
 {
-	struct cursor b;
+	struct cursor b, e;
 	struct imc_node *c;
-	location_t start;
+	source_range r;
 
 	if (!n || n->range.valid || n->kind == IMC_CAST || !t ||
 	    !CAN_HAVE_LOCATION_P(t) || !EXPR_HAS_LOCATION(t))
@@ -727,11 +728,14 @@ struct imc_node *attach_macro_casts(struct imc_node *n, tree t)
 	default:
 		break;
 	}
-	start = get_range_from_loc(line_table, EXPR_LOCATION(t)).m_start;
-	if (!in_macro(start) || !cursor_at_spelling(start, &b) ||
+	r = get_range_from_loc(line_table, EXPR_LOCATION(t));
+	if (!in_macro(r.m_start) || !cursor_at_spelling(r.m_start, &b) ||
 	    cur_ch(&b) != '(')
 		return n;
+	/* `((void __iomem *)p)`: the range has the parentheses around it */
+	if (cursor_at_spelling(r.m_finish, &e))
+		strip_parens(&b, &e);
 	c = attach_casts(n, &b, 0);
-	locate_macro_casts(c, n, start);
+	locate_macro_casts(c, n, r.m_start);
 	return c;
 }

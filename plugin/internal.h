@@ -185,6 +185,7 @@ bool cursor_at_spelling(location_t loc, struct cursor *c);
 const char *op_at_caret(location_t loc);
 void set_loc(struct imc_loc *l, const expanded_location &x);
 void set_point_loc(struct imc_node *n, location_t loc);
+void strip_parens(struct cursor *b, struct cursor *e);
 void set_cursor_range(struct imc_node *n, const struct cursor *b,
 		      const struct cursor *e, location_t base);
 void set_tree_range(struct imc_node *n, tree t);

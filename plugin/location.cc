@@ -107,6 +107,32 @@ static int utf8_len(int ch)
 	return 1;
 }
 
+/* Moves B and E (the first and last byte of an expression's text) inside
+ * the parentheses around the whole expression: (expr) -> expr, but not
+ * ({ ... }). */
+void strip_parens(struct cursor *b, struct cursor *e)
+{
+	int guard = 16;
+
+	while (guard-- > 0 && cur_ch(b) == '(' && cur_ch(e) == ')') {
+		struct cursor m = *b, in = *b, out = *e;
+
+		if (!match_bracket_fwd(&m) || !cur_same(&m, e))
+			break;
+		cur_next(&in);
+		skip_blank_fwd(&in);
+		if (cur_ch(&in) == '{')
+			break;
+		cur_prev(&out);
+		skip_blank_back(&out);
+		if (!in.ok || !out.ok || in.line > out.line ||
+		    (in.line == out.line && in.col > out.col))
+			break;
+		*b = in;
+		*e = out;
+	}
+}
+
 /*
  * Sets N's loc and range from an expression location (GCC: caret plus an
  * inclusive [start, finish] range). The contract wants the range without
@@ -118,7 +144,6 @@ static void set_expr_range(struct imc_node *n, location_t loc)
 	source_range r;
 	expanded_location s, f;
 	struct cursor b, e;
-	int guard = 16;
 
 	if (loc <= BUILTINS_LOCATION)
 		return;
@@ -142,24 +167,7 @@ static void set_expr_range(struct imc_node *n, location_t loc)
 	n->range.fe_end = r.m_finish;
 	if (cur_init(&b, s.file, s.line, s.column) &&
 	    cur_init(&e, f.file, f.line, f.column)) {
-		/* (expr) -> expr, but not ({ ... }) */
-		while (guard-- > 0 && cur_ch(&b) == '(' && cur_ch(&e) == ')') {
-			struct cursor m = b, in = b, out = e;
-
-			if (!match_bracket_fwd(&m) || !cur_same(&m, &e))
-				break;
-			cur_next(&in);
-			skip_blank_fwd(&in);
-			if (cur_ch(&in) == '{')
-				break;
-			cur_prev(&out);
-			skip_blank_back(&out);
-			if (!in.ok || !out.ok || in.line > out.line ||
-			    (in.line == out.line && in.col > out.col))
-				break;
-			b = in;
-			e = out;
-		}
+		strip_parens(&b, &e);
 		if (b.line != s.line || b.col != s.column) {
 			n->range.fe_begin =
 				loc_in_file(r.m_start, b.line, b.col);

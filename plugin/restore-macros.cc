@@ -100,8 +100,7 @@ static void restore_define(cpp_reader *pfile, location_t loc,
 /* libcpp calls before_define for #undef too, but then undef, not define:
  * without this the empty bodies stayed in after any #undef (linux-6.1
  * ahci.c's `#undef ENCODE_BUSDEVFN`) and every later __iomem was lost. */
-static void restore_undef(cpp_reader *pfile, location_t loc,
-			  cpp_hashnode *node)
+static void restore_undef(cpp_reader *pfile, location_t loc, cpp_hashnode *node)
 {
 	if (plugin()->gcc.cb_undef)
 		plugin()->gcc.cb_undef(pfile, loc, node);

@@ -21,6 +21,10 @@
 #      build must succeed, no ICE), then again with -Wno-error added (defconfig
 #      has CONFIG_WERROR=y) so every object is generated: all byte-identical
 #      to the plain build;
+#   f. parity (parity.py): on every unit step c recorded, GCC with the
+#      plugin on the same command line (-fsyntax-only, kbuild's sparse-only
+#      CHECKFLAGS dropped) and the checker again; every difference in (file,
+#      line, rule, message, fix-its) between the two front ends fails;
 #   e. asserts: no tool error, every sparse __iomem finding is reported by
 #      iomemcheck (iomem-deref / iomem-address-space / iomem-memfn) at the
 #      same file:line, the map-* findings are exactly those listed in
@@ -34,9 +38,13 @@
 # cores); no plugin step. Results under $IMC_KERNEL_DIR/results-defconfig/.
 # --dirs "DIR/ ...": the same on these directories of the defconfig tree
 # only (results-dirs/), e.g. "drivers/ata/ drivers/net/ethernet/intel/".
+# Both run the parity step f on their units (--no-parity: not).
+# --parity-only: only step f, on the command lines an earlier run recorded
+# (no make, nothing rebuilt); with --defconfig / --dirs on their results.
 #
 # Usage: testsuite/kernel/run.sh [--prepare-only] [--sparse-only]
-#            [--no-checker] [--no-plugin] [--rerun-sparse]
+#            [--no-checker] [--no-plugin] [--no-parity] [--parity-only]
+#            [--rerun-sparse]
 #            [--defconfig | --dirs "DIR/ ..."] [-j N]
 # Environment: IMC_KERNEL_DIR, IMC_BUILD_DIR (default REPO/build),
 #   IMC_CHECKER, IMC_PLUGIN, IMC_JOBS (default 2),
@@ -59,6 +67,7 @@ jobs=${IMC_JOBS:-2}
 export IOMEMCHECK_RULES_DIR=${IOMEMCHECK_RULES_DIR:-$repo/rules}
 
 prepare_only=0 sparse_only=0 do_checker=1 do_plugin=1 rerun_sparse=0
+do_parity=1 parity_only=0
 scope=drivers/gpu/drm/ prefix=drivers/gpu/drm/
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -66,6 +75,8 @@ while [ $# -gt 0 ]; do
 	--sparse-only) sparse_only=1 ;;
 	--no-checker) do_checker=0 ;;
 	--no-plugin) do_plugin=0 ;;
+	--no-parity) do_parity=0 ;;
+	--parity-only) parity_only=1 ;;
 	--rerun-sparse) rerun_sparse=1 ;;
 	--defconfig) scope= prefix= do_plugin=0 results=$root/results-defconfig ;;
 	--dirs) shift; scope=$1 prefix=$1 do_plugin=0 results=$root/results-dirs ;;
@@ -81,6 +92,35 @@ die() { echo "run.sh: $*" >&2; exit 2; }
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 kmake() { (cd "$src" && nice -n 19 make -j"$jobs" "$@"); }
 start=$(date +%s)
+
+# The front ends are snapshotted: build/ may be relinked while this runs.
+snap=$root/tools
+snapshot() { # snapshot FILE NAME: prints the copy's path
+	mkdir -p "$snap" && cp "$1" "$snap/$2.tmp" && mv "$snap/$2.tmp" "$snap/$2" ||
+		die "cannot copy $1"
+	echo "$snap/$2"
+}
+
+# ---- f. parity of the two front ends ----------------------------------------
+# On every unit the checker step recorded (check-wrap's NAME.cmd).
+run_parity() {
+	[ -x "$checker" ] || die "no checker at $checker (build it, or set IMC_CHECKER)"
+	[ -f "$plugin" ] || die "no plugin at $plugin (build it, or set IMC_PLUGIN)"
+	[ -d "$results/iomemcheck" ] || die "no recorded units in $results/iomemcheck (run without --parity-only first)"
+	log "parity: checker and plugin on every recorded unit (${scope:-all of defconfig})"
+	IMC_JOBS=$jobs python3 "$here/parity.py" --results "$results" --src "$src" \
+		--checker "$(snapshot "$checker" iomemcheck-parity)" \
+		--plugin "$(snapshot "$plugin" iomemcheck-parity.so)" \
+		--prefix "$prefix" > "$results/parity.log" 2>&1
+	local rc=$?
+	grep -v '^  ' "$results/parity.log" | sed 's/^/  /'
+	return $rc
+}
+if [ $parity_only = 1 ]; then
+	[ -f "$src/Makefile" ] || die "no prepared tree at $src"
+	run_parity
+	exit $?
+fi
 
 # ---- a. packages ------------------------------------------------------------
 "$repo/scripts/install-deps" || die "scripts/install-deps failed"
@@ -156,16 +196,11 @@ read -r sparse_make_rc sparse_secs < "$results/sparse.status"
 log "sparse: make exit $sparse_make_rc, ${sparse_secs}s, $(sort -u "$results/sparse/units" | wc -l) units"
 [ $sparse_only = 1 ] && exit 0
 
-# The front ends are snapshotted: build/ may be relinked while this runs.
-snap=$root/tools
-mkdir -p "$snap"
-
 # ---- c. iomemcheck ----------------------------------------------------------
 if [ $do_checker = 1 ]; then
 	[ -x "$checker" ] || die "no checker at $checker (build it, or set IMC_CHECKER)"
-	cp "$checker" "$snap/iomemcheck.tmp" && mv "$snap/iomemcheck.tmp" "$snap/iomemcheck" ||
-		die "cannot copy $checker"
-	checker=$snap/iomemcheck
+	checker_src=$checker
+	checker=$(snapshot "$checker" iomemcheck)
 	"$checker" --version > "$results/iomemcheck.version" 2>&1
 	log "iomemcheck through kbuild (make C=2 CHECK=check-wrap iomemcheck ...)"
 	run_check iomemcheck "$checker"
@@ -184,9 +219,8 @@ fi
 slice="drivers/gpu/drm/qxl/ drivers/gpu/drm/tiny/ drivers/gpu/drm/drm_fb_helper.o drivers/gpu/drm/drm_format_helper.o"
 if [ $do_plugin = 1 ]; then
 	[ -f "$plugin" ] || die "no plugin at $plugin (build it, or set IMC_PLUGIN)"
-	cp "$plugin" "$snap/iomemcheck.so.tmp" && mv "$snap/iomemcheck.so.tmp" "$snap/iomemcheck.so" ||
-		die "cannot copy $plugin"
-	plugin=$snap/iomemcheck.so
+	plugin_src=$plugin
+	plugin=$(snapshot "$plugin" iomemcheck.so)
 	# As docs/kbuild.md says: kbuild's -Werror (CONFIG_WERROR=y) does not
 	# turn the findings into errors, so the build goes on.
 	kcflags=${IMC_PLUGIN_KCFLAGS:-"-fplugin=$plugin"}
@@ -221,6 +255,15 @@ if [ $do_plugin = 1 ]; then
 	kmake $slice > "$results/plugin.restore.log" 2>&1 || die "plain rebuild of the slice failed"
 fi
 
+# ---- f. parity ----------------------------------------------------------------
+parity_rc=0
+if [ $do_parity = 1 ] && [ $do_checker = 1 ]; then
+	checker=${checker_src:-$checker} plugin=${plugin_src:-$plugin}
+	run_parity
+	parity_rc=$?
+	[ $parity_rc -le 1 ] || exit $parity_rc
+fi
+
 # ---- e. assertions ----------------------------------------------------------
 python3 "$here/compare.py" --results "$results" --src "$src" \
 	--expected "$here/expected-map-findings.txt" \
@@ -229,4 +272,6 @@ python3 "$here/compare.py" --results "$results" --src "$src" \
 	$([ $do_checker = 1 ] || echo --no-checker) \
 	$([ $do_plugin = 1 ] || echo --no-plugin) \
 	--elapsed $(( $(date +%s) - start ))
-exit $?
+rc=$?
+[ $rc = 0 ] && rc=$parity_rc
+exit $rc
