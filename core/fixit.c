@@ -100,10 +100,10 @@ fail:
 
 /* Value text of a store: the rhs, or for `x op= y` / `x++` the combined
  * read-modify-write value. */
-static char *store_value(struct analysis *a, const struct imc_node *site,
-			 const struct imc_range *site_range,
-			 const struct imc_node *lv, const char *load,
-			 size_t *used, size_t *nused)
+char *fx_store_value(struct analysis *a, const struct imc_node *site,
+		     const struct imc_range *site_range,
+		     const struct imc_node *lv, const char *load, size_t *used,
+		     size_t *nused)
 {
 	char *raw, *rhs = NULL, *val = NULL, op[4] = "";
 	size_t rhs_begin;
@@ -189,36 +189,53 @@ bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 {
 	struct imc_range whole =
 		site ? statement_range(a, site, lv) : lv->range;
-	struct tvar vars[5] = {{"ptr", NULL},
-			       {"val", NULL},
-			       {"map", NULL},
-			       {"off", NULL},
-			       {"type", NULL}};
+	struct tvar vars[7] = {{"ptr", NULL},  {"val", NULL},  {"map", NULL},
+			       {"off", NULL},  {"type", NULL}, {"struct", NULL},
+			       {"field", NULL}};
 	char *load = NULL, *text = NULL, *old = fx_raw_text(a, &whole);
 	struct mapref mr = {NULL, NULL, {false, {0}, {0}}};
 	size_t used[16], nused = 0;
 	bool ok = false;
 
+	/* `p[i]` with p stepping through a map: edits all over the function,
+	 * whatever the statement at hand */
+	if (tmpl_load && tmpl_store && strstr(tmpl_load, "$map") &&
+	    fx_stepper_fix(a, finding, lv, tmpl_load, tmpl_store)) {
+		ok = true;
+		goto out;
+	}
 	if (!old || !tmpl_load ||
 	    (site && (!tmpl_store || a->current->statement != site)))
 		goto out;
 	if (strstr(tmpl_load, "$map")) {
-		if (!fx_map_access_vars(a, lv, site ? site : lv, &mr,
-					&vars[4].text))
+		if (fx_field_vars(a, lv, site, &mr, &vars[5])) {
+			/* `p->f` through a pointer set to map.vaddr */
+			tmpl_load = rewrite_for(a, "load", "field=map");
+			tmpl_store = rewrite_for(a, "store", "field=map");
+			if (!tmpl_load || (site && !tmpl_store))
+				goto out;
+		} else if (!fx_map_access_vars(a, lv, site ? site : lv, &mr,
+					       &vars[4].text)) {
 			goto out;
+		}
 		vars[2].text = mr.map;
 		vars[3].text = mr.off;
 	} else if (!(vars[0].text = address_text(a, lv))) {
 		goto out;
 	}
-	load = fx_expand(tmpl_load, vars, 5);
+	load = fx_expand(tmpl_load, vars, 7);
 	if (!site) {
 		text = load ? imc_xstrdup(load) : NULL;
 	} else {
 		vars[1].text =
-			store_value(a, site, &whole, lv, load, used, &nused);
-		text = vars[1].text ? fx_expand(tmpl_store, vars, 5) : NULL;
+			fx_store_value(a, site, &whole, lv, load, used, &nused);
+		text = vars[1].text ? fx_expand(tmpl_store, vars, 7) : NULL;
 	}
+	/* the iosys_map_*() macros declare `val` and `s` around their
+	 * arguments: an argument naming either would bind to theirs */
+	if (text && vars[2].text &&
+	    !(fx_hygienic(vars[1].text) && fx_hygienic(vars[3].text)))
+		goto out;
 	if (text &&
 	    fx_commit(a, finding, whole.begin, old, text, used, nused)) {
 		fx_add_deletion(a, finding, &mr.del);
@@ -228,6 +245,8 @@ out:
 	free(vars[0].text);
 	free(vars[1].text);
 	free(vars[4].text);
+	free(vars[5].text);
+	free(vars[6].text);
 	fx_mapref_free(&mr);
 	free(load);
 	free(text);

@@ -101,4 +101,27 @@ bool fx_map_access_vars(struct analysis *a, const struct imc_node *lv,
 			const struct imc_node *use, struct mapref *r,
 			char **type);
 
+/* ---- fixit.c ---- */
+/* Value text of a store: the rhs, or for `x op= y` / `x++` the combined
+ * read-modify-write value (load: the load's rewrite). */
+char *fx_store_value(struct analysis *a, const struct imc_node *site,
+		     const struct imc_range *site_range,
+		     const struct imc_node *lv, const char *load, size_t *used,
+		     size_t *nused);
+
+/* ---- fixloop.c: local pointers into a map ---- */
+/* No whole word `val` or `s` in t (NULL: true). */
+bool fx_hygienic(const char *t);
+/* `p->f.g` with p set once to `map.vaddr [+ off]`: $map, $off and in
+ * vars[0], vars[1] the texts of $struct ("struct T") and $field ("f.g"). */
+bool fx_field_vars(struct analysis *a, const struct imc_node *lv,
+		   const struct imc_node *site, struct mapref *mr,
+		   struct tvar *vars);
+/* `p[i]` / `*p` with `T *p = map.vaddr + off;` indexed and stepped: all the
+ * edits that turn p into an offset, on finding; false (nothing added) if
+ * any of them is not exact. */
+bool fx_stepper_fix(struct analysis *a, size_t finding,
+		    const struct imc_node *lv, const char *tmpl_load,
+		    const char *tmpl_store);
+
 #endif
