@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "castmarks.h"
 #include "internal.h"
 
 /* An implicit conversion (or ConstantExpr, or another wrapper clang does
@@ -361,52 +362,28 @@ static struct imc_node *lower_conditional(struct lower *L, CXCursor c)
 	return n;
 }
 
-/* Which pointer level of a cast's target type carries __force, from the
- * tokens of the type name: -1 none, 0 the type itself, 1 its pointee, ... */
-static int cast_force_depth(struct lower *L, CXCursor cast)
+/* The pointer levels of a cast's target type that carry __force (bit N:
+ * depth N), read from the type name's text by the core, as the plugin reads
+ * them (__iomem comes with clang's type). */
+static uint32_t cast_force_mask(struct lower *L, CXCursor cast)
 {
 	CXFile f;
-	unsigned off, i;
+	unsigned off;
 	size_t avail;
 	const char *p = spelled_at(L, cast, &f, &off, &avail);
-	struct toks t;
-	int depth = 0, stars = -1;
+	uint32_t iomem, force;
 
 	if (!p || *p != '(')
-		return -1;
-	if (avail > 512)
-		avail = 512;
-	/* cheap test first: most casts have no "force" anywhere near */
-	for (i = 0; i + 5 <= avail && memcmp(p + i, "force", 5); i++)
-		;
-	if (i + 5 > avail)
-		return -1;
-	if (!toks_get(L, cast, 512, &t))
-		return -1;
-	for (i = 0; i < t.n; i++) {
-		CXString s = clang_getTokenSpelling(L->cxtu, t.v[i]);
-		const char *str = clang_getCString(s);
-
-		if (!strcmp(str, "("))
-			depth++;
-		else if (!strcmp(str, ")"))
-			depth--;
-		else if (!strcmp(str, "__force") || !strcmp(str, "force"))
-			stars = 0;
-		else if (stars >= 0 && !strcmp(str, "*"))
-			stars++;
-		clang_disposeString(s);
-		if (depth == 0)
-			break;
-	}
-	toks_free(L, &t);
-	return depth == 0 ? stars : -1;
+		return 0;
+	imc_cast_marks(p, avail < 4096 ? avail : 4096, &iomem, &force);
+	return force;
 }
 
 struct imc_node *lower_cast(struct lower *L, CXCursor c)
 {
 	const struct imc_type *type = cursor_type(L, c);
-	int force = cast_force_depth(L, c);
+	uint32_t force = cast_force_mask(L, c);
+	int depth;
 	struct imc_node *n, *sub;
 	CXCursor operand = clang_getNullCursor();
 	struct kids k;
@@ -415,8 +392,9 @@ struct imc_node *lower_cast(struct lower *L, CXCursor c)
 	if (k.n)
 		operand = k.v[k.n - 1];
 	kids_free(&k);
-	if (force >= 0)
-		type = with_force(L, type, force);
+	for (depth = 0; depth < 32; depth++)
+		if (force & (1u << depth))
+			type = with_force(L, type, depth);
 	if (clang_Cursor_isNull(operand))
 		return other_with_kids(L, c);
 	sub = lower_expr(L, operand);
@@ -435,7 +413,7 @@ struct imc_node *lower_cast(struct lower *L, CXCursor c)
 	n = imc_node_new(L->tu, IMC_CAST, type);
 	set_expr_loc(L, n, c);
 	n->explicit_cast = true;
-	n->force = force >= 0;
+	n->force = force != 0;
 	imc_node_add(L->tu, n, sub);
 	return n;
 }

@@ -76,6 +76,8 @@ int imc_cast_marks(const char *text, size_t len, uint32_t *iomem,
 			depth += *p == '(' ? 1 : -1;
 			if (attr_depth && depth < attr_depth)
 				attr_depth = 0;
+			if (!depth && *text == '(')
+				break; /* the cast's ')': the operand follows */
 			p++;
 			continue;
 		}

@@ -15,8 +15,10 @@ extern "C" {
 #endif
 
 /*
- * TEXT (LEN bytes) is a cast's type name, with or without its parentheses:
- * `void __iomem *`, `(u32 __force *)`, the checker-mode spelling
+ * TEXT (LEN bytes) is a cast's type name, with or without its parentheses
+ * (if TEXT starts with '(', reading stops at the matching ')', so TEXT may
+ * go on with the operand): `void __iomem *`, `(u32 __force *)`, the
+ * checker-mode spelling
  * `__attribute__((noderef, address_space(__iomem)))` or
  * `__attribute__((force))`. Sets bit N of *IOMEM (*FORCE) for each __iomem
  * (__force) mark followed by N '*' (depth 0: the cast's type, 1: what it

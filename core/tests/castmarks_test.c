@@ -64,6 +64,18 @@ int main(void)
 			failed++;
 		}
 	}
-	printf("%s: %u cases\n", failed ? "FAIL" : "PASS", i + 1);
+	/* from '(' on, the matching ')' ends the type name */
+	{
+		static const char text[] =
+			"(void (*)(int) __force *)p, __iomem";
+		uint32_t io, fo;
+
+		imc_cast_marks(text, strlen(text), &io, &fo);
+		if (io || fo != 1u << 1) {
+			printf("FAIL: read past the cast's ')'\n");
+			failed++;
+		}
+	}
+	printf("%s: %u cases\n", failed ? "FAIL" : "PASS", i + 2);
 	return failed != 0;
 }
