@@ -19,6 +19,7 @@
 #    are kept in $BUILD/artifacts (html-index.png, html-finding.png,
 #    html-events.png): PNGs of the window's size with more than a blank
 #    page in them;
+#  - a report rendered where its sources are not: pages that say so;
 #  - errors: no -o, -o naming a file, a report that is not one: one line,
 #    exit 2.
 . "$(dirname "$0")/lib.sh"
@@ -222,6 +223,17 @@ expect_status 0
 expect_dir ../clean index.html
 grep -q '<p class="none">No findings.</p>' ../clean/index.html || fail "clean index"
 rm -rf ../out2 ../out3 ../out4 ../out5 ../clean
+
+# sources that are not there (the report rendered from elsewhere): the
+# findings still listed, the pages say so
+(cd .. && "$IMC" --merge --format=html -o nosrc report.json >"$OUT" 2>"$ERR") &&
+	fail "--merge --format=html without the sources: exit 0"
+expect_empty "$ERR"
+grep -q '^<p class="nosource">source not available: No such file or directory</p>$' \
+	../nosrc/map-vaddr-unchecked-blit.c-15.html || fail "no 'source not available'"
+grep -q '^<p class="nosource">the fix-it does not apply to the source as it is now</p>$' \
+	../nosrc/map-vaddr-unchecked-blit.c-15.html || fail "no note for the fix-it"
+rm -r ../nosrc
 
 # ---- errors
 chk --format=html blit.c
