@@ -12,171 +12,187 @@
 #include "cfg.h"
 #include "flow_internal.h"
 
-static const char *width_when(char *buf, size_t len, uint32_t size) {
-  snprintf(buf, len, "size=%u", size);
-  return buf;
+static const char *width_when(char *buf, size_t len, uint32_t size)
+{
+	snprintf(buf, len, "size=%u", size);
+	return buf;
 }
 
 const char *const forced_how = "; use the I/O accessors on the __iomem pointer "
-                               "instead of casting it away";
+			       "instead of casting it away";
 
 /* `*(T __force *)p`, `((struct r __force *)p)->x` with p __iomem: the
  * accessor can take p itself (a pointer the cast was stored in cannot). */
-static bool forced_direct(const struct imc_node *lv) {
-  const struct imc_node *k = imc_kid(lv, 0);
+static bool forced_direct(const struct imc_node *lv)
+{
+	const struct imc_node *k = imc_kid(lv, 0);
 
-  return k && is_forced(k) && imc_kid(k, 0) &&
-         imc_type_is_iomem_ptr(imc_kid(k, 0)->type) &&
-         (lv->kind == IMC_DEREF || (lv->kind == IMC_FIELD && lv->arrow));
+	return k && is_forced(k) && imc_kid(k, 0) &&
+	       imc_type_is_iomem_ptr(imc_kid(k, 0)->type) &&
+	       (lv->kind == IMC_DEREF || (lv->kind == IMC_FIELD && lv->arrow));
 }
 
 static void report_access(struct fnctx *c, const struct imc_node *lv,
-                          const struct imc_node *site,
-                          const struct imc_node *ptr, const struct val *pv,
-                          enum access mode) {
-  static const char *const verbs[] = {"load", "store", "read-modify-write"};
-  const struct imc_type *t = lv->type;
-  bool from_map = val_from_map(c, pv), fix;
-  const char *rule = pv->forced ? "iomem-forced-access"
-                     : from_map ? "map-vaddr-unchecked"
-                                : "iomem-deref";
-  char when[32], *d = describe(ptr), *msg;
-  const char *load = NULL, *store = NULL, *how = "";
-  size_t f;
+			  const struct imc_node *site,
+			  const struct imc_node *ptr, const struct val *pv,
+			  enum access mode)
+{
+	static const char *const verbs[] = {"load", "store",
+					    "read-modify-write"};
+	const struct imc_type *t = lv->type;
+	bool from_map = val_from_map(c, pv), fix;
+	const char *rule = pv->forced ? "iomem-forced-access"
+			   : from_map ? "map-vaddr-unchecked"
+				      : "iomem-deref";
+	char when[32], *d = describe(ptr), *msg;
+	const char *load = NULL, *store = NULL, *how = "";
+	size_t f;
 
-  /* The accessors take __iomem pointers: on a plain pointer that merely
-   * holds I/O memory the rewrite alone would not be clean (a forced
-   * one names them in the message). A map's pointer gets the map's
-   * accessors, of one of the widths they move. */
-  if (is_scalar(t) && ((!from_map && pv->typed) || pv->forced)) {
-    width_when(when, sizeof(when), t->size);
-    load = rewrite_for(c->a, "load", when);
-    store = rewrite_for(c->a, "store", when);
-  } else if (is_scalar(t) && from_map &&
-             (t->size == 1 || t->size == 2 || t->size == 4 || t->size == 8)) {
-    load = rewrite_for(c->a, "load", "from=map");
-    store = rewrite_for(c->a, "store", "from=map");
-  } else if (t && t->kind == IMC_T_INT && !pv->typed && !pv->forced) {
-    /* A plain pointer that holds I/O memory (an ioremap() kept
-     * in a field declared without __iomem): the accessor through
-     * a __force cast; the message names the lasting fix. */
-    snprintf(when, sizeof(when), "plain=%u", t->size);
-    load = rewrite_for(c->a, "load", when);
-    store = rewrite_for(c->a, "store", when);
-  }
-  if (pv->forced && (!load || (mode != RD && !store)))
-    how = forced_how;
-  else if (from_map && (!load || (mode != RD && !store)))
-    how = "; use iosys_map_rd()/iosys_map_wr()";
-  else if (!pv->typed && !from_map && !pv->forced &&
-           (!load || (mode != RD && !store)))
-    how = "; give it an __iomem type and use the I/O accessors";
-  else if (t && (t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION))
-    how = mode == RD ? "; no single accessor fits a struct copy: "
-                       "use memcpy_fromio()"
-                     : "; no single accessor fits a struct copy: "
-                       "use memcpy_toio()";
-  else if (!load || (mode != RD && !store))
-    how = mode == RD ? "; no accessor fits this width: use "
-                       "memcpy_fromio()"
-                     : "; no accessor fits this width: use "
-                       "memcpy_toio()";
-  if (pv->typed && !from_map)
-    msg = imc_xasprintf("plain %s through __iomem pointer '%s'%s", verbs[mode],
-                        d, how);
-  else
-    msg = imc_xasprintf("plain %s through '%s', which %s to I/O memory: %s%s",
-                        verbs[mode], d, pv->forced ? "points" : "may point",
-                        pv->why ? pv->why : "unknown origin", how);
-  if (!*how) {
-    char *ln = template_fn_name(mode == WR ? store : load);
-    char *sn = template_fn_name(store);
-    char *full = imc_xasprintf(
-        "%s; use %s()%s%s%s%s", msg, ln, mode == RMW ? " and " : "",
-        mode == RMW ? sn : "", mode == RMW ? "()" : "",
-        pv->forced                ? " on the __iomem pointer instead of "
-                                    "casting it away"
-        : !pv->typed && !from_map ? " (the fix-it casts with __force: an "
-                                    "__iomem type on the pointer is the "
-                                    "lasting fix)"
-                                  : "");
+	/* The accessors take __iomem pointers: on a plain pointer that merely
+	 * holds I/O memory the rewrite alone would not be clean (a forced
+	 * one names them in the message). A map's pointer gets the map's
+	 * accessors, of one of the widths they move. */
+	if (is_scalar(t) && ((!from_map && pv->typed) || pv->forced)) {
+		width_when(when, sizeof(when), t->size);
+		load = rewrite_for(c->a, "load", when);
+		store = rewrite_for(c->a, "store", when);
+	} else if (is_scalar(t) && from_map &&
+		   (t->size == 1 || t->size == 2 || t->size == 4 ||
+		    t->size == 8)) {
+		load = rewrite_for(c->a, "load", "from=map");
+		store = rewrite_for(c->a, "store", "from=map");
+	} else if (t && t->kind == IMC_T_INT && !pv->typed && !pv->forced) {
+		/* A plain pointer that holds I/O memory (an ioremap() kept
+		 * in a field declared without __iomem): the accessor through
+		 * a __force cast; the message names the lasting fix. */
+		snprintf(when, sizeof(when), "plain=%u", t->size);
+		load = rewrite_for(c->a, "load", when);
+		store = rewrite_for(c->a, "store", when);
+	}
+	if (pv->forced && (!load || (mode != RD && !store)))
+		how = forced_how;
+	else if (from_map && (!load || (mode != RD && !store)))
+		how = "; use iosys_map_rd()/iosys_map_wr()";
+	else if (!pv->typed && !from_map && !pv->forced &&
+		 (!load || (mode != RD && !store)))
+		how = "; give it an __iomem type and use the I/O accessors";
+	else if (t && (t->kind == IMC_T_STRUCT || t->kind == IMC_T_UNION))
+		how = mode == RD ? "; no single accessor fits a struct copy: "
+				   "use memcpy_fromio()"
+				 : "; no single accessor fits a struct copy: "
+				   "use memcpy_toio()";
+	else if (!load || (mode != RD && !store))
+		how = mode == RD ? "; no accessor fits this width: use "
+				   "memcpy_fromio()"
+				 : "; no accessor fits this width: use "
+				   "memcpy_toio()";
+	if (pv->typed && !from_map)
+		msg = imc_xasprintf("plain %s through __iomem pointer '%s'%s",
+				    verbs[mode], d, how);
+	else
+		msg = imc_xasprintf(
+			"plain %s through '%s', which %s to I/O memory: %s%s",
+			verbs[mode], d, pv->forced ? "points" : "may point",
+			pv->why ? pv->why : "unknown origin", how);
+	if (!*how) {
+		char *ln = template_fn_name(mode == WR ? store : load);
+		char *sn = template_fn_name(store);
+		char *full = imc_xasprintf(
+			"%s; use %s()%s%s%s%s", msg, ln,
+			mode == RMW ? " and " : "", mode == RMW ? sn : "",
+			mode == RMW ? "()" : "",
+			pv->forced ? " on the __iomem pointer instead of "
+				     "casting it away"
+			: !pv->typed && !from_map
+				? " (the fix-it casts with __force: an "
+				  "__iomem type on the pointer is the "
+				  "lasting fix)"
+				: "");
 
-    free(msg);
-    free(ln);
-    free(sn);
-    msg = full;
-  }
-  free(d);
-  f = add_finding(c->a, rule, lv, msg);
-  fix = !*how && (mode == RD || site) && (!pv->forced || forced_direct(lv));
-  if (fix)
-    fix_access(c->a, f, lv, site, load, store);
+		free(msg);
+		free(ln);
+		free(sn);
+		msg = full;
+	}
+	free(d);
+	f = add_finding(c->a, rule, lv, msg);
+	fix = !*how && (mode == RD || site) &&
+	      (!pv->forced || forced_direct(lv));
+	if (fix)
+		fix_access(c->a, f, lv, site, load, store);
 }
 
 void check_access(struct fnctx *c, const struct imc_node *lv,
-                  const struct imc_node *site, enum access mode,
-                  const struct val *pv) {
-  const struct imc_node *ptr = lvalue_pointer(lv);
-  struct val v = *pv;
+		  const struct imc_node *site, enum access mode,
+		  const struct val *pv)
+{
+	const struct imc_node *ptr = lvalue_pointer(lv);
+	struct val v = *pv;
 
-  if (!ptr)
-    return;
-  if (v.params)
-    record_param_use(c, v.params, "dereference", lv);
-  if (expr_iomem(ptr)) {
-    v.typed = true;
-    v.mem |= MEM_IO;
-  }
-  if (!(v.mem & MEM_IO) || !c->report)
-    return;
-  report_access(c, lv, site, ptr, &v, mode);
+	if (!ptr)
+		return;
+	if (v.params)
+		record_param_use(c, v.params, "dereference", lv);
+	if (expr_iomem(ptr)) {
+		v.typed = true;
+		v.mem |= MEM_IO;
+	}
+	if (!(v.mem & MEM_IO) || !c->report)
+		return;
+	report_access(c, lv, site, ptr, &v, mode);
 }
 
 /* s.vaddr / map->vaddr_iomem / map->is_iomem: a member of a map struct. */
 int32_t map_member_obj(struct fnctx *c, struct state *s,
-                       const struct imc_node *n, const struct imc_rule **def) {
-  const struct imc_node *base = imc_kid(n, 0);
+		       const struct imc_node *n, const struct imc_rule **def)
+{
+	const struct imc_node *base = imc_kid(n, 0);
 
-  if (!base || n->kind != IMC_FIELD)
-    return -1;
-  *def = n->arrow ? map_ptr_def_of(c, base->type) : map_def_of(c, base->type);
-  if (!*def)
-    return -1;
-  if (n->arrow) {
-    eval(c, s, base);
-    return obj_of_ptr(c, s, base);
-  }
-  return obj_of_lvalue(c, base);
+	if (!base || n->kind != IMC_FIELD)
+		return -1;
+	*def = n->arrow ? map_ptr_def_of(c, base->type)
+			: map_def_of(c, base->type);
+	if (!*def)
+		return -1;
+	if (n->arrow) {
+		eval(c, s, base);
+		return obj_of_ptr(c, s, base);
+	}
+	return obj_of_lvalue(c, base);
 }
 
 struct val read_map_member(struct fnctx *c, struct state *s,
-                           const struct imc_node *n, int32_t o,
-                           const struct imc_rule *def) {
-  struct mapst *m = &s->objs[o];
-  struct val v = no_val;
+			   const struct imc_node *n, int32_t o,
+			   const struct imc_rule *def)
+{
+	struct mapst *m = &s->objs[o];
+	struct val v = no_val;
 
-  if (n->name == def->flag_member || !strcmp(n->name, def->flag_member)) {
-    v.flag_obj = o;
-  } else if (!strcmp(n->name, def->sys_member)) {
-    v.obj = o;
-    v.from_map = true;
-    v.from = n->loc;
-    v.from_fe = n->range.fe_begin;
-    v.mem = (m->st & IMC_MAP_IO ? MEM_IO : 0) |
-            (m->st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
-    if (v.mem & MEM_IO)
-      v.why = map_why(c, o, m);
-  } else if (!strcmp(n->name, def->io_member)) {
-    if (m->st == IMC_MAP_SYSTEM && c->report)
-      add_finding(c->a, "map-vaddr-iomem-on-system", n,
-                  imc_xasprintf("'%s.%s' used, but map '%s' is system "
-                                "memory on this path (%s): use '%s'",
-                                c->objs[o].display, n->name, c->objs[o].display,
-                                m->why ? m->why : "is_iomem is false",
-                                def->sys_member));
-    v = typed_io(c, n);
-  }
-  return v;
+	if (n->name == def->flag_member || !strcmp(n->name, def->flag_member)) {
+		v.flag_obj = o;
+	} else if (!strcmp(n->name, def->sys_member)) {
+		v.obj = o;
+		v.from_map = true;
+		v.from = n->loc;
+		v.from_fe = n->range.fe_begin;
+		v.mem = (m->st & IMC_MAP_IO ? MEM_IO : 0) |
+			(m->st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
+		if (v.mem & MEM_IO)
+			v.why = map_why(c, o, m);
+	} else if (!strcmp(n->name, def->io_member)) {
+		if (m->st == IMC_MAP_SYSTEM && c->report)
+			add_finding(
+				c->a, "map-vaddr-iomem-on-system", n,
+				imc_xasprintf(
+					"'%s.%s' used, but map '%s' is system "
+					"memory on this path (%s): use '%s'",
+					c->objs[o].display, n->name,
+					c->objs[o].display,
+					m->why ? m->why : "is_iomem is false",
+					def->sys_member));
+		v = typed_io(c, n);
+	}
+	return v;
 }
 
 /* `return map->vaddr;` where the map may be I/O, from a function other
@@ -185,19 +201,21 @@ struct val read_map_member(struct fnctx *c, struct state *s,
  * changes. Callers of a static function are in this file, where the
  * summary reports their use of it instead. */
 void check_escape(struct fnctx *c, const struct imc_node *ret,
-                  const struct val *v) {
-  const struct imc_type *rt = c->fn->type ? c->fn->type->ret : NULL;
-  struct imc_node at = {.loc = v->from};
+		  const struct val *v)
+{
+	const struct imc_type *rt = c->fn->type ? c->fn->type->ret : NULL;
+	struct imc_node at = {.loc = v->from};
 
-  if (!c->report || c->fn->is_static || !v->from.line || !(v->mem & MEM_IO) ||
-      !val_from_map(c, v) || !imc_type_is_ptr(rt) || imc_type_is_iomem_ptr(rt))
-    return;
-  at.range.fe_begin = v->from_fe;
-  add_finding(c->a, "map-vaddr-unchecked", &at,
-              imc_xasprintf("the system pointer of a map that may be I/O "
-                            "memory is returned by %s() at line %u as a "
-                            "plain pointer, without its is_iomem: %s; "
-                            "test is_iomem first, or hand out the map",
-                            c->fn->name, ret->loc.line,
-                            v->why ? v->why : "unknown origin"));
+	if (!c->report || c->fn->is_static || !v->from.line ||
+	    !(v->mem & MEM_IO) || !val_from_map(c, v) || !imc_type_is_ptr(rt) ||
+	    imc_type_is_iomem_ptr(rt))
+		return;
+	at.range.fe_begin = v->from_fe;
+	add_finding(c->a, "map-vaddr-unchecked", &at,
+		    imc_xasprintf("the system pointer of a map that may be I/O "
+				  "memory is returned by %s() at line %u as a "
+				  "plain pointer, without its is_iomem: %s; "
+				  "test is_iomem first, or hand out the map",
+				  c->fn->name, ret->loc.line,
+				  v->why ? v->why : "unknown origin"));
 }
