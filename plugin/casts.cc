@@ -739,3 +739,25 @@ struct imc_node *attach_macro_casts(struct imc_node *n, tree t)
 	locate_macro_casts(c, n, r.m_start);
 	return c;
 }
+
+/* A cast GCC dropped right before N's own text, for operands whose start
+ * no caller knows from the text around them: the arms of ?:
+ * (`is_iomem ? (void __force *)map->vaddr_iomem : map->vaddr`, linux-6.1
+ * drm_cache.c drm_memcpy_from_wc()). */
+struct imc_node *attach_cast_before(struct imc_node *n)
+{
+	struct cursor begin, open, close, after;
+
+	if (!n || !n->range.valid || n->kind == IMC_CAST ||
+	    !cur_init(&begin, n->range.begin.file, n->range.begin.line,
+		      n->range.begin.col))
+		return n;
+	open = begin;
+	if (!cur_prev(&open))
+		return n;
+	skip_blank_back(&open);
+	if (cur_ch(&open) != ')' || !match_bracket_back(&open) ||
+	    !cast_prefix_at(&open, &close, &after) || !cur_same(&after, &begin))
+		return n;
+	return attach_casts(n, &open, 0);
+}

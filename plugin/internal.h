@@ -239,6 +239,7 @@ struct imc_node *attach_after_token(struct imc_node *n, location_t loc,
 void attach_kid_casts(struct imc_node *n);
 struct imc_node *attach_own_casts(struct imc_node *n);
 struct imc_node *attach_macro_casts(struct imc_node *n, tree t);
+struct imc_node *attach_cast_before(struct imc_node *n);
 
 /* unfold.cc */
 tree strip_implicit(tree t);

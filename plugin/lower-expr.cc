@@ -582,9 +582,12 @@ static struct imc_node *lower_cond_expr(struct lower_ctx *cx, tree t)
 	add_kid(n, lower_cond(cx, TREE_OPERAND(t, 0)));
 	add_kid(n, gnu || !TREE_OPERAND(t, 1)
 			   ? NULL
-			   : lower_expr(cx, TREE_OPERAND(t, 1)));
+			   : attach_cast_before(
+				     lower_expr(cx, TREE_OPERAND(t, 1))));
 	add_kid(n,
-		TREE_OPERAND(t, 2) ? lower_expr(cx, TREE_OPERAND(t, 2)) : NULL);
+		TREE_OPERAND(t, 2)
+			? attach_cast_before(lower_expr(cx, TREE_OPERAND(t, 2)))
+			: NULL);
 	return n;
 }
 
@@ -661,8 +664,11 @@ struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 	if (oi && TREE_OPERAND_LENGTH(t) == 2) {
 		n = lower_binary(cx, t, oi);
 		depth--;
+		/* `(u8 *)io + off`: the sum's type is that of the cast GCC
+		 * dropped (attach_own_casts() puts it above the first operand) */
+		n = attach_own_casts(n);
 		refine_type(n);
-		return attach_own_casts(n);
+		return n;
 	}
 	switch (TREE_CODE(t)) {
 	case VAR_DECL:

@@ -367,6 +367,20 @@ static bool has_iomem(const struct imc_type *t)
  * The types of the IR come from GCC's trees, which carry no annotations
  * (see "Annotations"): derive them from the operands, as C does.
  */
+/* Pointer type T without __force on what it points to. */
+static const struct imc_type *unforced_ptr(const struct imc_type *t)
+{
+	struct imc_type *c, *p;
+
+	if (!t || t->kind != IMC_T_PTR || !t->pointee || !t->pointee->force)
+		return t;
+	p = copy_type(t->pointee);
+	p->force = false;
+	c = copy_type(t);
+	c->pointee = p;
+	return c;
+}
+
 void refine_type(struct imc_node *n)
 {
 	struct imc_node *k0 = imc_kid(n, 0), *k1 = imc_kid(n, 1),
@@ -405,10 +419,13 @@ void refine_type(struct imc_node *n)
 		use_type(n, t0);
 		break;
 	case IMC_BINARY:
+		/* `(void __force *)io + off` is a plain void *, as for the
+		 * checker: __force marks the cast, not the sum */
 		if (n->type && n->type->kind == IMC_T_PTR)
-			use_type(n, t0 && t0->kind == IMC_T_PTR ? t0
-				    : k1			? k1->type
-								: NULL);
+			use_type(n,
+				 unforced_ptr(t0 && t0->kind == IMC_T_PTR ? t0
+					      : k1 ? k1->type
+						   : NULL));
 		break;
 	case IMC_COND:
 		if (n->type && n->type->kind == IMC_T_PTR) {
