@@ -96,10 +96,10 @@ static const struct own_opt own_opts[] = {
 	{ "--fail-on", OWN_LIST, FIELD(fail_on), "RULE[,RULE]",
 	  "only findings of these rules make the exit status 1" },
 	{ "--format", OWN_STRING, FIELD(format), "FMT",
-	  "text (default), json, sarif or html; json/sarif go to stdout or the\n"
-	  "--output file, html to the -o directory (index.html and a\n"
-	  "page per finding; with --merge: of JSON reports); text\n"
-	  "diagnostics stay on stderr" },
+	  "text (default), json, sarif or html; json/sarif go to\n"
+	  "stdout or the --output file, html to the -o directory\n"
+	  "(index.html and a page per finding; with --merge: of\n"
+	  "JSON reports); text diagnostics stay on stderr" },
 	{ "--output", OWN_STRING, FIELD(output), "FILE",
 	  "write the json/sarif report to FILE (-o FILE works too)" },
 	{ "-o", OWN_STRING, FIELD(output_o), "FILE",
