@@ -326,6 +326,39 @@ static void subst_free(struct subst *s)
 		free(s->text[--s->n]);
 }
 
+/* Calls of fn that are not a declaration's initialiser (those the rewrite
+ * may replace), and uses of its address. */
+static uint32_t other_uses(const struct imc_node *n, const struct imc_node *parent,
+			   const char *fn)
+{
+	uint32_t i, k = 0;
+
+	if (!n)
+		return 0;
+	if (n->kind == IMC_CALL && n->name && !strcmp(n->name, fn) &&
+	    !(parent && parent->kind == IMC_DECL))
+		k++;
+	if (n->kind == IMC_VAR && n->var && n->var->name &&
+	    !strcmp(n->var->name, fn))
+		k++;
+	for (i = 0; i < n->nkids; i++)
+		k += other_uses(n->kids[i], n, fn);
+	return k;
+}
+
+/* A static helper that the rewrites inline must keep a use, or it would
+ * be defined but not used (-Werror=unused-function). */
+static bool helper_kept(const struct analysis *a, const struct imc_func *fn)
+{
+	uint32_t i, k = 0;
+
+	if (!fn->is_static)
+		return true;
+	for (i = 0; i < imc_tu_nfuncs(a->tu); i++)
+		k += other_uses(imc_tu_func(a->tu, i)->body, NULL, fn->name);
+	return k > 0;
+}
+
 /* `helper(args)` whose body is `{ T v = E; ... return map.vaddr + off; }`:
  * $map and $off in the caller's terms; deps: what the map text reads. */
 static bool helper_ref(struct analysis *a, const struct imc_node *call,
@@ -345,7 +378,7 @@ static bool helper_ref(struct analysis *a, const struct imc_node *call,
 		return false;
 	fn = imc_tu_func(a->tu, (uint32_t)fi);
 	body = fn->body;
-	if (!body || !body->nkids || fn->nparams > 16 ||
+	if (!body || !body->nkids || !helper_kept(a, fn) || fn->nparams > 16 ||
 	    call->nkids != IMC_CALL_ARG0 + fn->nparams)
 		return false;
 	ret = body->kids[body->nkids - 1];

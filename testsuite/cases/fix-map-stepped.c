@@ -9,7 +9,8 @@
  * access iosys_map_wr(&map, p + i * sizeof(T), T, v). Each finding carries
  * all the pointer's edits, so any one of them alone compiles. Where the
  * loop calls a function that might change the map (convert() below), the
- * message says what to use instead.
+ * message says what to use instead; a static helper is inlined only if
+ * another use keeps it (else it would be defined but not used).
  */
 #include <linux/iosys-map.h>
 #include <linux/types.h>
@@ -34,6 +35,14 @@ static void *packed_pixels_addr(const struct frame_info *frame_info, int x,
 	size_t offset = pixel_offset(frame_info, x, y);
 
 	return (u8 *)frame_info->map[0].vaddr + offset;
+}
+
+/* another use of the helper, so that it stays used once the rewrites
+ * have inlined it (vkms: get_packed_src_addr()) */
+size_t src_offset(const struct frame_info *frame_info, int y)
+{
+	return (u8 *)packed_pixels_addr(frame_info, 0, y) -
+	       (u8 *)frame_info->map[0].vaddr;
 }
 
 void to_xrgb8888(struct frame_info *frame_info,
