@@ -459,6 +459,60 @@ static bool node_begins_at(const struct imc_node *n, const struct cursor *c)
 
 /* N is the operand whose text starts at START (START's own text may be
  * a cast GCC dropped): returns N, or the recovered cast around it. */
+static void locate_macro_casts(struct imc_node *c, struct imc_node *n,
+			       location_t loc);
+
+/* If the text at START is the name of a function-like macro whose body is
+ * a cast expression, sets B to the body's first byte (inside parentheses
+ * around all of it) and USE to START's location. */
+static bool macro_body_at(const struct cursor *start, struct cursor *b,
+			  location_t *use)
+{
+	struct cursor c = *start, e, s;
+	cpp_hashnode *node;
+	cpp_macro *m;
+	char name[64];
+
+	if (!parse_in || !is_ident_char(cur_ch(&c)) || ISDIGIT(cur_ch(&c)))
+		return false;
+	while (is_ident_char(cur_peek(&c, 1)))
+		cur_next(&c);
+	if (!ident_ending_at(&c, &s, name, sizeof(name)))
+		return false;
+	node = cpp_lookup(parse_in, (const unsigned char *)name, strlen(name));
+	if (!node || !cpp_macro_p(node) || cpp_builtin_macro_p(node))
+		return false;
+	m = node->value.macro;
+	if (!m || m->kind != cmk_macro || !m->fun_like || m->count < 2 ||
+	    !cursor_at_spelling(m->exp.tokens[0].src_loc, b) ||
+	    !cursor_at_spelling(m->exp.tokens[m->count - 1].src_loc, &e))
+		return false;
+	strip_parens(b, &e);
+	*use = lookup_loc(start->file, start->line, start->col);
+	return cur_ch(b) == '(';
+}
+
+/*
+ * `IO_TO_PLAIN(base)` with `#define IO_TO_PLAIN(p) ((void __force *)(p))`:
+ * a variable has no location of its own, so no GCC range leads into the
+ * definition (attach_macro_casts()); the text where the operand starts
+ * names the macro, and its body is read from the definition.
+ */
+static struct imc_node *attach_var_macro_casts(struct imc_node *n,
+					       const struct cursor *start)
+{
+	struct cursor b;
+	struct imc_node *c;
+	location_t use;
+
+	if (n->kind != IMC_VAR || n->loc.line ||
+	    !macro_body_at(start, &b, &use))
+		return n;
+	c = attach_casts(n, &b, 1);
+	locate_macro_casts(c, n, use);
+	return c;
+}
+
 struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 			      int depth)
 {
@@ -466,8 +520,11 @@ struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 	struct imc_node *c;
 	uint32_t iomem = 0, force = 0;
 
-	if (!n || !start->ok || depth > 4 ||
-	    !cast_prefix_at(start, &close, &after))
+	if (!n || !start->ok || depth > 4)
+		return n;
+	if (depth == 0 && (c = attach_var_macro_casts(n, start)) != n)
+		return c;
+	if (!cast_prefix_at(start, &close, &after))
 		return n;
 	if (n->kind == IMC_CAST && node_begins_at(n, start))
 		return n; /* GCC kept this one */

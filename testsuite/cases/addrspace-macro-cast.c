@@ -10,7 +10,9 @@
  * read casts only from the text at the expansion point and reported a plain
  * pointer from ERR_PTR() there (4 findings on pci.c the checker did not).
  * A macro whose cast leaves the value plain is still reported, where it is
- * used.
+ * used. The same for a macro that casts a variable (`IO_TO_PLAIN(base)`):
+ * a variable has no location, so its cast is found from the macro's name
+ * where the operand starts, in the definition.
  */
 #include <linux/io.h>
 #include <linux/types.h>
@@ -25,6 +27,8 @@ static inline void *ERR_PTR(long error)
 
 #define IOMEM_ERR_PTR(err) (__force void __iomem *)ERR_PTR(err)
 #define PLAIN_ERR_PTR(err) (void *)ERR_PTR(err)
+#define IO_TO_PLAIN(p) ((void __force *)(p))
+#define IO_PLAIN(p) ((void *)(p))
 
 void __iomem *remap(void __iomem *base, int fail)
 {
@@ -45,4 +49,21 @@ void use(u32 v, void __iomem *base)
 	writel(v, IOMEM_ERR_PTR(-ENOMEM));
 	writel(v, PLAIN_ERR_PTR(-ENOMEM)); /* expect: iomem-address-space */
 	writel(v, base);
+}
+
+extern void take(void *p);
+
+void *unmap(void __iomem *base)
+{
+	void *q = IO_TO_PLAIN(base);
+	void *r = IO_PLAIN(base); /* expect: iomem-address-space */
+
+	take(IO_TO_PLAIN(base));
+	take(IO_PLAIN(base)); /* expect: iomem-address-space */
+	q = IO_TO_PLAIN(base);
+	r = IO_PLAIN(base); /* expect: iomem-address-space */
+	take(r);
+	if (q)
+		return IO_PLAIN(base); /* expect: iomem-address-space */
+	return IO_TO_PLAIN(base);
 }
