@@ -369,7 +369,8 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	a.opts = opts ? opts : &defaults;
 	a.out = out;
 	a.first_finding = out->n;
-	a.sources = imc_sources_new();
+	/* the front end's cache (the plugin's has the text it lowered) */
+	a.sources = a.opts->sources ? a.opts->sources : imc_sources_new();
 	a.sums = imc_xcalloc(imc_tu_nfuncs(tu) + 1, sizeof(*a.sums));
 	index_functions(&a);
 	generations_select(&a);
@@ -407,6 +408,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	holders_free(&a);
 	free(a.gen_active);
 	imc_strset_free(&a.strings);
-	imc_sources_free(a.sources);
+	if (a.sources != a.opts->sources)
+		imc_sources_free(a.sources);
 	return 0;
 }

@@ -104,9 +104,9 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 			pv->forced ? " on the __iomem pointer instead of "
 				     "casting it away"
 			: !pv->typed && !from_map
-				? " (the fix-it casts with __force: an "
-				  "__iomem type on the pointer is the "
-				  "lasting fix)"
+				? " on it through a __force cast while it is "
+				  "declared without __iomem (an __iomem type "
+				  "is the lasting fix)"
 				: "");
 
 		free(msg);

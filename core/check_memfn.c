@@ -81,6 +81,19 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
 	}
+	if (!fn && from_map && !v->forced && v->obj >= 0) {
+		/* the other side is I/O memory or a map itself: the map API
+		 * has no copy between two maps (issue 13: say so) */
+		char *full = imc_xasprintf(
+			"%s; no helper copies between a map and I/O memory or "
+			"another map: test is_iomem of map '%s' first and copy "
+			"from its vaddr_iomem with memcpy_fromio(), or add "
+			"such a helper",
+			c->a->out->v[f].message, c->objs[v->obj].display);
+
+		free((char *)c->a->out->v[f].message);
+		c->a->out->v[f].message = full;
+	}
 	free(fn);
 	free(d);
 }

@@ -179,43 +179,219 @@ bool fx_ident_char(char ch)
 
 /* Adds the edit old -> new over [begin, ...), trimmed to the part that
  * changes (whole identifiers), and marks the folded edits taken. */
-bool fx_commit(struct analysis *a, size_t finding, struct imc_loc begin,
-	       const char *old, const char *new, const size_t *used,
-	       size_t nused)
+/* The common prefix p and suffix s of old and new, not splitting an
+ * identifier. */
+static void trim_change(const char *old, const char *new, size_t *p, size_t *s)
 {
-	size_t lo = strlen(old), ln = strlen(new), p = 0, s = 0, i;
-	struct edit *e;
+	size_t lo = strlen(old), ln = strlen(new);
 
-	/* A one-line rewrite reads best whole; a multi-line one is trimmed to
-	 * what changes, so that the edit stays on as few lines as possible. */
-	while (strchr(old, '\n') && p < lo && p < ln && old[p] == new[p])
-		p++;
-	while (p > 0 && fx_ident_char(old[p - 1]) &&
-	       ((p < lo && fx_ident_char(old[p])) ||
-		(p < ln && fx_ident_char(new[p]))))
-		p--;
-	while (strchr(old, '\n') && s < lo - p && s < ln - p &&
-	       old[lo - 1 - s] == new[ln - 1 - s])
-		s++;
-	while (s > 0 && fx_ident_char(old[lo - s]) &&
-	       ((s < lo && fx_ident_char(old[lo - s - 1])) ||
-		(s < ln && fx_ident_char(new[ln - s - 1]))))
-		s--;
-	/* GCC's fix-it machinery is line-based: a rewrite that still spans
-	 * lines after trimming is not offered, by either front end. */
-	if (fx_loc_at(old, begin, p).line != fx_loc_at(old, begin, lo - s).line)
-		return false;
+	*p = *s = 0;
+	while (*p < lo && *p < ln && old[*p] == new[*p])
+		(*p)++;
+	while (*p > 0 && fx_ident_char(old[*p - 1]) &&
+	       ((*p < lo && fx_ident_char(old[*p])) ||
+		(*p < ln && fx_ident_char(new[*p]))))
+		(*p)--;
+	while (*s < lo - *p && *s < ln - *p &&
+	       old[lo - 1 - *s] == new[ln - 1 - *s])
+		(*s)++;
+	while (*s > 0 && fx_ident_char(old[lo - *s]) &&
+	       ((*s < lo && fx_ident_char(old[lo - *s - 1])) ||
+		(*s < ln && fx_ident_char(new[ln - *s - 1]))))
+		(*s)--;
+}
+
+static void push_edit(struct analysis *a, size_t finding, struct imc_loc b,
+		      struct imc_loc e, char *text)
+{
+	struct edit *x;
+
 	if (a->nedits == a->capedits) {
 		a->capedits = a->capedits ? a->capedits * 2 : 16;
 		a->edits =
 			imc_xrealloc(a->edits, a->capedits * sizeof(*a->edits));
 	}
-	e = &a->edits[a->nedits++];
-	e->begin = fx_loc_at(old, begin, p);
-	e->end = fx_loc_at(old, begin, lo - s);
-	e->text = strndup(new + p, ln - s - p);
-	e->finding = finding;
-	e->taken = false;
+	x = &a->edits[a->nedits++];
+	x->begin = b;
+	x->end = e;
+	x->text = text;
+	x->finding = finding;
+	x->taken = false;
+}
+
+/* ---- a rewrite that spans lines, as one edit per line ---------------- */
+
+enum { MAXTOK = 256 };
+
+struct toks {
+	size_t b[MAXTOK], e[MAXTOK], n;
+};
+
+/* Identifiers and numbers, literals, single punctuators; comments count
+ * as whitespace (they stay where they are, with the line breaks). */
+static bool tokenize(const char *t, struct toks *k)
+{
+	size_t i = 0, j;
+
+	k->n = 0;
+	for (;;) {
+		while (isspace((unsigned char)t[i]) ||
+		       (t[i] == '/' && t[i + 1] == '*')) {
+			if (t[i] != '/') {
+				i++;
+				continue;
+			}
+			for (i += 2; t[i] && !(t[i] == '*' && t[i + 1] == '/');)
+				i++;
+			i += t[i] ? 2 : 0;
+		}
+		if (!t[i])
+			return true;
+		if (k->n == MAXTOK)
+			return false;
+		j = i + 1;
+		if (fx_ident_char(t[i])) {
+			while (fx_ident_char(t[j]))
+				j++;
+		} else if (t[i] == '"' || t[i] == '\'') {
+			while (t[j] && t[j] != t[i])
+				j += t[j] == '\\' && t[j + 1] ? 2 : 1;
+			if (t[j])
+				j++;
+		}
+		k->b[k->n] = i;
+		k->e[k->n++] = j;
+		i = j;
+	}
+}
+
+static bool tok_eq(const char *x, const struct toks *kx, size_t i,
+		   const char *y, const struct toks *ky, size_t j)
+{
+	size_t n = kx->e[i] - kx->b[i];
+
+	return n == ky->e[j] - ky->b[j] &&
+	       !strncmp(x + kx->b[i], y + ky->b[j], n);
+}
+
+/* new with the old line breaks put back: after a new token that matches an
+ * old one (longest common subsequence), the old whitespace that follows
+ * that token where it breaks the line. NULL if nothing aligns. */
+static char *keep_breaks(const char *old, const char *new)
+{
+	static uint16_t lcs[MAXTOK + 1][MAXTOK + 1];
+	struct toks ko, kn;
+	long match[MAXTOK];
+	struct textbuf out = {0};
+	size_t i, j;
+
+	if (!tokenize(old, &ko) || !tokenize(new, &kn) || !ko.n || !kn.n)
+		return NULL;
+	for (i = ko.n + 1; i-- > 0;)
+		for (j = kn.n + 1; j-- > 0;)
+			lcs[i][j] = i == ko.n || j == kn.n ? 0
+				    : tok_eq(old, &ko, i, new, &kn, j)
+					    ? lcs[i + 1][j + 1] + 1
+				    : lcs[i + 1][j] > lcs[i][j + 1]
+					    ? lcs[i + 1][j]
+					    : lcs[i][j + 1];
+	for (j = 0; j < kn.n; j++)
+		match[j] = -1;
+	for (i = j = 0; i < ko.n && j < kn.n;) {
+		if (tok_eq(old, &ko, i, new, &kn, j)) {
+			match[j++] = (long)i++;
+		} else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	fx_tb_add(&out, new, kn.b[0]);
+	for (j = 0; j < kn.n; j++) {
+		size_t ws_b = kn.e[j],
+		       ws_e = j + 1 < kn.n ? kn.b[j + 1] : strlen(new);
+
+		fx_tb_add(&out, new + kn.b[j], kn.e[j] - kn.b[j]);
+		if (match[j] >= 0 && (size_t)match[j] + 1 < ko.n) {
+			size_t ob = ko.e[match[j]], oe = ko.b[match[j] + 1];
+
+			if (memchr(old + ob, '\n', oe - ob)) {
+				ws_b = ob;
+				ws_e = oe;
+				fx_tb_add(&out, old + ws_b, ws_e - ws_b);
+				continue;
+			}
+		}
+		fx_tb_add(&out, new + ws_b, ws_e - ws_b);
+	}
+	return out.s;
+}
+
+/* old -> new line by line, where new keeps old's line breaks: one
+ * single-line edit per changed line (GCC's fix-its are line-based). */
+static bool commit_lines(struct analysis *a, size_t finding,
+			 struct imc_loc begin, const char *old, const char *new)
+{
+	char *nb = keep_breaks(old, new);
+	const char *o = old, *n = nb;
+	size_t mark = a->nedits, lo, ln, p, s;
+	bool ok = nb != NULL;
+
+	while (ok && *o) {
+		char *ol, *nl;
+
+		lo = strcspn(o, "\n");
+		ln = strcspn(n, "\n");
+		if (!n[ln] != !o[lo]) {
+			ok = false;
+			break;
+		}
+		ol = strndup(o, lo);
+		nl = strndup(n, ln);
+		if (strcmp(ol, nl)) {
+			trim_change(ol, nl, &p, &s);
+			push_edit(a, finding,
+				  fx_loc_at(old, begin, (size_t)(o - old) + p),
+				  fx_loc_at(old, begin,
+					    (size_t)(o - old) + lo - s),
+				  strndup(nl + p, ln - s - p));
+		}
+		free(ol);
+		free(nl);
+		o += lo + (o[lo] ? 1 : 0);
+		n += ln + (n[ln] ? 1 : 0);
+	}
+	ok = ok && !*n && a->nedits > mark;
+	if (!ok)
+		while (a->nedits > mark)
+			free(a->edits[--a->nedits].text);
+	free(nb);
+	return ok;
+}
+
+bool fx_commit(struct analysis *a, size_t finding, struct imc_loc begin,
+	       const char *old, const char *new, const size_t *used,
+	       size_t nused)
+{
+	size_t lo = strlen(old), ln = strlen(new), p = 0, s = 0, i;
+
+	/* A one-line rewrite reads best whole; a multi-line one is trimmed to
+	 * what changes, so that the edit stays on as few lines as possible. */
+	if (strchr(old, '\n'))
+		trim_change(old, new, &p, &s);
+	if (fx_loc_at(old, begin, p).line !=
+	    fx_loc_at(old, begin, lo - s).line) {
+		/* GCC's fix-it machinery is line-based: what still spans lines
+		 * is offered as one edit per line where the new text can keep
+		 * the old line breaks (a call whose arguments continue on the
+		 * next line), by both front ends; else not at all. */
+		if (!commit_lines(a, finding, begin, old, new))
+			return false;
+	} else {
+		push_edit(a, finding, fx_loc_at(old, begin, p),
+			  fx_loc_at(old, begin, lo - s),
+			  strndup(new + p, ln - s - p));
+	}
 	for (i = 0; i < nused; i++)
 		a->edits[used[i]].taken = true;
 	return true;

@@ -60,6 +60,9 @@ struct imc_options {
 	/* API generations whose rules apply ("NAME,NAME"), NULL or "auto":
 	 * those the TU mentions (rules files' `generation` lines) */
 	const char *api;
+	/* the source files read so far (core/source.h), or NULL: the
+	 * analysis reads the ones it needs itself */
+	struct imc_sources *sources;
 };
 
 /* Analyses every function of tu and appends its findings to out, sorted by

@@ -83,6 +83,20 @@ static bool offset_of(const struct source_file *f, struct imc_loc loc,
 	return *off <= f->len;
 }
 
+bool imc_source_line(struct imc_sources *s, const char *file, uint32_t line,
+		     const char **text, size_t *len)
+{
+	struct source_file *f = load(s, file);
+	size_t end;
+
+	if (!f->text || line < 1 || line > f->nlines)
+		return false;
+	end = line < f->nlines ? f->line_start[line + 1] - 1 : f->len;
+	*text = f->text + f->line_start[line];
+	*len = end - f->line_start[line];
+	return true;
+}
+
 char *imc_source_text(struct imc_sources *s, const struct imc_range *r)
 {
 	struct source_file *f;

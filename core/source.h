@@ -13,6 +13,12 @@ struct imc_sources;
 struct imc_sources *imc_sources_new(void);
 void imc_sources_free(struct imc_sources *s);
 
+/* Line LINE (1-based) of FILE (an interned name: files are keyed by the
+ * pointer), without its newline; false if there is none. The text stays
+ * valid until imc_sources_free(). */
+bool imc_source_line(struct imc_sources *s, const char *file, uint32_t line,
+		     const char **text, size_t *len);
+
 /* A heap copy of the text of [begin, end), or NULL if unavailable. */
 char *imc_source_text(struct imc_sources *s, const struct imc_range *r);
 

@@ -10,6 +10,9 @@
 
 #include "castmarks.h"
 #include "iomemcheck.h"
+extern "C" {
+#include "source.h" /* C, without its own extern "C" */
+}
 #include "util.h"
 #include "gcc-compat.h"
 
@@ -113,11 +116,11 @@ struct imc_plugin {
 
 	/* The source files, read once each (text.cc) */
 	struct {
-		vec<struct src_file *> files;
-		struct src_file *last;
-		/* the name LAST was asked by: file names come from the line
-		 * maps, which keep one string per file */
-		const char *last_key;
+		struct imc_sources *cache; /* the core's, shared with the
+					      analysis */
+		/* the name last asked for, and its interned copy: file names
+		 * come from the line maps, which keep one string per file */
+		const char *last_key, *last_name;
 	} sources;
 
 	/* Annotation side tables (sparse-attrs.cc) */
@@ -158,6 +161,7 @@ static inline struct imc_plugin *plugin(void)
 }
 
 /* text.cc */
+struct imc_sources *src_cache(void);
 void src_free(void);
 bool cur_init(struct cursor *c, const char *file, int line, int col);
 int cur_ch(const struct cursor *c);

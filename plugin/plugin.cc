@@ -111,6 +111,7 @@ static void finish_unit(void *event_data, void *data)
 			opts.report_headers = plugin()->args.headers;
 			opts.cast_to_as = plugin()->args.cast_to_as;
 			opts.api = plugin()->args.api;
+			opts.sources = src_cache();
 			imc_analyze(unit->tu, rules, &opts, &findings);
 			report_findings(&findings);
 			imc_findings_free(&findings);

@@ -14,74 +14,46 @@
  * ------------------------------------------------------------------------ */
 
 /*
- * The files, read once each (GCC's own file cache finds a line by scanning
- * from a sparse index, which made lowering a large file take seconds).
+ * The files, read once each by the core's source cache (GCC's own file
+ * cache finds a line by scanning from a sparse index, which made lowering a
+ * large file take seconds). The analysis reads its fix-its from the same
+ * cache (imc_options.sources), so a file is held once. The cache is keyed
+ * by interned names: the cursors' names come from GCC's line maps and from
+ * the IR.
  */
-struct src_file {
-	char *name;
-	char *buf; /* NULL: cannot be read */
-	size_t len;
-	vec<unsigned int> starts; /* offset of each line, 0-based */
-};
-
-static struct src_file *src_get(const char *name)
+struct imc_sources *src_cache(void)
 {
-	struct src_file *f;
-	unsigned int i;
+	struct imc_plugin *pl = plugin();
 
-	if (plugin()->sources.last && name == plugin()->sources.last_key)
-		return plugin()->sources.last;
-	plugin()->sources.last_key = name;
-	for (i = 0; plugin()->sources.files.iterate(i, &f); i++)
-		if (!strcmp(f->name, name))
-			return plugin()->sources.last = f;
-	f = XCNEW(struct src_file);
-	f->name = xstrdup(name);
-	f->starts = vNULL;
-	f->buf = imc_read_file(name, &f->len);
-	if (f->buf) {
-		size_t n;
-
-		f->starts.safe_push(0);
-		for (n = 0; n < f->len; n++)
-			if (f->buf[n] == '\n')
-				f->starts.safe_push(n + 1);
-	}
-	plugin()->sources.files.safe_push(f);
-	return plugin()->sources.last = f;
+	if (!pl->sources.cache)
+		pl->sources.cache = imc_sources_new();
+	return pl->sources.cache;
 }
 
 void src_free(void)
 {
-	struct src_file *f;
-	unsigned int i;
-
-	for (i = 0; plugin()->sources.files.iterate(i, &f); i++) {
-		free(f->name);
-		free(f->buf);
-		f->starts.release();
-		XDELETE(f);
-	}
-	plugin()->sources.files.release();
-	plugin()->sources.last = NULL;
+	imc_sources_free(plugin()->sources.cache);
+	plugin()->sources.cache = NULL;
 	plugin()->sources.last_key = NULL;
 }
 
 /* Line LINE (1-based) of FILE, without its newline. */
 static bool src_line(const char *file, int line, const char **text, int *len)
 {
-	struct src_file *f = src_get(file);
-	size_t b, e;
+	struct imc_plugin *pl = plugin();
+	size_t n;
 
-	if (!f->buf || line < 1 || (unsigned int)line > f->starts.length())
+	if (!pl->unit.tu || line < 1)
+		return false; /* cursors are for lowering, in a unit */
+	if (file != pl->sources.last_key) {
+		pl->sources.last_key = file;
+		pl->sources.last_name = imc_tu_intern(pl->unit.tu, file);
+	}
+	if (!imc_source_line(src_cache(), pl->sources.last_name,
+			     (uint32_t)line, text, &n) ||
+	    n > INT_MAX)
 		return false;
-	b = f->starts[line - 1];
-	e = (unsigned int)line < f->starts.length() ? f->starts[line] - 1
-						    : f->len;
-	*text = f->buf + b;
-	*len = (int)(e - b);
-	if (*len > 0 && (*text)[*len - 1] == '\r')
-		(*len)--;
+	*len = (int)n;
 	return true;
 }
 
