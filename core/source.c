@@ -56,6 +56,20 @@ static void index_lines(struct source_file *f)
 			f->line_start[++f->nlines] = i + 1;
 }
 
+static char *(*source_reader)(const char *name, size_t *len);
+
+void imc_source_set_reader(char *(*reader)(const char *name, size_t *len))
+{
+	source_reader = reader;
+}
+
+char *imc_source_read(const char *name, size_t *len)
+{
+	char *text = source_reader ? source_reader(name, len) : NULL;
+
+	return text ? text : imc_read_file(name, len);
+}
+
 static struct source_file *load(struct imc_sources *s, const char *name)
 {
 	struct source_file *f = imc_ptrmap_get(&s->files, (uintptr_t)name);
@@ -64,7 +78,7 @@ static struct source_file *load(struct imc_sources *s, const char *name)
 		return f;
 	f = imc_xcalloc(1, sizeof(*f));
 	imc_ptrmap_put(&s->files, (uintptr_t)name, f);
-	f->text = imc_read_file(name, &f->len); /* NULL: no fix-its there */
+	f->text = imc_source_read(name, &f->len); /* NULL: no fix-its there */
 	if (f->text)
 		index_lines(f);
 	return f;

@@ -19,6 +19,13 @@ void imc_sources_free(struct imc_sources *s);
 bool imc_source_line(struct imc_sources *s, const char *file, uint32_t line,
 		     const char **text, size_t *len);
 
+/* The text of source file NAME (heap, NUL-terminated; NULL if unavailable):
+ * what the reader a front end set gives (the plugin compiling a .i of
+ * -fdirectives-only: the lines the .i holds, on a distcc node without the
+ * sources), else the file. */
+char *imc_source_read(const char *name, size_t *len);
+void imc_source_set_reader(char *(*reader)(const char *name, size_t *len));
+
 /* A heap copy of the text of [begin, end), or NULL if unavailable. */
 char *imc_source_text(struct imc_sources *s, const struct imc_range *r);
 

@@ -3,6 +3,7 @@
  * iomemcheck GCC plugin: reporting the core's findings through GCC's diagnostics.
  */
 #include "internal.h"
+#include "preprocessed.h"
 
 /* ------------------------------------------------------------------------
  * Reporting
@@ -149,7 +150,8 @@ void report_findings(struct imc_findings *findings)
 	char err[1024];
 	size_t i;
 
-	if (parse_in && cpp_get_options(parse_in)->preprocessed)
+	if (parse_in && cpp_get_options(parse_in)->preprocessed &&
+	    !pp_directives_only())
 		drop_fixits(findings);
 	if (imc_findings_finish(findings, &p, err, sizeof(err)) < 0) {
 		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);

@@ -4,6 +4,7 @@
  * spelling in an ordinary compile.
  */
 #include "internal.h"
+#include "preprocessed.h"
 
 /* ------------------------------------------------------------------------
  * Restoring __iomem and __force in an ordinary compile
@@ -133,11 +134,9 @@ void start_unit(void *event_data, void *data)
 
 	(void)event_data;
 	(void)data;
-	/* preprocessed input: no #define to restore (the -E that made it
-	 * spelled the annotations out), and a helper #define would be read
-	 * as a line marker */
-	if (!parse_in || plugin()->macros.started ||
-	    cpp_get_options(parse_in)->preprocessed)
+	/* preprocessed input: only a .i of -fdirectives-only has #defines
+	 * to restore (preprocessed.cc) */
+	if (!parse_in || plugin()->macros.started || !pp_restore_annotations())
 		return;
 	plugin()->macros.started = true;
 	cb = cpp_get_callbacks(parse_in);
