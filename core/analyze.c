@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "callgraph.h"
 
 #define SUMMARY_ROUNDS 4
 #define HOLDER_ROUNDS 4
@@ -276,22 +277,23 @@ static bool *needed_functions(struct analysis *a, const bool *relevant)
 	return r.needed;
 }
 
+/* Callees first: only recursion needs a second round to settle. */
 static void compute_summaries(struct analysis *a, const bool *needed)
 {
-	uint32_t n = imc_tu_nfuncs(a->tu), i, round;
+	uint32_t n, k, round, *order = summary_order(a, needed, &n);
 	bool changed = true;
 
 	for (round = 0; changed && round < SUMMARY_ROUNDS; round++) {
 		changed = false;
-		for (i = 0; i < n; i++) {
+		for (k = 0; k < n; k++) {
+			uint32_t i = order[k];
 			struct summary before = a->sums[i];
 
-			if (!needed[i])
-				continue;
 			flow_run_function(a, i, &a->sums[i], false);
 			changed |= !summary_eq(&before, &a->sums[i]);
 		}
 	}
+	free(order);
 }
 
 
