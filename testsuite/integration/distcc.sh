@@ -193,8 +193,10 @@ same_as_local ccache-changed
 [ "$(ccache_stat cache_miss)" = "$((2 * n))" ] || fail "ccache: not $((2 * n)) misses"
 
 # ccache drops -fdirectives-only from the compile it runs: the prefix
-# command puts it back for distcc
-printf '#!/bin/sh\nexec distcc "$@" %s\n' "$dflags" >"$node/distcc-directives-only"
+# command puts it back for distcc (on a compile only: ccache runs the -E of
+# a build through it too)
+printf '#!/bin/sh\ncase " $* " in *" -c "*) exec distcc "$@" %s ;; esac\nexec distcc "$@"\n' \
+	"$dflags" >"$node/distcc-directives-only"
 chmod 755 "$node/distcc-directives-only"
 CCACHE_DIR=$T/ccache-distcc
 CCACHE_PREFIX=distcc-directives-only
@@ -205,6 +207,9 @@ same_as_local ccache-distcc-miss
 compile ccache-distcc-hit ccache iomemcheck-gcc $dflags
 same_as_local ccache-distcc-hit
 [ "$(ccache_stat preprocessed_cache_hit)" = "$n" ] || fail "ccache + distcc: not $n hits"
+# kbuild's own -E (scripts/cc-version.sh) through the prefix: expanded
+[ "$(echo __GNUC__ | ccache iomemcheck-gcc -E -P -x c -)" = "$(gcc -dumpversion | cut -d. -f1)" ] ||
+	fail "ccache + distcc: -E does not expand __GNUC__"
 [ "$(grep -c COMPILE_OK "$dlog")" = "$((before + n))" ] ||
 	fail "ccache + distcc: the misses were not compiled by distccd"
 unset CCACHE_PREFIX

@@ -143,8 +143,10 @@ build local KCFLAGS="-fplugin=$plugin $fixits"
 dflags="-fdirectives-only -fworking-directory"
 build distcc CC="distcc iomemcheck-gcc" KCFLAGS="$fixits $dflags"
 # ccache drops -fdirectives-only from the compile it runs: the prefix
-# command puts it back for distcc (docs/kbuild.md)
-printf '#!/bin/sh\nexec distcc "$@" %s\n' "$dflags" >"$tools/distcc-directives-only"
+# command puts it back for distcc, on a compile only: ccache also runs
+# kbuild's own $(CC) -E through it (docs/kbuild.md)
+printf '#!/bin/sh\ncase " $* " in *" -c "*) exec distcc "$@" %s ;; esac\nexec distcc "$@"\n' \
+	"$dflags" >"$tools/distcc-directives-only"
 chmod 755 "$tools/distcc-directives-only"
 export CCACHE_DIR=$work/ccache CCACHE_PREFIX=distcc-directives-only CCACHE_NODIRECT=1 \
 	CCACHE_EXTRAFILES=$plugin:$(ls "$tools"/rules/*.rules | tr '\n' ':')
