@@ -50,7 +50,7 @@ static const char style[] =
 	"box-shadow:0 1px 2px #0002}\n"
 	"ol.events li{margin:3px 0}\n"
 	".kind{font-size:12px;color:#5b6475;text-transform:uppercase;"
-	"margin-right:6px}\n"
+	"margin-right:2px}\n"
 	"table.source{font:13px/1.4 monospace;width:100%}\n"
 	"table.source td{border:0;padding:0 8px}\n"
 	"td.ln{color:#8b93a3;text-align:right;width:1%;user-select:none;"
