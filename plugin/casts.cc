@@ -611,15 +611,58 @@ static bool next_list_sep(struct cursor *c)
 	return false;
 }
 
-/* Dropped casts in front of the arguments of the call N. */
-void attach_arg_casts(struct imc_node *n)
+/* Dropped casts in front of the arguments of the call N, whose argument
+ * list starts at C ('('). In a macro (USE: its expansion point) the casts
+ * are located there, as N is. */
+static void attach_list_casts(struct imc_node *n, struct cursor c,
+			      location_t use)
+{
+	uint32_t i;
+
+	skip_blank_fwd(&c);
+	if (cur_ch(&c) != '(')
+		return;
+	for (i = IMC_CALL_ARG0; i < n->nkids; i++) {
+		struct cursor start;
+		struct imc_node *kid = n->kids[i];
+
+		cur_next(&c);
+		skip_blank_fwd(&c);
+		start = c;
+		if (!next_list_sep(&c))
+			return;
+		n->kids[i] = attach_casts(kid, &start, 0);
+		if (use != UNKNOWN_LOCATION)
+			locate_macro_casts(n->kids[i], kid, use);
+		if (cur_ch(&c) == ')')
+			return;
+	}
+}
+
+/* Dropped casts in front of the arguments of the call N (tree T). */
+void attach_arg_casts(struct imc_node *n, tree t)
 {
 	struct imc_node *callee = imc_kid(n, 0);
 	struct cursor c;
-	uint32_t i;
+	location_t loc = EXPR_LOCATION(t);
+	size_t i;
 
-	if (!n->range.valid || n->nkids <= IMC_CALL_ARG0)
+	if (n->nkids <= IMC_CALL_ARG0)
 		return;
+	if (!n->range.valid) {
+		/* `WARN_ON(devres_destroy(..., (__force void *)addr))`: the
+		 * call is spelled as a macro's argument, in one piece, from
+		 * its caret, the name (its range may start at parentheses
+		 * of the macro's body) */
+		if (callee || !n->name || !in_macro(loc) ||
+		    !cursor_at_spelling(loc, &c) ||
+		    !cur_looking_at(&c, n->name))
+			return;
+		for (i = 0; i < strlen(n->name); i++)
+			cur_next(&c);
+		attach_list_casts(n, c, loc);
+		return;
+	}
 	if (callee && callee->range.valid) {
 		if (!cur_init(&c, callee->range.end.file,
 			      callee->range.end.line, callee->range.end.col))
@@ -634,21 +677,7 @@ void attach_arg_casts(struct imc_node *n)
 	} else {
 		return;
 	}
-	skip_blank_fwd(&c);
-	if (cur_ch(&c) != '(')
-		return;
-	for (i = IMC_CALL_ARG0; i < n->nkids; i++) {
-		struct cursor start;
-
-		cur_next(&c);
-		skip_blank_fwd(&c);
-		start = c;
-		if (!next_list_sep(&c))
-			return;
-		n->kids[i] = attach_casts(n->kids[i], &start, 0);
-		if (cur_ch(&c) == ')')
-			return;
-	}
+	attach_list_casts(n, c, UNKNOWN_LOCATION);
 }
 
 /* The operand text after the token at LOC spelled TOKEN (an assignment

@@ -237,7 +237,7 @@ bool cast_prefix_at(const struct cursor *start, struct cursor *close,
 		    struct cursor *after);
 struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 			      int depth);
-void attach_arg_casts(struct imc_node *n);
+void attach_arg_casts(struct imc_node *n, tree t);
 struct imc_node *attach_after_token(struct imc_node *n, location_t loc,
 				    const char *token);
 void attach_kid_casts(struct imc_node *n);

@@ -303,7 +303,7 @@ static struct imc_node *lower_call(struct lower_ctx *cx, tree t)
 	}
 	for (i = 0; i < nargs; i++)
 		add_kid(n, lower_expr(cx, CALL_EXPR_ARG(t, i)));
-	attach_arg_casts(n);
+	attach_arg_casts(n, t);
 	return n;
 }
 
