@@ -31,6 +31,8 @@ struct lower {
 	const struct imc_bad_loc *bad;
 	unsigned nbad;
 	struct imc_lower_stats *stats;
+	bool bodies_skipped; /* IMC_LOWER_BODIES_SKIPPED */
+	struct imc_ptrmap declared; /* canonical FunctionDecl -> (void *)1 */
 };
 
 /* Children of a cursor, in visiting order. */

@@ -161,8 +161,12 @@ static struct imc_func *lower_function(struct lower *L, CXCursor c)
 			break;
 		}
 	kids_free(&k);
-	if (!fn->body)
+	if (!fn->body) { /* skipped by the parse (parse.c) */
 		fn->body = imc_node_new(L->tu, IMC_BLOCK, NULL);
+		imc_ptrmap_put(&L->stats->skipped_bodies, (uintptr_t)fn->name,
+			       fn);
+		L->stats->nskipped_bodies++;
+	}
 	return fn;
 }
 
@@ -191,6 +195,28 @@ static bool in_main_file(struct lower *L, CXCursor c)
 	return loc.file && !strcmp(loc.file, imc_tu_main_file(L->tu));
 }
 
+/* A header function whose body the parse skipped (parse.c): libclang then
+ * shows only its declaration, with no definition anywhere in the TU. Only
+ * static or inline functions have bodies in headers; the first declaration
+ * stands for the definition. */
+static bool body_skipped(struct lower *L, CXCursor c)
+{
+	uintptr_t key;
+
+	/* cheapest tests first: most declarations are extern prototypes, and
+	 * a definition lookup reads the redeclarations from the preamble */
+	if (!L->bodies_skipped ||
+	    (clang_Cursor_getStorageClass(c) != CX_SC_Static &&
+	     !clang_Cursor_isFunctionInlined(c)))
+		return false;
+	key = (uintptr_t)clang_getCanonicalCursor(c).data[0];
+	if (imc_ptrmap_get(&L->declared, key) || in_main_file(L, c) ||
+	    !clang_Cursor_isNull(clang_getCursorDefinition(c)))
+		return false;
+	imc_ptrmap_put(&L->declared, key, (void *)1);
+	return true;
+}
+
 /* The definitions to lower (those with errors are counted and dropped). */
 static struct definition *definitions(struct lower *L, uint32_t *n)
 {
@@ -205,7 +231,7 @@ static struct definition *definitions(struct lower *L, uint32_t *n)
 		CXCursor c = k.v[i];
 
 		if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-		    !clang_isCursorDefinition(c))
+		    (!clang_isCursorDefinition(c) && !body_skipped(L, c)))
 			continue;
 		if (contains_error(L, c)) {
 			L->stats->skipped++;
@@ -220,11 +246,15 @@ static struct definition *definitions(struct lower *L, uint32_t *n)
 }
 
 struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
-			 const struct imc_bad_loc *bad, unsigned nbad, bool all,
-			 struct imc_lower_stats *stats)
+			 const struct imc_bad_loc *bad, unsigned nbad,
+			 unsigned flags, struct imc_lower_stats *stats)
 {
-	struct lower L = {
-		.cxtu = cxtu, .bad = bad, .nbad = nbad, .stats = stats};
+	struct lower L = {.cxtu = cxtu,
+			  .bad = bad,
+			  .nbad = nbad,
+			  .stats = stats,
+			  .bodies_skipped = flags & IMC_LOWER_BODIES_SKIPPED};
+	bool all = flags & IMC_LOWER_ALL;
 	struct imc_deferred *deferred = imc_deferred_new();
 	struct definition *defs;
 	bool *now;
@@ -255,5 +285,6 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 	imc_ptrmap_free(&L.fnforce);
 	imc_ptrmap_free(&L.tintern);
 	imc_ptrmap_free(&L.typedefs);
+	imc_ptrmap_free(&L.declared);
 	return L.tu;
 }

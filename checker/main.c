@@ -28,6 +28,8 @@
 #include "lower.h"
 #include "merge.h"
 #include "options.h"
+#include "parse.h"
+#include "bodies.h"
 #include "parallel.h"
 #include "report.h"
 #include "util.h"
@@ -159,8 +161,6 @@ static int triage_errors(CXTranslationUnit tu, const char *main_file,
 static int check_tu(struct run *run, const char *file,
 		    const struct imc_ccargs *cc, struct imc_findings *out)
 {
-	const unsigned flags = CXTranslationUnit_IncludeAttributedTypes |
-			       CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	struct imc_options opts = { .report_headers = run->cli->report_headers,
 				    .cast_to_as = run->cli->cast_to_as,
 				    .api = run->cli->api };
@@ -174,6 +174,9 @@ static int check_tu(struct run *run, const char *file,
 	struct stat st;
 	unsigned nbad;
 	int fatal, header_err, status;
+	const char *need = NULL;
+	char why[128] = "";
+	bool skip;
 
 	if (stat(file, &st) != 0) {
 		fprintf(stderr, "iomemcheck: %s: %s\n", file, strerror(errno));
@@ -182,14 +185,15 @@ static int check_tu(struct run *run, const char *file,
 	if (snapshot(run, file))
 		return EXIT_TOOL;
 	if (!run->index)
-		run->index = clang_createIndex(0, 0);
+		run->index = imc_parse_index();
 	imc_clang_args(cc, &args);
-	ec = clang_parseTranslationUnit2(run->index, file, args.v, (int)args.n,
-					 NULL, 0, flags, &cxtu);
-	imc_strv_free(&args);
+	skip = imc_parse_may_skip(run->cli->report_headers || run->cli->dump_ir);
+reparse:
+	ec = imc_parse(run->index, file, &args, skip, &cxtu);
 	if (ec != CXError_Success || !cxtu) {
 		fprintf(stderr, "iomemcheck: %s: libclang could not parse it "
 			"(error %d)\n", file, (int)ec);
+		imc_strv_free(&args);
 		return EXIT_TOOL;
 	}
 	fatal = triage_errors(cxtu, file, &bad, &nbad, &header_err);
@@ -200,11 +204,30 @@ static int check_tu(struct run *run, const char *file,
 		clang_disposeDiagnostic(d);
 		free(bad);
 		clang_disposeTranslationUnit(cxtu);
+		imc_strv_free(&args);
 		return EXIT_TOOL;
 	}
 
 	tu = imc_lower(cxtu, file, bad, nbad,
-		       run->cli->report_headers || run->cli->dump_ir, &stats);
+		       (run->cli->report_headers || run->cli->dump_ir
+				? IMC_LOWER_ALL
+				: 0) |
+			       (skip ? IMC_LOWER_BODIES_SKIPPED : 0),
+		       &stats);
+	/* a header body skipped by the first parse may be needed: parse.c */
+	if (skip && stats.nskipped_bodies &&
+	    imc_bodies_needed(tu, &stats.skipped_bodies, run->rules, &need)) {
+		snprintf(why, sizeof(why), "%s", need ? need : "?");
+		imc_ptrmap_free(&stats.skipped_bodies);
+		imc_tu_free(tu);
+		free(bad);
+		clang_disposeTranslationUnit(cxtu);
+		skip = false;
+		goto reparse;
+	}
+	imc_parse_trace(file, skip, stats.nskipped_bodies, *why ? why : NULL);
+	imc_ptrmap_free(&stats.skipped_bodies);
+	imc_strv_free(&args);
 	if (header_err >= 0) {
 		CXDiagnostic d = clang_getDiagnostic(cxtu, (unsigned)header_err);
 		char msg[1024];
@@ -493,7 +516,7 @@ static void warm_up(void *ctx)
 	CXTranslationUnit tu = NULL;
 
 	if (!run->index)
-		run->index = clang_createIndex(0, 0);
+		run->index = imc_parse_index();
 	imc_clang_args(&target, &args);
 	if (clang_parseTranslationUnit2(run->index, empty.Filename, args.v,
 					(int)args.n, &empty, 1,

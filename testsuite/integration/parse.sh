@@ -1,0 +1,148 @@
+#!/bin/sh
+# integration.parse: with IOMEMCHECK_SKIP_HEADER_BODIES=1, header function
+# bodies skipped by the first parse, and a full parse when the analysis
+# needs one (checker/parse.c, bodies.c); without it, a full parse.
+#  - a header helper that never gets I/O memory or a map: its body stays
+#    skipped (the trace line says so), the findings are those of a full parse;
+#  - a helper that gets a map's vaddr directly, through a local, or through
+#    a main-file function's parameter: the unit is parsed again in full (the
+#    trace line names the helper) and the finding that needs the helper's
+#    body is reported, exactly as without IOMEMCHECK_SKIP_HEADER_BODIES;
+#  - --dump-ir and --headers parse in full at once;
+#  - every testsuite case: the same stdout, stderr and exit status with and
+#    without IOMEMCHECK_SKIP_HEADER_BODIES=1.
+. "$(dirname "$0")/lib.sh"
+
+cd src
+cat >helpers.h <<'EOF2'
+static inline void fill(u32 *p, int n)
+{
+	while (n--)
+		*p++ = 0;
+}
+
+static inline int twice(int x)
+{
+	return 2 * x;
+}
+EOF2
+cat >a.c <<'EOF2'
+#include <linux/io.h>
+#include "helpers.h"
+
+int a(u32 __iomem *r)
+{
+	return *r + twice(3);
+}
+EOF2
+cat >b.c <<'EOF2'
+#include <linux/iosys-map.h>
+#include "helpers.h"
+
+void b(struct iosys_map *map)
+{
+	fill(map->vaddr, 4);
+}
+EOF2
+cat >c.c <<'EOF2'
+#include <linux/iosys-map.h>
+#include "helpers.h"
+
+void c(struct iosys_map *map)
+{
+	void *v = map->vaddr;
+
+	fill(v, 4);
+}
+EOF2
+cat >d.c <<'EOF2'
+#include <linux/iosys-map.h>
+#include "helpers.h"
+
+static void g(u32 *q)
+{
+	fill(q, 1);
+}
+
+void d(struct iosys_map *map)
+{
+	g(map->vaddr);
+}
+EOF2
+
+# same_as_full FILE ARG...: the checker's output on FILE without the trace
+# line equals that of a full parse
+same_as_full() {
+	f=$1
+	shift
+	grep -v ': parse: ' "$ERR" >"$W/skip.err" || true
+	cp "$OUT" "$W/skip.out"
+	skip_status=$status
+	IOMEMCHECK_SKIP_HEADER_BODIES=0 IOMEMCHECK_TRACE_PARSE=0 chk "$@" "$f"
+	expect_same "$W/skip.out" "$OUT"
+	expect_same "$W/skip.err" "$ERR"
+	[ "$skip_status" -eq "$status" ] || fail "exit $skip_status, full parse $status"
+}
+
+IOMEMCHECK_TRACE_PARSE=1
+export IOMEMCHECK_TRACE_PARSE
+# the default: a full parse
+chk a.c
+grep -qx 'iomemcheck: a.c: parse: full' "$ERR" || fail "not a full parse by default"
+IOMEMCHECK_SKIP_HEADER_BODIES=1
+export IOMEMCHECK_SKIP_HEADER_BODIES
+
+chk a.c
+expect_status 1
+expect_file "$ERR" <<'EOF2'
+iomemcheck: a.c: parse: header bodies skipped (1 reached)
+a.c:6:9: warning: plain load through __iomem pointer 'r'; use readl() [iomem-deref]
+a.c:6:9: note: fix-it: replace 6:9-6:11 with 'readl(r)'
+EOF2
+same_as_full a.c
+
+chk b.c
+expect_status 1
+expect_file "$ERR" <<'EOF2'
+iomemcheck: b.c: parse: re-parsed in full (fill() needs its body)
+b.c:6:2: warning: 'map->vaddr' may be I/O memory (map 'map' is not tested for is_iomem on this path) but fill() uses argument 1 as system memory (dereference at line 4): pass fill() the map (and an offset) and use the iosys_map_*() helpers there [map-vaddr-unchecked]
+EOF2
+same_as_full b.c
+
+chk c.c
+expect_status 1
+grep -qx 'iomemcheck: c.c: parse: re-parsed in full (fill() needs its body)' "$ERR" ||
+	fail "c.c: no full parse for a map's vaddr passed through a local"
+grep -q "^c.c:8:2: warning: 'v' may be I/O memory .*fill() uses argument 1" "$ERR" ||
+	fail "c.c: the finding at the call of fill()"
+same_as_full c.c
+
+chk d.c
+expect_status 1
+grep -qx 'iomemcheck: d.c: parse: re-parsed in full (fill() needs its body)' "$ERR" ||
+	fail "d.c: no full parse for a map's vaddr passed through a parameter"
+grep -q "^d.c:11:2: warning: 'map->vaddr' may be I/O memory .*g() uses argument 1 as system memory (fill() at line 6)" "$ERR" ||
+	fail "d.c: the finding at the call of g()"
+same_as_full d.c
+
+chk --dump-ir b.c
+grep -qx 'iomemcheck: b.c: parse: full' "$ERR" || fail "--dump-ir: not a full parse"
+chk --headers a.c
+grep -qx 'iomemcheck: a.c: parse: full' "$ERR" || fail "--headers: not a full parse"
+
+# The testsuite's cases (their check-flags too), in their directory.
+unset IOMEMCHECK_TRACE_PARSE
+n=0
+for f in "$REPO"/testsuite/cases/*.c; do
+	case $f in *.fixed.c) continue ;; esac
+	flags=$(sed -n 's|.*check-flags: \(.*\) \*/.*|\1|p' "$f")
+	cd "$(dirname "$f")"
+	# shellcheck disable=SC2086 # the flags are words
+	chk $flags "$(basename "$f")"
+	# shellcheck disable=SC2086
+	same_as_full "$(basename "$f")" $flags
+	cd "$T/src"
+	n=$((n + 1))
+done
+[ "$n" -gt 30 ] || fail "only $n testsuite cases"
+echo "PASS: integration.parse ($n cases the same as a full parse)"
