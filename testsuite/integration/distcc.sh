@@ -135,9 +135,14 @@ for u in $units; do
 	grep -q ': warning: .*\[[a-z-]*\]$' "$W/local/$u.err" || fail "local: no finding in $u.c"
 done
 grep -c '^fix-it:' "$W/local/deref-read.err" | grep -qx 6 || fail "local: deref-read.c: not 6 fix-its"
+# findings_of FILE: its warning and fix-it lines (not the notes)
+findings_of() {
+	grep -E ': warning: |^fix-it:|^cc1: note: iomemcheck' "$1" >"$W/findings" || true
+}
 # the file of its own: findings, fix-its, the suppression, the __force
 # access, the map
-expect_file "$W/local/drv.err" <<'EOF'
+findings_of "$W/local/drv.err"
+expect_file "$W/findings" <<'EOF'
 drv.c:10:2: warning: plain store through __iomem pointer 'ctrl'; use writel() [iomem-deref]
 fix-it:"drv.c":{10:2-10:18}:"writel(mode | 1, ctrl)"
 drv.c:11:2: warning: plain store through 'ctrl', which points to I/O memory: 'ctrl' is declared __iomem, made a plain pointer by __force at line 11; use writel() on the __iomem pointer instead of casting it away [iomem-forced-access]
@@ -233,7 +238,8 @@ status=0
 gcc -fplugin="$PLUGIN" -fdirectives-only -fno-diagnostics-show-caret -fdiagnostics-parseable-fixits \
 	-c "$W/nodir.i" -o "$W/nodir.o" >"$OUT" 2>"$ERR" || status=$?
 expect_status 0
-expect_file "$ERR" <<'EOF'
+findings_of "$ERR"
+expect_file "$W/findings" <<'EOF'
 cc1: note: iomemcheck: a '.i' of '-fdirectives-only' without its working directory line: '__iomem' and '__force' are not seen (preprocess with '-fworking-directory')
 drv.c:21:2: warning: memset() on I/O memory: destination 'map->vaddr' may be I/O: map 'map' is not tested for is_iomem on this path; use iosys_map_memset() [map-vaddr-unchecked]
 fix-it:"drv.c":{21:2-21:28}:"iosys_map_memset(map, 0, 0, len)"
