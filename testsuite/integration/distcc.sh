@@ -151,6 +151,11 @@ drv.c:21:2: warning: memset() on I/O memory: destination 'map->vaddr' may be I/O
 fix-it:"drv.c":{21:2-21:28}:"iosys_map_memset(map, 0, 0, len)"
 EOF
 
+# ---- -save-temps with the same flags: the .i route on one machine ----
+compile save-temps gcc -fplugin="$PLUGIN" $dflags -save-temps
+same_as_local save-temps
+grep -q '^# 1 ".*//"$' "$W/save-temps/drv.i" || fail "-save-temps: no directory line in the .i"
+
 # ---- distcc ----
 compile distcc distcc iomemcheck-gcc $dflags
 same_as_local distcc
