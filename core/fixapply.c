@@ -79,32 +79,73 @@ static int cmp_span(const void *pa, const void *pb)
 	return a->end < b->end ? -1 : a->end > b->end;
 }
 
-/* The edits for this file in order; overlapping ones are left for the
- * next run (they belong to findings a later analysis sees anew). */
-static size_t collect_spans(const struct imc_snapshot *s,
-			    const struct imc_findings *f, struct edit_span **out)
+static bool same_span(const struct edit_span *a, const struct edit_span *b)
 {
-	struct edit_span *v = NULL;
-	size_t n = 0, i, kept = 0;
+	return a->begin == b->begin && a->end == b->end &&
+	       !strcmp(a->text, b->text);
+}
+
+/* Two different edits that touch the same text (or insert at one place). */
+static bool clash(const struct edit_span *a, const struct edit_span *b)
+{
+	if (same_span(a, b))
+		return false;
+	if (a->begin == b->begin && (a->begin == a->end || b->begin == b->end))
+		return true;
+	return a->begin < b->end && b->begin < a->end;
+}
+
+/* A finding's edits, all or none: several of them make sense only
+ * together (a pointer turned into an offset), so one that clashes with an
+ * edit already taken leaves all of its finding's for the next run (they
+ * belong to findings a later analysis sees anew). The same edit carried
+ * by several findings is made once. */
+static size_t take_finding(const struct imc_snapshot *s,
+			   const struct imc_finding *f, struct edit_span **v,
+			   size_t n)
+{
+	size_t first = n, i;
 	uint32_t k;
 
-	for (i = 0; i < f->n; i++)
-		for (k = 0; k < f->v[i].nfixits; k++) {
-			const struct imc_fixit *x = &f->v[i].fixits[k];
-			long b = offset_of(s, x->begin), e = offset_of(s, x->end);
+	for (k = 0; k < f->nfixits; k++) {
+		const struct imc_fixit *x = &f->fixits[k];
+		long b = offset_of(s, x->begin), e = offset_of(s, x->end);
+		struct edit_span sp = {b, e, x->text};
 
-			if (!same_file(x->begin.file, s->path) || b < 0 || e < b)
-				continue;
-			v = imc_xrealloc(v, (n + 1) * sizeof(*v));
-			v[n++] = (struct edit_span){ b, e, x->text };
+		if (!same_file(x->begin.file, s->path))
+			continue;
+		if (b < 0 || e < b)
+			goto drop;
+		for (i = 0; i < n; i++) {
+			if (clash(&(*v)[i], &sp))
+				goto drop;
+			if (same_span(&(*v)[i], &sp))
+				break;
 		}
+		if (i < n)
+			continue;
+		*v = imc_xrealloc(*v, (n + 1) * sizeof(**v));
+		(*v)[n++] = sp;
+	}
+	return n;
+drop:
+	return first;
+}
+
+/* The edits for this file in source order. */
+static size_t collect_spans(const struct imc_snapshot *s,
+			    const struct imc_findings *f,
+			    struct edit_span **out)
+{
+	struct edit_span *v = NULL;
+	size_t n = 0, i;
+
+	for (i = 0; i < f->n; i++)
+		n = take_finding(s, &f->v[i], &v, n);
 	if (n)
 		qsort(v, n, sizeof(*v), cmp_span);
-	for (i = 0; i < n; i++)
-		if (!kept || v[i].begin >= v[kept - 1].end)
-			v[kept++] = v[i];
 	*out = v;
-	return kept;
+	return n;
 }
 
 static char *apply_spans(const struct imc_snapshot *s,
@@ -185,7 +226,8 @@ static int check_real_place(const char *path, char *err, size_t errlen)
 	if (!strncmp(real, cwd, (n = strlen(cwd))) && real[n] == '/')
 		return 0;
 	snprintf(err, errlen,
-		 "%s: refusing to fix through a symlink that leaves the source tree",
+		 "%s: refusing to fix through a symlink that leaves the source "
+		 "tree",
 		 path);
 	return -1;
 }
@@ -207,17 +249,20 @@ static int check_target(const char *path, char *err, size_t errlen)
 		    strncmp(real, cwd, (n = strlen(cwd))) ||
 		    (real[n] != '/' && real[n])) {
 			snprintf(err, errlen,
-				 "%s: refusing to fix through a symlink that leaves the source tree",
+				 "%s: refusing to fix through a symlink that "
+				 "leaves the source tree",
 				 path);
 			return -1;
 		}
 		snprintf(err, errlen,
-			 "%s: is a symlink; run --fix on its target '%s'", path, real);
+			 "%s: is a symlink; run --fix on its target '%s'", path,
+			 real);
 		return -1;
 	}
 	/* The mode bits, not access(2): root may write anything, but a
 	 * read-only source file says "do not edit". */
-	if (!S_ISREG(st.st_mode) || !(st.st_mode & 0222) || access(path, W_OK)) {
+	if (!S_ISREG(st.st_mode) || !(st.st_mode & 0222) ||
+	    access(path, W_OK)) {
 		snprintf(err, errlen, "%s: not a writable regular file", path);
 		return -1;
 	}
@@ -225,7 +270,8 @@ static int check_target(const char *path, char *err, size_t errlen)
 	 * would keep the old text. */
 	if (st.st_nlink > 1) {
 		snprintf(err, errlen,
-			 "%s: has %lu hard links; --fix would split them (fix a copy)",
+			 "%s: has %lu hard links; --fix would split them (fix "
+			 "a copy)",
 			 path, (unsigned long)st.st_nlink);
 		return -1;
 	}
@@ -234,8 +280,9 @@ static int check_target(const char *path, char *err, size_t errlen)
 
 static int show_diff(const char *path, const char *tmp, FILE *out)
 {
-	char *cmd = imc_xasprintf("diff -u --label 'a/%s' --label 'b/%s' '%s' '%s'",
-				  path, path, path, tmp);
+	char *cmd =
+		imc_xasprintf("diff -u --label 'a/%s' --label 'b/%s' '%s' '%s'",
+			      path, path, path, tmp);
 	FILE *p;
 	char buf[4096];
 	size_t n;
@@ -270,12 +317,14 @@ int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 	if (!now)
 		goto out;
 	if (nowlen != s->len || memcmp(now, s->data, nowlen)) {
-		snprintf(err, errlen, "%s: changed since it was analysed; not fixed",
+		snprintf(err, errlen,
+			 "%s: changed since it was analysed; not fixed",
 			 s->path);
 		goto out;
 	}
 	fixed = apply_spans(s, spans, n, &len);
-	if (write_temp_beside(s->path, fixed, len, tmp, sizeof(tmp), err, errlen))
+	if (write_temp_beside(s->path, fixed, len, tmp, sizeof(tmp), err,
+			      errlen))
 		goto out;
 	if (diff_out) {
 		ret = show_diff(s->path, tmp, diff_out) ? -1 : (int)n;
