@@ -184,5 +184,16 @@ int main(int argc, char **argv)
 	       fnv(2166136261u, fb, sizeof(fb)), fnv(2166136261u, cl, sizeof(cl)),
 	       (int)((u8 *)data - (u8 *)clips.vaddr), ok, qdev.vram_size,
 	       fnv(2166136261u, hdr, sizeof(hdr)));
+	if (io) {
+		ioemu_unmap(fi.map[0].vaddr_iomem);
+		ioemu_unmap(clips.vaddr_iomem);
+		iounmap((__force void __iomem *)qdev.rom);
+		iounmap((__force void __iomem *)qdev.ram_header);
+	} else {
+		free(fi.map[0].vaddr);
+		free(clips.vaddr);
+		free((__force void *)qdev.rom);
+		free((__force void *)qdev.ram_header);
+	}
 	return 0;
 }
