@@ -163,6 +163,7 @@ static int check_tu(struct run *run, const char *file,
 {
 	struct imc_options opts = { .report_headers = run->cli->report_headers,
 				    .cast_to_as = run->cli->cast_to_as,
+				    .per_access = run->cli->per_access,
 				    .api = run->cli->api };
 	struct imc_findings findings = { 0 };
 	struct imc_lower_stats stats;

@@ -82,6 +82,10 @@ static const struct own_opt own_opts[] = {
 	  "(sparse's -Wcast-to-as; off by default, as in sparse)" },
 	{ "-Wno-cast-to-as", OWN_NOBOOL, FIELD(cast_to_as), NULL,
 	  "do not (the default; the last of the two wins)" },
+	{ "--per-access", OWN_BOOL, FIELD(per_access), NULL,
+	  "one finding per access of an unchecked map or untyped I/O\n"
+	  "pointer (default: one per function and root cause, the other\n"
+	  "accesses as notes)" },
 	{ "-fdiagnostics-parseable-fixits", OWN_BOOL, FIELD(parseable_fixits),
 	  NULL, "print fix-its as fix-it:\"file\":{l:c-l:c}:\"text\" (for\n"
 	  "tools: no source display)" },

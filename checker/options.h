@@ -28,6 +28,7 @@ struct imc_cli {
 	bool dump_ir;
 	bool report_headers;
 	bool cast_to_as;       /* -Wcast-to-as (sparse's), -Wno-cast-to-as */
+	bool per_access;       /* --per-access */
 	const char *api;       /* --api GEN[,GEN]: API generations (rules) */
 	bool parseable_fixits;
 	bool no_caret;         /* -fno-diagnostics-show-caret */

@@ -67,6 +67,15 @@ static int write_findings(FILE *f, const struct imc_findings *fs)
 			put_loc(f, &d->fixits[k].end);
 			put_str(f, d->fixits[k].text);
 		}
+		put_u32(f, d->nevents);
+		for (k = 0; k < d->nevents; k++) {
+			uint64_t efe = d->events[k].fe_loc;
+
+			put_loc(f, &d->events[k].loc);
+			fwrite(&efe, sizeof(efe), 1, f);
+			put_str(f, d->events[k].kind);
+			put_str(f, d->events[k].message);
+		}
 	}
 	return fflush(f) || ferror(f) ? -1 : 0;
 }
@@ -118,6 +127,32 @@ static void get_loc(FILE *f, struct imc_loc *l, bool *ok)
 		*ok = false;
 }
 
+/* One event of a finding (kinds are the core's static strings). */
+static bool read_event(FILE *f, struct imc_finding *d)
+{
+	static const char *const kinds[] = { "source", "branch", "call",
+					     "access", "note" };
+	struct imc_loc loc;
+	uint64_t fe = 0;
+	bool ok = true;
+	const char *kind;
+	char *msg;
+	size_t i;
+
+	get_loc(f, &loc, &ok);
+	if (ok && fread(&fe, sizeof(fe), 1, f) != 1)
+		ok = false;
+	kind = get_forever(f, &ok);
+	msg = get_str(f, &ok);
+	for (i = 0; ok && kind && i < sizeof(kinds) / sizeof(*kinds); i++)
+		if (!strcmp(kind, kinds[i]))
+			kind = kinds[i];
+	if (ok && kind && msg)
+		imc_finding_add_event(d, kind, &loc, (uintptr_t)fe, msg);
+	free(msg);
+	return ok && kind && msg;
+}
+
 /* Reads what write_findings wrote, to its end; -1 if it is cut short. */
 static int read_findings(FILE *f, struct imc_findings *out)
 {
@@ -148,6 +183,10 @@ static int read_findings(FILE *f, struct imc_findings *out)
 			get_loc(f, &d.fixits[k].end, &ok);
 			d.fixits[k].text = get_str(f, &ok);
 		}
+		if (ok && (!get_u32(f, &len) || len > 1u << 20))
+			ok = false;
+		for (k = 0; ok && k < len; k++)
+			ok = read_event(f, &d);
 		if (!ok || !d.rule || !d.message) {
 			imc_finding_release(&d);
 			imc_findings_free(&got);

@@ -40,6 +40,8 @@ struct analysis {
 	struct imc_ptrmap holders;
 	bool holders_changed;
 	bool *gen_active; /* per rules->gens[i]: its rules apply to this TU */
+	/* interned why -> struct origin: where it comes from (events.c) */
+	struct imc_ptrmap origins;
 };
 
 /* What the rules say about one callee, looked up once per name. */
@@ -68,6 +70,26 @@ const struct imc_rule *rule_find(const struct analysis *a, enum imc_directive d,
 				 const char *name);
 const char *rewrite_for(const struct analysis *a, const char *subject,
 			const char *when);
+
+/* events.c: path events and grouping by root cause */
+/* Registers where the interned text WHY comes from (first one wins): the
+ * node's place, an event kind, the why it was derived from, the event's
+ * message (owned; NULL: WHY itself). */
+void origin_note(struct analysis *a, const char *why,
+		 const struct imc_node *at, const char *kind, const char *prev,
+		 char *message);
+/* Adds finding F the events of WHY's chain, oldest first; whether any. */
+bool finding_events_from(struct analysis *a, size_t f, const char *why);
+void finding_event(struct analysis *a, size_t f, const char *kind,
+		   const struct imc_node *at, char *message);
+/* Groups F with the other findings of its rule in function FN with the same
+ * cause (a map object, an I/O value's source); no-op with per_access. */
+void finding_cause(struct analysis *a, size_t f, const char *fn,
+		   const void *cause);
+/* After sorting: the findings with one cause folded into their first
+ * (those with fix-its and those without apart). */
+void group_findings(struct imc_findings *out, size_t from);
+void origins_free(struct analysis *a);
 
 /* flow.c */
 void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,

@@ -76,6 +76,11 @@ void imc_finding_release(struct imc_finding *f)
 	for (k = 0; k < f->nfixits; k++)
 		free((char *)f->fixits[k].text);
 	free(f->fixits);
+	for (k = 0; k < f->nevents; k++)
+		free((char *)f->events[k].message);
+	free(f->events);
+	f->events = NULL;
+	f->nevents = 0;
 	free((char *)f->message);
 	f->fixits = NULL;
 	f->nfixits = 0;
@@ -401,6 +406,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	free(relevant);
 	fixits_finalize(&a);
 	sort_and_filter(out, a.first_finding, &a);
+	group_findings(out, a.first_finding);
 	free(a.edits);
 	free(a.sums);
 	imc_ptrmap_free(&a.fn_index);
@@ -408,6 +414,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		free(a.callee_rules.vals[i]);
 	imc_ptrmap_free(&a.callee_rules);
 	holders_free(&a);
+	origins_free(&a);
 	free(a.gen_active);
 	imc_strset_free(&a.strings);
 	if (a.sources != a.opts->sources)

@@ -114,8 +114,10 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 		free(sn);
 		msg = full;
 	}
-	free(d);
 	f = add_finding(c->a, rule, lv, msg);
+	report_events(c, f, pv, lv, "access",
+		      imc_xasprintf("plain %s through '%s'", verbs[mode], d));
+	free(d);
 	fix = !*how && (mode == RD || site) &&
 	      (!pv->forced || forced_direct(lv));
 	if (fix)
@@ -205,17 +207,22 @@ void check_escape(struct fnctx *c, const struct imc_node *ret,
 {
 	const struct imc_type *rt = c->fn->type ? c->fn->type->ret : NULL;
 	struct imc_node at = {.loc = v->from};
+	size_t f;
 
 	if (!c->report || c->fn->is_static || !v->from.line ||
 	    !(v->mem & MEM_IO) || !val_from_map(c, v) || !imc_type_is_ptr(rt) ||
 	    imc_type_is_iomem_ptr(rt))
 		return;
 	at.range.fe_begin = v->from_fe;
-	add_finding(c->a, "map-vaddr-unchecked", &at,
-		    imc_xasprintf("the system pointer of a map that may be I/O "
-				  "memory is returned by %s() at line %u as a "
-				  "plain pointer, without its is_iomem: %s; "
-				  "test is_iomem first, or hand out the map",
-				  c->fn->name, ret->loc.line,
-				  v->why ? v->why : "unknown origin"));
+	f = add_finding(
+		c->a, "map-vaddr-unchecked", &at,
+		imc_xasprintf("the system pointer of a map that may be I/O "
+			      "memory is returned by %s() at line %u as a "
+			      "plain pointer, without its is_iomem: %s; "
+			      "test is_iomem first, or hand out the map",
+			      c->fn->name, ret->loc.line,
+			      v->why ? v->why : "unknown origin"));
+	report_events(c, f, v, ret, "access",
+		      imc_xasprintf("returned by %s() as a plain pointer",
+				    c->fn->name));
 }

@@ -33,8 +33,12 @@ static void init_map(struct fnctx *c, struct state *s, int32_t o,
 			st = IMC_MAP_SYSTEM;
 	}
 	set_map(s, o, st,
-		why(c->a, "map '%s' is initialized as I/O memory at line %u",
-		    o >= 0 ? c->objs[o].display : "?", init->loc.line));
+		map_origin(
+			c, o, init,
+			why(c->a,
+			    "map '%s' is initialized as I/O memory at line %u",
+			    o >= 0 ? c->objs[o].display : "?", init->loc.line),
+			"is initialized as I/O memory"));
 }
 
 /* Copy of a whole map: `m = *map`, `struct iosys_map m = other`. */
@@ -60,10 +64,15 @@ void copy_map(struct fnctx *c, struct state *s, int32_t dst,
 	} else {
 		set_map(s, dst, IMC_MAP_MAYBE,
 			src && src->kind == IMC_CALL
-				? why(c->a,
-				      "map '%s' is returned by %s() at line %u",
-				      c->objs[dst].display, callee(src),
-				      src->loc.line)
+				? map_origin(c, dst, src,
+					     why(c->a,
+						 "map '%s' is returned by %s() "
+						 "at line %u",
+						 c->objs[dst].display,
+						 callee(src), src->loc.line),
+					     "is returned by %s(): system or "
+					     "I/O memory",
+					     callee(src))
 				: NULL);
 	}
 }
@@ -101,9 +110,13 @@ void write_map_member(struct fnctx *c, struct state *s, int32_t o,
 			      : IMC_MAP_MAYBE;
 		m->flag = known ? (v ? 2 : 1) : 0;
 		m->why = m->st & IMC_MAP_IO
-				 ? why(c->a,
-				       "map '%s' has is_iomem set at line %u",
-				       c->objs[o].display, lhs->loc.line)
+				 ? map_origin(c, o, lhs,
+					      why(c->a,
+						  "map '%s' has is_iomem set "
+						  "at line %u",
+						  c->objs[o].display,
+						  lhs->loc.line),
+					      "gets is_iomem set")
 				 : NULL;
 	} else if (const_int_value(rhs, &v) && !v) {
 		return; /* clearing to NULL fits either flag */
@@ -129,9 +142,12 @@ void map_call_effects(struct fnctx *c, struct state *s,
 	if ((r = rules_for(c->a, call->name)->r[IMC_R_MAP_SET])) {
 		o = obj_of_ptr(c, s, arg(call, r->map));
 		set_map(s, o, r->state,
-			why(c->a, "map '%s' comes from %s() at line %u",
-			    o >= 0 ? c->objs[o].display : "?", call->name,
-			    call->loc.line));
+			map_origin(c, o, call,
+				   why(c->a,
+				       "map '%s' comes from %s() at line %u",
+				       o >= 0 ? c->objs[o].display : "?",
+				       call->name, call->loc.line),
+				   "is set up by %s()", call->name));
 		if (o >= 0 && r->state == IMC_MAP_IO)
 			s->objs[o].member = 0;
 	}

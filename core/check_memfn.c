@@ -24,6 +24,7 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	int pos[3] = {r->dst, r->src, r->src2}, k, nio = 0, which = -1;
 	const struct imc_node *a;
 	const struct val *v;
+	struct val ev;
 	bool from_map;
 	char when[32], *d, *fn;
 	const char *tmpl;
@@ -68,6 +69,11 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 			      : fn	 ? " on the __iomem pointer instead of "
 					   "casting it away"
 					 : forced_how));
+	ev = *v;
+	ev.typed = imc_type_is_iomem_ptr(a->type) ||
+		   (!v->forced && !from_map && expr_iomem(a));
+	report_events(c, f, &ev, call, "access",
+		      imc_xasprintf("%s() on '%s'", call->name, d));
 	if (fn &&
 	    !fix_call(c->a, f, call, tmpl,
 		      from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL,
@@ -121,6 +127,7 @@ void check_summary(struct fnctx *c, const struct imc_node *call,
 	for (i = 1; i <= nargs && i <= 32; i++) {
 		const struct imc_node *a = arg(call, (int)i);
 		const struct val *v = &vals[i];
+		size_t f;
 		char *d;
 
 		if (!(sum->mem_params >> (i - 1) & 1))
@@ -133,29 +140,35 @@ void check_summary(struct fnctx *c, const struct imc_node *call,
 		d = describe(a);
 		/* No caller-side rewrite: the helper itself must learn about
 		 * I/O memory, at the access the message names. */
-		add_finding(c->a,
-			    v->forced		 ? "iomem-forced-access"
-			    : val_from_map(c, v) ? "map-vaddr-unchecked"
-						 : "iomem-memfn",
-			    call,
-			    imc_xasprintf(
-				    "'%s' may be I/O memory (%s) but %s() uses "
-				    "argument %u as system memory (%s): %s",
-				    d, v->why ? v->why : "unknown origin",
-				    callee(call), i,
-				    sum->use_what[i - 1] ? sum->use_what[i - 1]
-							 : "directly",
-				    val_from_map(c, v)
-					    ? why(c->a,
-						  "pass %s() the map (and an "
-						  "offset) and use the "
-						  "iosys_map_*() helpers there",
-						  callee(call))
-					    : why(c->a,
-						  "give parameter %u of %s() "
-						  "an __iomem type and use the "
-						  "I/O accessors there",
-						  i, callee(call))));
+		f = add_finding(
+			c->a,
+			v->forced	     ? "iomem-forced-access"
+			: val_from_map(c, v) ? "map-vaddr-unchecked"
+					     : "iomem-memfn",
+			call,
+			imc_xasprintf(
+				"'%s' may be I/O memory (%s) but %s() uses "
+				"argument %u as system memory (%s): %s",
+				d, v->why ? v->why : "unknown origin",
+				callee(call), i,
+				sum->use_what[i - 1] ? sum->use_what[i - 1]
+						     : "directly",
+				val_from_map(c, v)
+					? why(c->a,
+					      "pass %s() the map (and an "
+					      "offset) and use the "
+					      "iosys_map_*() helpers there",
+					      callee(call))
+					: why(c->a,
+					      "give parameter %u of %s() "
+					      "an __iomem type and use the "
+					      "I/O accessors there",
+					      i, callee(call))));
+		report_events(
+			c, f, v, call, "call",
+			imc_xasprintf("'%s' is passed to %s() as argument %u",
+				      d, callee(call), i));
+		finding_events_from(c->a, f, sum->use_what[i - 1]);
 		free(d);
 	}
 }

@@ -28,6 +28,15 @@ struct val typed_io(struct fnctx *c, const struct imc_node *n)
 	v.mem = MEM_IO;
 	v.typed = true;
 	v.why = why(c->a, "'%s' is declared __iomem", d);
+	if (n->kind == IMC_VAR) { /* the declaration: no location of its own */
+		struct imc_node decl = {.loc = n->var->loc};
+
+		origin_note(c->a, v.why, &decl, "source", NULL,
+			    imc_xasprintf("'%s' is declared __iomem here", d));
+	} else {
+		origin_note(c->a, v.why, n, "source", NULL,
+			    imc_xasprintf("'%s' is an __iomem pointer", d));
+	}
 	free(d);
 	return v;
 }
@@ -41,9 +50,15 @@ void record_param_use(struct fnctx *c, uint32_t params, const char *how,
 		return;
 	c->sum->mem_params |= params;
 	for (i = 0; i < 32; i++)
-		if ((params >> i & 1) && !c->sum->use_what[i])
+		if ((params >> i & 1) && !c->sum->use_what[i]) {
 			c->sum->use_what[i] =
 				why(c->a, "%s at line %u", how, at->loc.line);
+			origin_note(c->a, c->sum->use_what[i], at, "access",
+				    NULL,
+				    imc_xasprintf("%s() uses parameter %u as "
+						  "system memory: %s",
+						  c->fn->name, i + 1, how));
+		}
 }
 
 /* The pointer an lvalue is reached through (NULL: a variable or a value). */
@@ -131,6 +146,7 @@ void note_store(struct fnctx *c, const struct imc_node *lhs,
 		const struct val *v, const struct imc_node *at)
 {
 	uintptr_t key = 0;
+	const char *w;
 	char *d;
 
 	if (!(v->mem & MEM_IO) || imc_type_is_iomem_ptr(lhs->type) ||
@@ -145,9 +161,11 @@ void note_store(struct fnctx *c, const struct imc_node *lhs,
 		return;
 	}
 	d = describe(lhs);
-	holder_note(c->a, key, v->mem, v->forced,
-		    why(c->a, "'%s' was assigned I/O memory at line %u (%s)", d,
-			at->loc.line, v->why ? v->why : "unknown origin"));
+	w = why(c->a, "'%s' was assigned I/O memory at line %u (%s)", d,
+		at->loc.line, v->why ? v->why : "unknown origin");
+	origin_note(c->a, w, at, "source", v->why,
+		    imc_xasprintf("'%s' is assigned I/O memory", d));
+	holder_note(c->a, key, v->mem, v->forced, w);
 	free(d);
 }
 
@@ -386,6 +404,7 @@ static struct val forced_plain(struct fnctx *c, const struct imc_node *n,
 			       struct val v)
 {
 	const struct imc_node *kid = imc_kid(n, 0);
+	const char *prev;
 
 	if (!(v.mem & MEM_IO) && expr_iomem(kid)) {
 		struct val t = typed_io(c, kid);
@@ -397,8 +416,13 @@ static struct val forced_plain(struct fnctx *c, const struct imc_node *n,
 	if (!(v.mem & MEM_IO) || v.forced)
 		return v;
 	v.forced = true;
+	prev = v.why;
 	v.why = why(c->a, "%s, made a plain pointer by __force at line %u",
 		    v.why ? v.why : "I/O memory", n->loc.line);
+	origin_note(
+		c->a, v.why, n, "source", prev,
+		imc_xstrdup(
+			"the I/O pointer is made a plain pointer by __force"));
 	return v;
 }
 

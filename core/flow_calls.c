@@ -33,10 +33,15 @@ static void unknown_call_fills(struct fnctx *c, struct state *s,
 		o = obj_of_ptr(c, s, a);
 		if (o >= 0 && !s->objs[o].st)
 			set_map(s, o, IMC_MAP_MAYBE,
-				why(c->a,
-				    "map '%s' is filled by %s() at line %u",
-				    c->objs[o].display, callee(call),
-				    call->loc.line));
+				map_origin(c, o, call,
+					   why(c->a,
+					       "map '%s' is filled by %s() at "
+					       "line %u",
+					       c->objs[o].display, callee(call),
+					       call->loc.line),
+					   "is filled by %s(): system or I/O "
+					   "memory",
+					   callee(call)));
 	}
 }
 
@@ -84,6 +89,12 @@ static struct val source_call(struct fnctx *c, struct state *s,
 	v.mem = r->state == IMC_MAP_IO ? MEM_IO : MEM_IO | MEM_SYS;
 	v.why = why(c->a, "returned by %s() at line %u", call->name,
 		    call->loc.line);
+	origin_note(c->a, v.why, call, "source", NULL,
+		    imc_xasprintf(
+			    r->state == IMC_MAP_IO
+				    ? "I/O memory returned by %s()"
+				    : "memory that may be I/O returned by %s()",
+			    call->name));
 	if (o >= 0) {
 		set_map(s, o, IMC_MAP_MAYBE, v.why);
 		v.obj = o;

@@ -41,6 +41,12 @@ void collect(struct fnctx *c, const struct imc_node *n);
 const char *callee(const struct imc_node *call);
 char *describe(const struct imc_node *n);
 const char *map_why(struct fnctx *c, int32_t o, const struct mapst *m);
+/* Registers WHY as where map O comes from (at AT, "map 'O' " + fmt). */
+const char *map_origin(struct fnctx *c, int32_t o, const struct imc_node *at,
+		       const char *why, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+void report_events(struct fnctx *c, size_t f, const struct val *v,
+		   const struct imc_node *at, const char *kind, char *access);
 void forget_pointee(struct fnctx *c, struct state *s, int32_t sl);
 
 /* flow_refine.c */

@@ -3,6 +3,7 @@
  * Slots (local variables), map objects named by access paths, and how
  * expressions are described in messages.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,10 +277,77 @@ char *describe(const struct imc_node *n)
 
 const char *map_why(struct fnctx *c, int32_t o, const struct mapst *m)
 {
+	const struct imc_node at = {.loc = c->fn->loc};
+	int32_t root = c->objs[o].root_slot;
+
 	if (m->why)
 		return m->why;
-	return why(c->a, "map '%s' is not tested for is_iomem on this path",
-		   c->objs[o].display);
+	/* a map this function did not set up: where it starts */
+	return map_origin(
+		c, o, &at,
+		why(c->a, "map '%s' is not tested for is_iomem on this path",
+		    c->objs[o].display),
+		root >= 0 && (uint32_t)root < c->fn->nparams
+			? "comes from the caller of %s(): system or I/O memory"
+			: "is not set up in %s(): system or I/O memory",
+		c->fn->name);
+}
+
+const char *map_origin(struct fnctx *c, int32_t o, const struct imc_node *at,
+		       const char *why, const char *fmt, ...)
+{
+	char what[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	origin_note(c->a, why, at, "source", NULL,
+		    imc_xasprintf("map '%s' %s",
+				  o >= 0 ? c->objs[o].display : "?", what));
+	return why;
+}
+
+/* The events of a finding about value V: where it comes from, then for a
+ * map's pointer the missing is_iomem test where it was read, then the
+ * access ACCESS (message owned) at AT, an event of KIND. Grouped by the map object or the
+ * source, unless V is __iomem-typed (one finding per access, as sparse). */
+void report_events(struct fnctx *c, size_t f, const struct val *v,
+		   const struct imc_node *at, const char *kind, char *access)
+{
+	bool from_map = val_from_map(c, v);
+	const void *cause = NULL;
+
+	if (v->typed && !from_map) {
+		free(access);
+		return;
+	}
+	finding_events_from(c->a, f, v->why);
+	if (from_map && v->from.line) {
+		struct imc_node rd = {.loc = v->from};
+		char *map = v->obj >= 0 ? imc_xasprintf("map '%s'",
+							c->objs[v->obj].display)
+					: imc_xstrdup("the map");
+
+		rd.range.fe_begin = v->from_fe;
+		finding_event(
+			c->a, f, "branch", &rd,
+			imc_xasprintf(
+				v->mem & MEM_SYS
+					? "%s is read here without a test of "
+					  "is_iomem"
+					: "%s is I/O memory on this path: its "
+					  "system pointer is read here",
+				map));
+		free(map);
+	}
+	finding_event(c->a, f, kind, at, access);
+	if (from_map)
+		cause = v->obj >= 0 ? (const void *)c->objs[v->obj].path
+				    : (const void *)v->why;
+	else
+		cause = v->why;
+	finding_cause(c->a, f, c->fn->name, cause);
 }
 
 /* Reassigning a pointer variable forgets what we knew about its pointee. */

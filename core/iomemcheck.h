@@ -38,6 +38,16 @@ struct imc_fixit {
 	const char *text;          /* ... by text; begin == end inserts */
 };
 
+/* A step of a finding's path, as GCC's -fanalyzer shows them: where the I/O
+ * value or map came from, the is_iomem test (missing), the calls it passed
+ * through, the accesses. Printed as notes, SARIF codeFlows, JSON events. */
+struct imc_event {
+	struct imc_loc loc;
+	uintptr_t fe_loc;    /* the front end's handle of loc, 0: none */
+	const char *kind;    /* "source", "branch", "call", "access", "note" */
+	const char *message; /* owned */
+};
+
 struct imc_finding {
 	const char *rule;    /* e.g. "iomem-deref" */
 	struct imc_loc loc;  /* file:line:col to report */
@@ -45,6 +55,11 @@ struct imc_finding {
 	const char *message; /* one line, without the [rule] suffix */
 	struct imc_fixit *fixits;
 	uint32_t nfixits;
+	struct imc_event *events; /* in path order */
+	uint32_t nevents;
+	/* during the analysis only: the root cause the finding is grouped by
+	 * (one finding per function and cause), NULL: one per access */
+	const void *cause;
 };
 
 struct imc_findings {
@@ -63,6 +78,8 @@ struct imc_options {
 	/* the source files read so far (core/source.h), or NULL: the
 	 * analysis reads the ones it needs itself */
 	struct imc_sources *sources;
+	/* one finding per access, not one per function and root cause */
+	bool per_access;
 };
 
 /* Analyses every function of tu and appends its findings to out, sorted by
@@ -73,9 +90,14 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 void imc_findings_free(struct imc_findings *f);
 /* Frees what one finding owns (message, fix-its); for filters that drop it. */
 void imc_finding_release(struct imc_finding *f);
+/* Appends an event to f (message copied); kind is a static string. */
+void imc_finding_add_event(struct imc_finding *f, const char *kind,
+			   const struct imc_loc *loc, uintptr_t fe_loc,
+			   const char *message);
 
 /* GCC-style text: "file:line:col: warning: message [rule]"; with
- * parseable_fixits also clang/GCC's `fix-it:"file":{l:c-l:c}:"text"` lines. */
+ * parseable_fixits also clang/GCC's `fix-it:"file":{l:c-l:c}:"text"` lines;
+ * then the events as "file:line:col: note: message" lines. */
 void imc_print_text(FILE *out, const struct imc_findings *f,
 		    bool parseable_fixits);
 

@@ -34,10 +34,13 @@ void imc_print_text(FILE *out, const struct imc_findings *f,
 			const struct imc_fixit *x = &d->fixits[k];
 
 			if (!parseable_fixits) {
-				fprintf(out, "%s:%u:%u: note: fix-it: replace %u:%u-%u:%u with '%s'\n",
-					d->loc.file, x->begin.line, x->begin.col,
-					x->begin.line, x->begin.col, x->end.line,
-					x->end.col, x->text);
+				fprintf(out,
+					"%s:%u:%u: note: fix-it: replace "
+					"%u:%u-%u:%u with '%s'\n",
+					d->loc.file, x->begin.line,
+					x->begin.col, x->begin.line,
+					x->begin.col, x->end.line, x->end.col,
+					x->text);
 				continue;
 			}
 			fputs("fix-it:\"", out);
@@ -47,6 +50,12 @@ void imc_print_text(FILE *out, const struct imc_findings *f,
 			print_quoted(out, x->text);
 			fputs("\"\n", out);
 		}
+		for (k = 0; k < d->nevents; k++)
+			fprintf(out, "%s:%u:%u: note: %s\n",
+				d->events[k].loc.file ? d->events[k].loc.file
+						      : "?",
+				d->events[k].loc.line, d->events[k].loc.col,
+				d->events[k].message);
 	}
 }
 
@@ -57,6 +66,27 @@ static cJSON *json_pos(uint32_t line, uint32_t col)
 	cJSON_AddNumberToObject(o, "line", line);
 	cJSON_AddNumberToObject(o, "column", col);
 	return o;
+}
+
+/* [{"file", "line", "column", "kind", "message"}], in path order */
+static cJSON *json_events(const struct imc_finding *d)
+{
+	cJSON *arr = cJSON_CreateArray();
+	uint32_t k;
+
+	for (k = 0; k < d->nevents; k++) {
+		const struct imc_event *e = &d->events[k];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "file",
+					e->loc.file ? e->loc.file : "");
+		cJSON_AddNumberToObject(o, "line", e->loc.line);
+		cJSON_AddNumberToObject(o, "column", e->loc.col);
+		cJSON_AddStringToObject(o, "kind", e->kind);
+		cJSON_AddStringToObject(o, "message", e->message);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
 }
 
 static cJSON *json_finding(const struct imc_finding *d)
@@ -72,14 +102,17 @@ static cJSON *json_finding(const struct imc_finding *d)
 	for (k = 0; k < d->nfixits; k++) {
 		cJSON *x = cJSON_CreateObject();
 
-		cJSON_AddItemToObject(x, "begin", json_pos(d->fixits[k].begin.line,
-							   d->fixits[k].begin.col));
-		cJSON_AddItemToObject(x, "end", json_pos(d->fixits[k].end.line,
-							 d->fixits[k].end.col));
+		cJSON_AddItemToObject(x, "begin",
+				      json_pos(d->fixits[k].begin.line,
+					       d->fixits[k].begin.col));
+		cJSON_AddItemToObject(
+			x, "end",
+			json_pos(d->fixits[k].end.line, d->fixits[k].end.col));
 		cJSON_AddStringToObject(x, "text", d->fixits[k].text);
 		cJSON_AddItemToArray(fixits, x);
 	}
 	cJSON_AddItemToObject(o, "fixits", fixits);
+	cJSON_AddItemToObject(o, "events", json_events(d));
 	return o;
 }
 
@@ -126,10 +159,12 @@ static cJSON *sarif_rules(void)
 		/* helpUri must be absolute; the page ships with the tool, so
 		 * name it in the help text instead. */
 		snprintf(help, sizeof(help), "%s. See docs/rules/%s.md.",
-			 imc_rule_catalogue[i].summary, imc_rule_catalogue[i].name);
+			 imc_rule_catalogue[i].summary,
+			 imc_rule_catalogue[i].name);
 		cJSON_AddStringToObject(r, "id", imc_rule_catalogue[i].name);
-		cJSON_AddItemToObject(r, "shortDescription",
-				      sarif_text(imc_rule_catalogue[i].summary));
+		cJSON_AddItemToObject(
+			r, "shortDescription",
+			sarif_text(imc_rule_catalogue[i].summary));
 		cJSON_AddItemToObject(r, "help", sarif_text(help));
 		cJSON_AddStringToObject(conf, "level", "warning");
 		cJSON_AddItemToObject(r, "defaultConfiguration", conf);
@@ -203,7 +238,8 @@ static cJSON *sarif_fixes(const struct imc_finding *d)
 	if (!d->nfixits)
 		return fixes;
 	fix = cJSON_CreateObject();
-	cJSON_AddItemToObject(fix, "description", sarif_text("Use the I/O accessor"));
+	cJSON_AddItemToObject(fix, "description",
+			      sarif_text("Use the I/O accessor"));
 	change = cJSON_CreateObject();
 	cJSON_AddItemToObject(change, "artifactLocation",
 			      sarif_artifact(d->fixits[0].begin.file));
@@ -221,9 +257,67 @@ static cJSON *sarif_fixes(const struct imc_finding *d)
 	}
 	cJSON_AddItemToObject(change, "replacements", repls);
 	cJSON_AddItemToObject(fix, "artifactChanges", cJSON_CreateArray());
-	cJSON_AddItemToArray(cJSON_GetObjectItem(fix, "artifactChanges"), change);
+	cJSON_AddItemToArray(cJSON_GetObjectItem(fix, "artifactChanges"),
+			     change);
 	cJSON_AddItemToArray(fixes, fix);
 	return fixes;
+}
+
+/* SARIF's threadFlowLocation kinds for ours (the SARIF 2.1.0 list, §3.38.8);
+ * ours is kept in the location's properties. */
+static const char *sarif_flow_kind(const char *kind)
+{
+	return !strcmp(kind, "source")	 ? "acquire"
+	       : !strcmp(kind, "branch") ? "branch"
+	       : !strcmp(kind, "call")	 ? "call"
+	       : !strcmp(kind, "access") ? "memory"
+					 : "value";
+}
+
+static cJSON *sarif_physical(const struct imc_loc *loc)
+{
+	cJSON *phys = cJSON_CreateObject();
+
+	cJSON_AddItemToObject(phys, "artifactLocation",
+			      sarif_artifact(loc->file));
+	cJSON_AddItemToObject(phys, "region",
+			      sarif_region(loc->line, loc->col, 0, 0));
+	return phys;
+}
+
+/* The events as one code flow of one thread: GitHub code scanning draws
+ * them as the finding's path. */
+static cJSON *sarif_code_flows(const struct imc_finding *d)
+{
+	cJSON *flows = cJSON_CreateArray(), *flow = cJSON_CreateObject();
+	cJSON *threads = cJSON_CreateArray(), *thread = cJSON_CreateObject();
+	cJSON *locs = cJSON_CreateArray();
+	uint32_t k;
+
+	for (k = 0; k < d->nevents; k++) {
+		const struct imc_event *e = &d->events[k];
+		cJSON *tfl = cJSON_CreateObject(), *loc = cJSON_CreateObject();
+		cJSON *kinds = cJSON_CreateArray(),
+		      *props = cJSON_CreateObject();
+
+		cJSON_AddItemToObject(loc, "physicalLocation",
+				      sarif_physical(&e->loc));
+		cJSON_AddItemToObject(loc, "message", sarif_text(e->message));
+		cJSON_AddItemToObject(tfl, "location", loc);
+		cJSON_AddItemToArray(
+			kinds, cJSON_CreateString(sarif_flow_kind(e->kind)));
+		cJSON_AddItemToObject(tfl, "kinds", kinds);
+		cJSON_AddNumberToObject(tfl, "nestingLevel", 0);
+		cJSON_AddNumberToObject(tfl, "executionOrder", k + 1);
+		cJSON_AddStringToObject(props, "kind", e->kind);
+		cJSON_AddItemToObject(tfl, "properties", props);
+		cJSON_AddItemToArray(locs, tfl);
+	}
+	cJSON_AddItemToObject(thread, "locations", locs);
+	cJSON_AddItemToArray(threads, thread);
+	cJSON_AddItemToObject(flow, "threadFlows", threads);
+	cJSON_AddItemToArray(flows, flow);
+	return flows;
 }
 
 static cJSON *sarif_result(const struct imc_finding *d)
@@ -236,12 +330,15 @@ static cJSON *sarif_result(const struct imc_finding *d)
 		cJSON_AddNumberToObject(r, "ruleIndex", rule_index(d->rule));
 	cJSON_AddStringToObject(r, "level", "warning");
 	cJSON_AddItemToObject(r, "message", sarif_text(d->message));
-	cJSON_AddItemToObject(phys, "artifactLocation", sarif_artifact(d->loc.file));
+	cJSON_AddItemToObject(phys, "artifactLocation",
+			      sarif_artifact(d->loc.file));
 	cJSON_AddItemToObject(phys, "region",
 			      sarif_region(d->loc.line, d->loc.col, 0, 0));
 	cJSON_AddItemToObject(loc, "physicalLocation", phys);
 	cJSON_AddItemToArray(locs, loc);
 	cJSON_AddItemToObject(r, "locations", locs);
+	if (d->nevents)
+		cJSON_AddItemToObject(r, "codeFlows", sarif_code_flows(d));
 	if (d->nfixits)
 		cJSON_AddItemToObject(r, "fixes", sarif_fixes(d));
 	return r;
@@ -254,8 +351,9 @@ int imc_print_sarif(FILE *out, const struct imc_findings *f)
 	cJSON *driver = cJSON_CreateObject(), *results = cJSON_CreateArray();
 	size_t i;
 
-	cJSON_AddStringToObject(doc, "$schema",
-				"https://json.schemastore.org/sarif-2.1.0.json");
+	cJSON_AddStringToObject(
+		doc, "$schema",
+		"https://json.schemastore.org/sarif-2.1.0.json");
 	cJSON_AddStringToObject(doc, "version", "2.1.0");
 	cJSON_AddStringToObject(driver, "name", "iomemcheck");
 	cJSON_AddStringToObject(driver, "version", IMC_VERSION);

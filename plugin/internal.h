@@ -79,6 +79,7 @@ struct imc_plugin_args {
 	bool dump_ir;
 	bool headers;
 	bool cast_to_as; /* sparse's -Wcast-to-as */
+	bool per_access; /* one finding per access, not per root cause */
 	const char *api; /* API generations, as the checker's --api */
 	const char *test_findings;
 	auto_vec<const char *> rules;

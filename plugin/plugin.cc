@@ -29,6 +29,9 @@
  *   cast-to-as      also report explicit casts that add __iomem to a plain
  *                   pointer (sparse's -Wcast-to-as; no-cast-to-as: not,
  *                   the default)
+ *   per-access      one finding per access of an unchecked map or untyped
+ *                   I/O pointer (default: one per function and root
+ *                   cause, the other accesses as notes)
  *   api=GEN[,GEN]   apply these API generations' rules (iosys-map,
  *                   dma-buf-map, pre-5.10; default: those the code mentions)
  *   test-findings=FILE
@@ -47,6 +50,8 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"cast-to-as\talso report casts that add __iomem (sparse's "
 		"-Wcast-to-as)\n"
 		"api=GEN[,GEN]\tapply these API generations' rules\n"
+		"per-access\tone finding per access (default: one per function "
+		"and root cause)\n"
 		"test-findings=FILE\treport FILE's findings (for tests)\n",
 };
 
@@ -110,6 +115,7 @@ static void finish_unit(void *event_data, void *data)
 		if (!seen_error()) {
 			opts.report_headers = plugin()->args.headers;
 			opts.cast_to_as = plugin()->args.cast_to_as;
+			opts.per_access = plugin()->args.per_access;
 			opts.api = plugin()->args.api;
 			opts.sources = src_cache();
 			imc_analyze(unit->tu, rules, &opts, &findings);
@@ -188,6 +194,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			args->cast_to_as = true;
 		} else if (!strcmp(key, "no-cast-to-as") && !value) {
 			args->cast_to_as = false;
+		} else if (!strcmp(key, "per-access") && !value) {
+			args->per_access = true;
 		} else if (!strcmp(key, "test-findings") && value && *value) {
 			args->test_findings = value;
 		} else if (!strcmp(key, "api") && value && *value) {
@@ -212,6 +220,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||
 			   !strcmp(key, "cast-to-as") ||
 			   !strcmp(key, "no-cast-to-as") ||
+			   !strcmp(key, "per-access") ||
 			   !strcmp(key, "werror")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
 				 "value"),

@@ -85,11 +85,30 @@ static bool is_error(const struct imc_finding *d)
  * alone: the text, the fix-its, -w and -fdiagnostics-format stay GCC's.
  * The werror argument reports errors instead, on purpose.
  */
+/* The path events, as GCC's -fanalyzer prints its events: notes after the
+ * warning, through GCC's own machinery (-w, -fdiagnostics-format). */
+static void report_events(const struct imc_finding *d)
+{
+	uint32_t k;
+
+	for (k = 0; k < d->nevents; k++) {
+		const struct imc_event *e = &d->events[k];
+		location_t loc = imc_loc_to_gcc(&e->loc, (location_t)e->fe_loc);
+
+		if (loc == UNKNOWN_LOCATION)
+			fprintf(stderr, "%s:%u:%u: note: %s\n",
+				e->loc.file ? e->loc.file : "?", e->loc.line,
+				e->loc.col, e->message);
+		else
+			inform(loc, "%s", e->message);
+	}
+}
+
 static void report_finding(const struct imc_finding *d)
 {
 	location_t loc = imc_loc_to_gcc(&d->loc, (location_t)d->fe_loc);
 	enum diagnostics_column_unit unit;
-	bool as_error = is_error(d), werror;
+	bool as_error = is_error(d), werror, shown;
 
 	if (loc == UNKNOWN_LOCATION) {
 		/* not in the line maps: print it the checker's way */
@@ -101,6 +120,7 @@ static void report_finding(const struct imc_finding *d)
 			fprintf(stderr, "%s:%u:%u: warning: %s [%s]\n",
 				d->loc.file ? d->loc.file : "?", d->loc.line,
 				d->loc.col, d->message, d->rule);
+		report_events(d);
 		return;
 	}
 	rich_location richloc(line_table, loc);
@@ -110,12 +130,15 @@ static void report_finding(const struct imc_finding *d)
 	imc_gcc_set_column_unit(DIAGNOSTICS_COLUMN_UNIT_BYTE);
 	if (as_error) {
 		error_at(&richloc, "%s [%s]", d->message, d->rule);
+		shown = true;
 	} else {
 		werror = imc_gcc_warning_as_error();
 		imc_gcc_set_warning_as_error(false);
-		warning_at(&richloc, 0, "%s [%s]", d->message, d->rule);
+		shown = warning_at(&richloc, 0, "%s [%s]", d->message, d->rule);
 		imc_gcc_set_warning_as_error(werror);
 	}
+	if (shown)
+		report_events(d);
 	imc_gcc_set_column_unit(unit);
 }
 

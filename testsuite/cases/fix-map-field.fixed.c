@@ -11,7 +11,7 @@
  * map (a call), or when the value names a variable `val` or `s` (the
  * macros declare their own and it would bind to theirs).
  */
-#include <linux/iosys-map.h>
+#include <linux/iosys-map.h> /* a fix-it per access: */ /* check-options: per-access */
 #include <linux/types.h>
 
 struct qxl_data_chunk {

@@ -12,7 +12,7 @@
  * message says what to use instead; a static helper is inlined only if
  * another use keeps it (else it would be defined but not used).
  */
-#include <linux/iosys-map.h>
+#include <linux/iosys-map.h> /* a fix-it per access: */ /* check-options: per-access */
 #include <linux/types.h>
 
 struct frame_info {

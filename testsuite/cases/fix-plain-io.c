@@ -9,7 +9,7 @@
  * type on the field is the lasting fix. Not offered inside a macro's
  * arguments (no fix-it there) nor for a struct copy.
  */
-#include <linux/io.h>
+#include <linux/io.h> /* a fix-it per access: */ /* check-options: per-access */
 #include <linux/types.h>
 
 struct qxl_rom {

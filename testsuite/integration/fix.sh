@@ -70,6 +70,9 @@ drv.c:16:9: warning: plain load through __iomem pointer 'r'; use readl() [iomem-
 drv.c:16:9: note: fix-it: replace 16:9-16:18 with 'readl(&r->status)'
 drv.c:21:2: warning: memcpy() on I/O memory: destination 'dst->vaddr' may be I/O: map 'dst' is not tested for is_iomem on this path; use iosys_map_memcpy_to() [map-vaddr-unchecked]
 drv.c:21:2: note: fix-it: replace 21:2-21:30 with 'iosys_map_memcpy_to(dst, 0, src, len)'
+drv.c:19:6: note: map 'dst' comes from the caller of blit(): system or I/O memory
+drv.c:21:9: note: map 'dst' is read here without a test of is_iomem
+drv.c:21:2: note: memcpy() on 'dst->vaddr'
 EOF
 cp "$ERR" "$T/diagnostics"
 expect_same drv.c "$T/orig.c"

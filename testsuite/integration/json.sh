@@ -1,9 +1,12 @@
 #!/bin/sh
 # integration.json: the --format=json report.
 #  - shape: {"tool", "version", "findings": [{file, line, column, rule,
-#    message, fixits: [{begin: {line, column}, end: {...}, text}]}]},
-#    nothing more, nothing less; exact values for one file; every finding is
-#    also a text diagnostic on stderr; findings sorted;
+#    message, fixits: [{begin: {line, column}, end: {...}, text}],
+#    events: [{file, line, column, kind, message}]}]}, nothing more,
+#    nothing less; exact values for one file; every finding is also a text
+#    diagnostic on stderr, every event a note line after it; findings
+#    sorted; the map finding's path events exactly (source, branch, access;
+#    H4's HTML report reads this schema);
 #  - stdout, --output FILE and -o FILE carry the same bytes, and no
 #    temporary file is left; a clean file gives "findings": [];
 #  - determinism: the same files in another order on the command line give
@@ -77,7 +80,20 @@ check(sorted(doc) == ["findings", "tool", "version"], "top-level keys")
 check(doc["tool"] == "iomemcheck" and doc["version"] == version, "tool, version")
 fs = doc["findings"]
 for f in fs:
-    check(sorted(f) == ["column", "file", "fixits", "line", "message", "rule"], "finding keys")
+    check(sorted(f) == ["column", "events", "file", "fixits", "line", "message", "rule"],
+          "finding keys")
+    for e in f["events"]:
+        check(sorted(e) == ["column", "file", "kind", "line", "message"] and
+              pos({"line": e["line"], "column": e["column"]}) and
+              e["kind"] in ("source", "branch", "call", "access", "note") and
+              isinstance(e["message"], str) and "\n" not in e["message"], "event shape")
+    # the finding's text diagnostic, then its events as notes
+    i = text.index("%s:%d:%d: warning: %s [%s]" % (f["file"], f["line"], f["column"],
+                                                   f["message"], f["rule"]))
+    notes = [l for l in text[i + 1:i + 1 + len(f["events"]) + len(f["fixits"])]
+             if ": note: " in l and ": note: fix-it:" not in l]
+    check(notes == ["%s:%d:%d: note: %s" % (e["file"], e["line"], e["column"], e["message"])
+                    for e in f["events"]], "events are the notes after %r" % f["message"])
     check(type(f["line"]) is int and type(f["column"]) is int, "line, column are numbers")
     check(f["rule"] in rules, "rule %s is in --list-rules" % f["rule"])
     check(isinstance(f["message"], str) and "\n" not in f["message"], "one-line message")
@@ -102,10 +118,18 @@ check(fs[0] == {
     "file": "a.c", "line": 6, "column": 2, "rule": "iomem-deref",
     "message": "plain store through __iomem pointer 'ctrl'; use writel()",
     "fixits": [{"begin": {"line": 6, "column": 2}, "end": {"line": 6, "column": 18},
-                "text": "writel(mode | 1, ctrl)"}]}, "a.c:6 exactly")
+                "text": "writel(mode | 1, ctrl)"}],
+    "events": []}, "a.c:6 exactly (typed __iomem: no events, as sparse)")
 check(fs[1]["fixits"] == [], "memcpy I/O to I/O: no fix-it")
 check(fs[2]["fixits"] == [{"begin": {"line": 6, "column": 2}, "end": {"line": 6, "column": 30},
                            "text": "iosys_map_memcpy_to(dst, 0, src, len)"}], "b.c:6 fix-it")
+check(fs[2]["events"] == [
+    {"file": "b.c", "line": 4, "column": 6, "kind": "source",
+     "message": "map 'dst' comes from the caller of blit(): system or I/O memory"},
+    {"file": "b.c", "line": 6, "column": 9, "kind": "branch",
+     "message": "map 'dst' is read here without a test of is_iomem"},
+    {"file": "b.c", "line": 6, "column": 2, "kind": "access",
+     "message": "memcpy() on 'dst->vaddr'"}], "b.c:6 events")
 EOF
 echo "checked the JSON report"
 

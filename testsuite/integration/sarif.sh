@@ -3,7 +3,9 @@
 # (npm @microsoft/sarif-multitool, installed into $SARIF_PREFIX on first
 # use) and by content: the rule metadata is the --list-rules catalogue,
 # every result carries exactly what the JSON report says (location, rule,
-# message, fix-its), and applying a result's `fixes` gives what --fix writes.
+# message, fix-its, the path events as codeFlows[0].threadFlows[0].locations
+# that GitHub code scanning draws), and applying a result's `fixes` gives
+# what --fix writes.
 # Three reports are validated: relative paths (sparse style), absolute paths
 # (-p with a compile database, the CI case), a path with a space.
 . "$(dirname "$0")/lib.sh"
@@ -136,6 +138,19 @@ for r, f in zip(results, findings):
     phys = loc["physicalLocation"]
     check(phys["artifactLocation"]["uri"] == "drv.c", "uri")
     check(phys["region"] == {"startLine": f["line"], "startColumn": f["column"]}, "region")
+    # the events, in order, as the one thread flow of the one code flow
+    if not f["events"]:
+        check("codeFlows" not in r, "no codeFlows without events")
+    else:
+        (flow,) = r["codeFlows"]
+        (thread,) = flow["threadFlows"]
+        check([(l["location"]["physicalLocation"]["artifactLocation"]["uri"],
+                l["location"]["physicalLocation"]["region"],
+                l["location"]["message"]["text"], l["properties"]["kind"],
+                l["executionOrder"]) for l in thread["locations"]] ==
+              [(e["file"], {"startLine": e["line"], "startColumn": e["column"]},
+                e["message"], e["kind"], i + 1) for i, e in enumerate(f["events"])],
+              "thread flow locations are the events")
     if not f["fixits"]:
         check("fixes" not in r, "no fixes without fix-its")
         continue
@@ -155,6 +170,13 @@ check(r["fixes"][0]["artifactChanges"][0]["replacements"] ==
       [{"deletedRegion": {"startLine": 6, "startColumn": 2, "endLine": 6, "endColumn": 18},
         "insertedContent": {"text": "writel(mode | 1, ctrl)"}}], "replacement 0")
 check("fixes" not in results[2], "memcpy I/O to I/O has no fix")
+# the map finding's path, with SARIF's kinds for ours
+locs = results[1]["codeFlows"][0]["threadFlows"][0]["locations"]
+check([(l["location"]["physicalLocation"]["region"]["startLine"], l["kinds"],
+        l["nestingLevel"], l["location"]["message"]["text"]) for l in locs] ==
+      [(9, ["acquire"], 0, "map 'dst' comes from the caller of blit(): system or I/O memory"),
+       (11, ["branch"], 0, "map 'dst' is read here without a test of is_iomem"),
+       (11, ["memory"], 0, "memcpy() on 'dst->vaddr'")], "codeFlows of the map finding")
 
 # applying every result's fixes (SARIF regions: 1-based, end exclusive)
 lines = source.split("\n")

@@ -34,9 +34,11 @@ def findings(cmd, cwd):
 def run(args, case, name):
 	d = os.path.join(HERE, case)
 	inc = os.path.join(REPO, "mapapi", "include")
-	chk = findings([args.checker, "-I", inc, "-fno-diagnostics-show-caret", name], d)
-	plg = findings(["gcc", "-fplugin=" + args.plugin, "-I", inc, "-fsyntax-only",
+	# one finding per access: each line the upstream fix changed counts
+	chk = findings([args.checker, "--per-access", "-I", inc,
 			"-fno-diagnostics-show-caret", name], d)
+	plg = findings(["gcc", "-fplugin=" + args.plugin, "-fplugin-arg-iomemcheck-per-access",
+			"-I", inc, "-fsyntax-only", "-fno-diagnostics-show-caret", name], d)
 	return marks(os.path.join(d, name)), chk, plg
 
 

@@ -93,14 +93,18 @@ def main():
                     err = os.path.join(tmp, "err")
                     report = os.path.join(tmp, "report.json")
                     if tool == "checker":
-                        argv = [a.checker, "--format=json", "-o", report, src]
+                        # one finding per access: the generator's count
+                        # (grouping would fold one function's map accesses)
+                        argv = [a.checker, "--per-access", "--format=json",
+                                "-o", report, src]
                         good = {1} if want else {0}
                     else:
                         argv = [a.gcc, "-O0", "-c", src, "-o",
                                 os.path.join(tmp, "x.o"),
                                 "-fno-diagnostics-show-caret"]
                         if tool == "gcc+plugin":
-                            argv.insert(1, "-fplugin=" + a.plugin)
+                            argv[1:1] = ["-fplugin=" + a.plugin,
+                                         "-fplugin-arg-iomemcheck-per-access"]
                         good = {0}
                     status, wall, cpu, mb = timed(argv, err, a.timeout)
                     got = "-"
