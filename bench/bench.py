@@ -199,6 +199,33 @@ def instructions(o, units):
 	return 0
 
 
+def throughput(o, units, jobs):
+	"""iomemcheck -p DB -jN over the units as one compile database (kbuild's
+	.cmd files through the kernel's gen_compile_commands.py): wall and
+	user+sys of the whole run, units per minute, per N; the reports must be
+	identical."""
+	scratch = tempfile.mkdtemp(prefix="imc-bench-j-")
+	db = os.path.join(scratch, "db")
+	os.makedirs(db)
+	gen = os.path.join(o.src, "scripts", "clang-tools", "gen_compile_commands.py")
+	subprocess.run([sys.executable, gen, "-d", o.src, "-o", os.path.join(db, "compile_commands.json"),
+			"drivers/gpu/drm"], cwd=o.src, check=True)
+	files = [os.path.join(o.src, u) for u in units]
+	rows, reports = [], []
+	for n in jobs:
+		out = os.path.join(scratch, f"j{n}.json")
+		cmd = o.nice.split() + [o.checker, "-p", db, f"-j{n}", "--format=json", "-o", out] + files
+		w, c, m, rc = timed(cmd, o.src, 100 * len(units))
+		reports.append(open(out).read() if os.path.exists(out) else "")
+		rows.append(f"| `-j{n}` | {w:.1f} | {c:.1f} | {60 * len(units) / w:.1f} | {m / 1024:.1f} | {rc} |")
+		print(rows[-1], flush=True)
+	same = all(r == reports[0] for r in reports) and reports[0] != ""
+	print(f"\n{len(units)} units; reports identical: {'yes' if same else 'NO'}")
+	print("| run | wall s | user+sys s | units/min (wall) | max RSS MiB | exit |\n|---|---:|---:|---:|---:|---:|")
+	print("\n".join(rows))
+	return 0 if same else 1
+
+
 def main():
 	ap = argparse.ArgumentParser()
 	ap.add_argument("--results", required=True, help="testsuite/kernel results dir")
@@ -214,6 +241,8 @@ def main():
 	ap.add_argument("--nice", default="")
 	ap.add_argument("--instructions", metavar="UNITS",
 			help="instead: cc1's instructions with and without the plugin on these units (callgrind)")
+	ap.add_argument("--jobs", metavar="N,N",
+			help="instead: throughput of iomemcheck -p DB -jN on the units (e.g. 1,2)")
 	ap.add_argument("--repeat", type=int, default=1,
 			help="run every command N times, keep the best (default 1)")
 	o = ap.parse_args()
@@ -231,6 +260,8 @@ def main():
 		sys.exit("bench: no recorded units; run testsuite/kernel/run.sh --sparse-only first")
 	if o.instructions:
 		return instructions(o, o.instructions.split(","))
+	if o.jobs:
+		return throughput(o, units, [int(n) for n in o.jobs.split(",")])
 	tools = [t for t in o.tools.split(",") if t]
 	scratch = tempfile.mkdtemp(prefix="imc-bench-")
 	pre = o.nice.split()

@@ -23,6 +23,11 @@
 #   without and with the plugin on these units, e.g.
 #   drivers/gpu/drm/drm_fb_helper.c: the stable measure of the plugin's cost
 #   where wall times are noisy (a minute or two a unit).
+#        bench/run.sh --jobs N,N [--units N]
+#   --jobs: instead, the throughput of `iomemcheck -p DB -jN` on the units as
+#   one compile database (the kernel's gen_compile_commands.py over kbuild's
+#   .cmd files), for each N: wall, user+sys, units per minute; the JSON
+#   reports of all N must be identical (exit 1 otherwise).
 #        bench/run.sh --csmith N
 #   --csmith N: instead, the crash corpus at scale: N csmith programs (seeds
 #   from 1000001, not those of ctest) through both front ends of the
@@ -48,6 +53,7 @@ while [ $# -gt 0 ]; do
 	--units|--tools|--repeat) args+=("$1" "$2"); shift ;;
 	--no-write) out= ;;
 	--instructions) args+=("$1" "$2"); out=; shift ;;
+	--jobs) args+=("$1" "$2"); out=; shift ;;
 	--csmith) csmith_n=$2; shift ;;
 	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
