@@ -308,8 +308,7 @@ sed -n 's/^div\.bubble[a-z ]*#E[0-9]*\[\([0-9]*\)\]: [0-9]* \(.*\)/\1 \2/p' "$W/
 cut -d' ' -f1,3- "$W/events" | expect_file "$W/bubbles"
 nev=$(wc -l <"$W/events")
 [ "$(grep -c '^li\.event-item' "$W/dom")" = "$nev" ] || fail "not $nev events listed"
-[ "$nev" -gt 0 ] ||
-	echo "NOTE: the report has no path events for map-param.c:27 yet"
+[ "$nev" -ge 3 ] || fail "$nev path events for map-param.c:27 (source, branch, access)"
 dom "$T/out/index.html"
 steps=$(grep '^tr\.finding.* map-param\.c:27:' "$W/dom" | cut -d'|' -f4 | tr -d ' ')
 case $nev in
