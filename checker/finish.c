@@ -8,23 +8,6 @@
 #include "html.h"
 #include "report.h"
 
-void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
-{
-	size_t i;
-
-	for (i = 0; i < src->n; i++) {
-		if (dst->n == dst->cap) {
-			dst->cap = dst->cap ? dst->cap * 2 : 16;
-			dst->v = realloc(dst->v, dst->cap * sizeof(*dst->v));
-			if (!dst->v)
-				exit(EXIT_TOOL);
-		}
-		dst->v[dst->n++] = src->v[i];
-	}
-	free(src->v);
-	memset(src, 0, sizeof(*src));
-}
-
 /* kbuild exports KBUILD_CHECKSRC=1/2 for C=1/C=2; there a nonzero exit
  * would stop the build and delete the object, so behave like sparse. */
 static bool under_kbuild(void)

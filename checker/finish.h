@@ -16,6 +16,5 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 	       bool tool_failed);
 
 /* Moves the findings of src to the end of dst; src ends empty. */
-void imc_findings_move(struct imc_findings *dst, struct imc_findings *src);
 
 #endif

@@ -77,6 +77,14 @@ static int write_findings(FILE *f, const struct imc_findings *fs)
 			put_str(f, d->events[k].message);
 		}
 	}
+	for (k = 0; k < fs->nlimits; k++) { /* a finding without a rule */
+		put_str(f, "");
+		put_loc(f, &fs->limits[k].loc);
+		fwrite(&(uint64_t){ 0 }, sizeof(uint64_t), 1, f);
+		put_str(f, fs->limits[k].message);
+		put_u32(f, 0);
+		put_u32(f, 0);
+	}
 	return fflush(f) || ferror(f) ? -1 : 0;
 }
 
@@ -153,6 +161,20 @@ static bool read_event(FILE *f, struct imc_finding *d)
 	return ok && kind && msg;
 }
 
+/* A record without a rule is a limit note; it takes d's message. */
+static void add_limit(struct imc_findings *got, struct imc_finding *d)
+{
+	struct imc_event *e;
+
+	got->limits = imc_xrealloc(got->limits, (got->nlimits + 1) *
+							sizeof(*got->limits));
+	e = &got->limits[got->nlimits++];
+	memset(e, 0, sizeof(*e));
+	e->loc = d->loc;
+	e->kind = "note";
+	e->message = d->message;
+}
+
 /* Reads what write_findings wrote, to its end; -1 if it is cut short. */
 static int read_findings(FILE *f, struct imc_findings *out)
 {
@@ -191,6 +213,10 @@ static int read_findings(FILE *f, struct imc_findings *out)
 			imc_finding_release(&d);
 			imc_findings_free(&got);
 			return -1;
+		}
+		if (!d.rule[0]) {
+			add_limit(&got, &d);
+			continue;
 		}
 		if (got.n == got.cap) {
 			got.cap = got.cap ? 2 * got.cap : 16;

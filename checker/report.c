@@ -221,6 +221,7 @@ void imc_report_text(FILE *out, const struct imc_findings *f,
 		if (show_caret && f->v[i].nfixits)
 			show_fixits(out, &f->v[i], &src);
 	}
+	imc_print_limits(out, f);
 	free(src.name);
 	free(src.text);
 }

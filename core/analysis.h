@@ -52,6 +52,13 @@ const struct callee_rules *rules_for(struct analysis *a, const char *name);
 /* The index of the TU's function NAME (with a body), or -1. */
 int32_t function_index(const struct analysis *a, const char *name);
 
+/* A cap cut the analysis short (limits.c): a note at fn's definition. */
+void analysis_limit(struct analysis *a, const struct imc_func *fn,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A cap's value: IOMEMCHECK_LIMITS="passes=N,summary-rounds=N,
+ * holder-rounds=N" overrides the default (to test and diagnose the notes). */
+uint32_t analysis_cap(const char *name, uint32_t dflt);
+
 const char *why(struct analysis *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

@@ -90,12 +90,18 @@ void imc_finding_release(struct imc_finding *f)
 void imc_findings_free(struct imc_findings *f)
 {
 	size_t i;
+	uint32_t k;
 
 	for (i = 0; i < f->n; i++)
 		imc_finding_release(&f->v[i]);
 	free(f->v);
 	f->v = NULL;
 	f->n = f->cap = 0;
+	for (k = 0; k < f->nlimits; k++)
+		free((char *)f->limits[k].message);
+	free(f->limits);
+	f->limits = NULL;
+	f->nlimits = 0;
 }
 
 static bool wanted(const struct analysis *a, const char *file)
@@ -286,18 +292,31 @@ static bool *needed_functions(struct analysis *a, const bool *relevant)
 static void compute_summaries(struct analysis *a, const bool *needed)
 {
 	uint32_t n, k, round, *order = summary_order(a, needed, &n);
-	bool changed = true;
+	uint32_t rounds = analysis_cap("summary-rounds", SUMMARY_ROUNDS);
+	bool *changed = imc_xcalloc(n + 1, sizeof(*changed)), any = true;
 
-	for (round = 0; changed && round < SUMMARY_ROUNDS; round++) {
-		changed = false;
+	for (round = 0; any && round < rounds; round++) {
+		any = false;
 		for (k = 0; k < n; k++) {
 			uint32_t i = order[k];
 			struct summary before = a->sums[i];
 
 			flow_run_function(a, i, &a->sums[i], false);
-			changed |= !summary_eq(&before, &a->sums[i]);
+			changed[k] = !summary_eq(&before, &a->sums[i]);
+			any |= changed[k];
 		}
 	}
+	for (k = 0; any && k < n; k++) /* the callers we report on */
+		if (changed[k] &&
+		    wanted(a, imc_tu_func(a->tu, order[k])->loc.file))
+			analysis_limit(a, imc_tu_func(a->tu, order[k]),
+				       "what '%s' does with its arguments did "
+				       "not settle in %u rounds of call "
+				       "summaries; findings at its callers "
+				       "may be incomplete",
+				       imc_tu_func(a->tu, order[k])->name,
+				       rounds);
+	free(changed);
 	free(order);
 }
 
@@ -363,11 +382,29 @@ static void index_functions(struct analysis *a)
 	}
 }
 
+/* At the unit's first own function: holders are the unit's, not one
+ * function's. */
+static void holders_limit(struct analysis *a, uint32_t rounds)
+{
+	uint32_t i;
+
+	for (i = 0; i < imc_tu_nfuncs(a->tu); i++)
+		if (wanted(a, imc_tu_func(a->tu, i)->loc.file))
+			break;
+	if (i < imc_tu_nfuncs(a->tu))
+		analysis_limit(a, imc_tu_func(a->tu, i),
+			       "which struct members and variables hold I/O "
+			       "memory did not settle in %u rounds; findings "
+			       "through them may be incomplete",
+			       rounds);
+}
+
 int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		const struct imc_options *opts, struct imc_findings *out)
 {
 	static const struct imc_options defaults;
 	struct analysis a = { 0 };
+	uint32_t holder_rounds = analysis_cap("holder-rounds", HOLDER_ROUNDS);
 	bool *needed, *relevant;
 	uint32_t i, round;
 
@@ -388,8 +425,12 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		needed = needed_functions(&a, relevant);
 		a.holders_changed = false;
 		compute_summaries(&a, needed);
-		if (!a.holders_changed || round == HOLDER_ROUNDS)
+		if (!a.holders_changed)
 			break;
+		if (round == holder_rounds) {
+			holders_limit(&a, holder_rounds);
+			break;
+		}
 		free(needed);
 		free(relevant);
 	}

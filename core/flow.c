@@ -582,13 +582,13 @@ static void run_region(struct fnctx *c, const struct imc_node *body,
 	struct state *entry = imc_xcalloc(cfg->nblocks, sizeof(*entry));
 	struct state exit, cur;
 	bool changed = true, report = c->report;
-	uint32_t b, pass;
+	uint32_t b, pass, max_passes = analysis_cap("passes", MAX_PASSES);
 
 	state_init(c, &exit);
 	state_new(c, &cur);
 	state_join(c, &entry[0], s);
 	c->report = false;
-	for (pass = 0; changed && pass < MAX_PASSES; pass++) {
+	for (pass = 0; changed && pass < max_passes; pass++) {
 		changed = false;
 		for (b = 0; b < cfg->nblocks; b++) {
 			if (!entry[b].live)
@@ -599,6 +599,12 @@ static void run_region(struct fnctx *c, const struct imc_node *body,
 				 &changed);
 		}
 	}
+	if (changed && report)
+		analysis_limit(c->a, c->fn,
+			       "analysis of '%s' stopped after %u passes over "
+			       "its branches and loops; its findings may be "
+			       "incomplete",
+			       c->fn->name, max_passes);
 	c->report = report;
 	exit.live = false;
 	*value = no_val;

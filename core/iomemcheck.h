@@ -65,6 +65,11 @@ struct imc_finding {
 struct imc_findings {
 	struct imc_finding *v;
 	size_t n, cap;
+	/* Where a cap of the analysis cut it short (passes over a loop,
+	 * summary or holder rounds): its findings there may be incomplete.
+	 * Notes, not findings: printed, reported, never failing a run. */
+	struct imc_event *limits;
+	uint32_t nlimits;
 };
 
 struct imc_options {
@@ -100,6 +105,10 @@ void imc_finding_add_event(struct imc_finding *f, const char *kind,
  * then the events as "file:line:col: note: message" lines. */
 void imc_print_text(FILE *out, const struct imc_findings *f,
 		    bool parseable_fixits);
+/* The limits as "file:line:col: note: message [analysis-limit]" lines. */
+void imc_print_limits(FILE *out, const struct imc_findings *f);
+/* Moves src's findings and limits to the end of dst; src is left empty. */
+void imc_findings_move(struct imc_findings *dst, struct imc_findings *src);
 
 /* JSON ({"tool", "version", "findings": [...]}) and SARIF 2.1.0 documents;
  * return 0, or -1 if writing failed. */

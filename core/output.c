@@ -126,6 +126,37 @@ static int print_json_doc(FILE *out, cJSON *doc)
 	return ret;
 }
 
+void imc_print_limits(FILE *out, const struct imc_findings *f)
+{
+	uint32_t k;
+
+	for (k = 0; k < f->nlimits; k++)
+		fprintf(out, "%s:%u:%u: note: %s [analysis-limit]\n",
+			f->limits[k].loc.file ? f->limits[k].loc.file : "?",
+			f->limits[k].loc.line, f->limits[k].loc.col,
+			f->limits[k].message);
+}
+
+/* [{"file", "line", "column", "message"}]: where a cap cut the analysis */
+static cJSON *json_limits(const struct imc_findings *f)
+{
+	cJSON *arr = cJSON_CreateArray();
+	uint32_t k;
+
+	for (k = 0; k < f->nlimits; k++) {
+		const struct imc_event *e = &f->limits[k];
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "file",
+					e->loc.file ? e->loc.file : "");
+		cJSON_AddNumberToObject(o, "line", e->loc.line);
+		cJSON_AddNumberToObject(o, "column", e->loc.col);
+		cJSON_AddStringToObject(o, "message", e->message);
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
 int imc_print_json(FILE *out, const struct imc_findings *f)
 {
 	cJSON *doc = cJSON_CreateObject(), *arr = cJSON_CreateArray();
@@ -136,6 +167,8 @@ int imc_print_json(FILE *out, const struct imc_findings *f)
 	for (i = 0; i < f->n; i++)
 		cJSON_AddItemToArray(arr, json_finding(&f->v[i]));
 	cJSON_AddItemToObject(doc, "findings", arr);
+	if (f->nlimits)
+		cJSON_AddItemToObject(doc, "limits", json_limits(f));
 	return print_json_doc(out, doc);
 }
 
@@ -344,6 +377,32 @@ static cJSON *sarif_result(const struct imc_finding *d)
 	return r;
 }
 
+/* The caps that cut the analysis, as the run's tool notifications. */
+static cJSON *sarif_invocations(const struct imc_findings *f)
+{
+	cJSON *invocations = cJSON_CreateArray(), *inv = cJSON_CreateObject();
+	cJSON *notes = cJSON_CreateArray();
+	uint32_t k;
+
+	for (k = 0; k < f->nlimits; k++) {
+		cJSON *n = cJSON_CreateObject(), *locs = cJSON_CreateArray();
+		cJSON *loc = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(n, "level", "note");
+		cJSON_AddItemToObject(n, "message",
+				      sarif_text(f->limits[k].message));
+		cJSON_AddItemToObject(loc, "physicalLocation",
+				      sarif_physical(&f->limits[k].loc));
+		cJSON_AddItemToArray(locs, loc);
+		cJSON_AddItemToObject(n, "locations", locs);
+		cJSON_AddItemToArray(notes, n);
+	}
+	cJSON_AddBoolToObject(inv, "executionSuccessful", true);
+	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
+	cJSON_AddItemToArray(invocations, inv);
+	return invocations;
+}
+
 int imc_print_sarif(FILE *out, const struct imc_findings *f)
 {
 	cJSON *doc = cJSON_CreateObject(), *runs = cJSON_CreateArray();
@@ -365,6 +424,8 @@ int imc_print_sarif(FILE *out, const struct imc_findings *f)
 	for (i = 0; i < f->n; i++)
 		cJSON_AddItemToArray(results, sarif_result(&f->v[i]));
 	cJSON_AddItemToObject(run, "results", results);
+	if (f->nlimits)
+		cJSON_AddItemToObject(run, "invocations", sarif_invocations(f));
 	cJSON_AddItemToArray(runs, run);
 	cJSON_AddItemToObject(doc, "runs", runs);
 	return print_json_doc(out, doc);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "iomemcheck.h"
+#include "util.h"
 
 bool imc_rule_in_list(const char *list, const char *rule)
 {
@@ -84,6 +85,27 @@ int imc_report_write(const char *path, int format, const struct imc_findings *f,
 		return -1;
 	}
 	return 0;
+}
+
+void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		if (dst->n == dst->cap) {
+			dst->cap = dst->cap ? dst->cap * 2 : 16;
+			dst->v = imc_xrealloc(dst->v, dst->cap * sizeof(*dst->v));
+		}
+		dst->v[dst->n++] = src->v[i];
+	}
+	dst->limits = imc_xrealloc(dst->limits, (dst->nlimits + src->nlimits) *
+							sizeof(*dst->limits));
+	memcpy(dst->limits + dst->nlimits, src->limits,
+	       src->nlimits * sizeof(*src->limits));
+	dst->nlimits += src->nlimits;
+	free(src->v);
+	free(src->limits);
+	memset(src, 0, sizeof(*src));
 }
 
 bool imc_policy_fails(const struct imc_policy *p, const char *rule)

@@ -76,15 +76,6 @@ static bool is_error(const struct imc_finding *d)
 	return plugin()->args.werror && imc_policy_fails(&p, d->rule);
 }
 
-/*
- * A finding is a warning without a -W option of its own, and -Werror does
- * not make it an error: like sparse under kbuild's C=1, the check must not
- * stop a CONFIG_WERROR build. diagnostic_report_diagnostic() promotes a
- * DK_WARNING without option to DK_ERROR while the context's
- * warning_as_error_requested is set, so it is cleared for our warning
- * alone: the text, the fix-its, -w and -fdiagnostics-format stay GCC's.
- * The werror argument reports errors instead, on purpose.
- */
 /* The path events, as GCC's -fanalyzer prints its events: notes after the
  * warning, through GCC's own machinery (-w, -fdiagnostics-format). */
 static void report_events(const struct imc_finding *d)
@@ -104,6 +95,15 @@ static void report_events(const struct imc_finding *d)
 	}
 }
 
+/*
+ * A finding is a warning without a -W option of its own, and -Werror does
+ * not make it an error: like sparse under kbuild's C=1, the check must not
+ * stop a CONFIG_WERROR build. diagnostic_report_diagnostic() promotes a
+ * DK_WARNING without option to DK_ERROR while the context's
+ * warning_as_error_requested is set, so it is cleared for our warning
+ * alone: the text, the fix-its, -w and -fdiagnostics-format stay GCC's.
+ * The werror argument reports errors instead, on purpose.
+ */
 static void report_finding(const struct imc_finding *d)
 {
 	location_t loc = imc_loc_to_gcc(&d->loc, (location_t)d->fe_loc);
@@ -162,6 +162,27 @@ static void drop_fixits(struct imc_findings *findings)
 	}
 }
 
+/* Where a cap cut the analysis short: notes, as the checker prints them. */
+static void report_limits(const struct imc_findings *findings)
+{
+	enum diagnostics_column_unit unit = imc_gcc_column_unit();
+	uint32_t k;
+
+	imc_gcc_set_column_unit(DIAGNOSTICS_COLUMN_UNIT_BYTE);
+	for (k = 0; k < findings->nlimits; k++) {
+		const struct imc_event *e = &findings->limits[k];
+		location_t loc = imc_loc_to_gcc(&e->loc, 0);
+
+		if (loc == UNKNOWN_LOCATION)
+			fprintf(stderr, "%s:%u:%u: note: %s [analysis-limit]\n",
+				e->loc.file ? e->loc.file : "?", e->loc.line,
+				e->loc.col, e->message);
+		else
+			inform(loc, "%s [analysis-limit]", e->message);
+	}
+	imc_gcc_set_column_unit(unit);
+}
+
 /*
  * After the analysis, the core's pipeline as for the checker's run
  * (imc_findings_finish: suppressions, baseline), then GCC's diagnostics and
@@ -182,6 +203,7 @@ void report_findings(struct imc_findings *findings)
 	}
 	for (i = 0; i < findings->n; i++)
 		report_finding(&findings->v[i]);
+	report_limits(findings);
 	if (plugin()->args.report &&
 	    imc_report_write(plugin()->args.report,
 			     imc_report_format(plugin()->args.report,
