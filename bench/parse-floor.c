@@ -27,8 +27,10 @@ int main(int argc, char **argv)
 	CXIndex index;
 	enum CXErrorCode ec;
 
-	if (argc < 3 || (strcmp(argv[1], "all") && strcmp(argv[1], "preamble"))) {
-		fprintf(stderr, "usage: parse-floor all|preamble CLANG-ARGS... FILE\n");
+	if (argc < 3 ||
+	    (strcmp(argv[1], "all") && strcmp(argv[1], "preamble"))) {
+		fprintf(stderr,
+			"usage: parse-floor all|preamble CLANG-ARGS... FILE\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "preamble"))

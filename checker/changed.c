@@ -103,10 +103,11 @@ static void parse_hunks(struct file_lines *fl, const char *diff)
 
 static void load_file(struct file_lines *fl, const char *rev)
 {
-	char *diff_argv[] = { "git", "diff", "-U0", "--no-color", "--no-ext-diff",
-			      (char *)rev, "--", (char *)fl->file, NULL };
-	char *ls_argv[] = { "git", "ls-files", "--error-unmatch", "--",
-			    (char *)fl->file, NULL };
+	char *diff_argv[] = {"git",	   "diff",	     "-U0",
+			     "--no-color", "--no-ext-diff",  (char *)rev,
+			     "--",	   (char *)fl->file, NULL};
+	char *ls_argv[] = {"git", "ls-files",	    "--error-unmatch",
+			   "--",  (char *)fl->file, NULL};
 	int status;
 	char *out = run_capture(diff_argv, &status);
 
@@ -149,8 +150,9 @@ static bool git_ok(char *const argv[])
 static int check_rev(const char *rev)
 {
 	char spec[512];
-	char *verify[] = { "git", "rev-parse", "--verify", "--quiet", spec, NULL };
-	char *gitdir[] = { "git", "rev-parse", "--git-dir", NULL };
+	char *verify[] = {"git",     "rev-parse", "--verify",
+			  "--quiet", spec,	  NULL};
+	char *gitdir[] = {"git", "rev-parse", "--git-dir", NULL};
 
 	snprintf(spec, sizeof(spec), "%s^{commit}", rev);
 	if (git_ok(verify))
@@ -166,7 +168,8 @@ int imc_keep_changed(struct imc_findings *f, const char *rev, char *err,
 	int known = check_rev(rev);
 
 	if (known < 0) {
-		snprintf(err, errlen, "--diff=%s: not a git revision here", rev);
+		snprintf(err, errlen, "--diff=%s: not a git revision here",
+			 rev);
 		return -1;
 	}
 	if (!known)

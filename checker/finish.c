@@ -52,13 +52,14 @@ static int write_report(const struct imc_cli *cli, const struct imc_findings *f)
 	if (!strcmp(cli->format, "html"))
 		return write_html(cli, f);
 	if (cli->output) {
-		ret = imc_report_write(cli->output, format, f, err, sizeof(err));
+		ret = imc_report_write(cli->output, format, f, err,
+				       sizeof(err));
 		if (ret)
 			fprintf(stderr, "iomemcheck: %s\n", err);
 		return ret;
 	}
-	ret = format == IMC_REPORT_SARIF ? imc_print_sarif(stdout, f) :
-					   imc_print_json(stdout, f);
+	ret = format == IMC_REPORT_SARIF ? imc_print_sarif(stdout, f)
+					 : imc_print_json(stdout, f);
 	return ret || fflush(stdout) ? -1 : 0;
 }
 

@@ -17,8 +17,9 @@ struct imc_bad_loc {
 };
 
 struct imc_lower_stats {
-	unsigned nfuncs;  /* function definitions lowered */
-	unsigned skipped; /* function definitions skipped (they contain errors) */
+	unsigned nfuncs; /* function definitions lowered */
+	unsigned
+		skipped; /* function definitions skipped (they contain errors) */
 	/* Lowered definitions whose body libclang skipped (parse.c): interned
 	 * name -> the function; the caller frees it. */
 	struct imc_ptrmap skipped_bodies;

@@ -45,7 +45,7 @@ struct unit {
 	unsigned argc;
 	struct imc_ccargs own_cc;
 	char *error; /* "iomemcheck: ...\n": the unit fails with this */
-	char *key;   /* its path, by which --shard sorts (owned) */
+	char *key; /* its path, by which --shard sorts (owned) */
 };
 
 struct run {
@@ -69,10 +69,12 @@ static int snapshot(struct run *run, const char *file)
 
 	if (!run->cli->fix && !run->cli->fix_dry_run)
 		return 0;
-	run->snaps = realloc(run->snaps, (run->nsnaps + 1) * sizeof(*run->snaps));
+	run->snaps =
+		realloc(run->snaps, (run->nsnaps + 1) * sizeof(*run->snaps));
 	if (!run->snaps)
 		exit(EXIT_TOOL);
-	if (imc_snapshot_take(&run->snaps[run->nsnaps], file, err, sizeof(err))) {
+	if (imc_snapshot_take(&run->snaps[run->nsnaps], file, err,
+			      sizeof(err))) {
 		fprintf(stderr, "iomemcheck: %s\n", err);
 		return -1;
 	}
@@ -87,7 +89,8 @@ static int worse(int a, int b)
 
 static const char *cxs(CXString s, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s", clang_getCString(s) ? clang_getCString(s) : "");
+	snprintf(buf, len, "%s",
+		 clang_getCString(s) ? clang_getCString(s) : "");
 	clang_disposeString(s);
 	return buf;
 }
@@ -136,8 +139,8 @@ static int triage_errors(CXTranslationUnit tu, const char *main_file,
 			clang_disposeDiagnostic(d);
 			continue;
 		}
-		clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file,
-					   NULL, NULL, &off);
+		clang_getExpansionLocation(clang_getDiagnosticLocation(d),
+					   &file, NULL, NULL, &off);
 		if (sev == CXDiagnostic_Fatal || !file ||
 		    (main && clang_File_isEqual(file, main))) {
 			if (fatal < 0)
@@ -161,13 +164,13 @@ static int triage_errors(CXTranslationUnit tu, const char *main_file,
 static int check_tu(struct run *run, const char *file,
 		    const struct imc_ccargs *cc, struct imc_findings *out)
 {
-	struct imc_options opts = { .report_headers = run->cli->report_headers,
-				    .cast_to_as = run->cli->cast_to_as,
-				    .per_access = run->cli->per_access,
-				    .api = run->cli->api };
-	struct imc_findings findings = { 0 };
+	struct imc_options opts = {.report_headers = run->cli->report_headers,
+				   .cast_to_as = run->cli->cast_to_as,
+				   .per_access = run->cli->per_access,
+				   .api = run->cli->api};
+	struct imc_findings findings = {0};
 	struct imc_lower_stats stats;
-	struct imc_strv args = { 0 };
+	struct imc_strv args = {0};
 	struct imc_bad_loc *bad;
 	CXTranslationUnit cxtu = NULL;
 	enum CXErrorCode ec;
@@ -188,12 +191,15 @@ static int check_tu(struct run *run, const char *file,
 	if (!run->index)
 		run->index = imc_parse_index();
 	imc_clang_args(cc, &args);
-	skip = imc_parse_may_skip(run->cli->report_headers || run->cli->dump_ir);
+	skip = imc_parse_may_skip(run->cli->report_headers ||
+				  run->cli->dump_ir);
 reparse:
 	ec = imc_parse(run->index, file, &args, skip, &cxtu);
 	if (ec != CXError_Success || !cxtu) {
-		fprintf(stderr, "iomemcheck: %s: libclang could not parse it "
-			"(error %d)\n", file, (int)ec);
+		fprintf(stderr,
+			"iomemcheck: %s: libclang could not parse it "
+			"(error %d)\n",
+			file, (int)ec);
 		imc_strv_free(&args);
 		return EXIT_TOOL;
 	}
@@ -230,14 +236,17 @@ reparse:
 	imc_ptrmap_free(&stats.skipped_bodies);
 	imc_strv_free(&args);
 	if (header_err >= 0) {
-		CXDiagnostic d = clang_getDiagnostic(cxtu, (unsigned)header_err);
+		CXDiagnostic d =
+			clang_getDiagnostic(cxtu, (unsigned)header_err);
 		char msg[1024];
 
-		fprintf(stderr, "iomemcheck: %s: note: %u error(s) in included "
+		fprintf(stderr,
+			"iomemcheck: %s: note: %u error(s) in included "
 			"files, %u function(s) there not checked; the first:\n",
 			file, nbad, stats.skipped);
-		cxs(clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation |
-						      CXDiagnostic_DisplayColumn),
+		cxs(clang_formatDiagnostic(d,
+					   CXDiagnostic_DisplaySourceLocation |
+						   CXDiagnostic_DisplayColumn),
 		    msg, sizeof(msg));
 		fprintf(stderr, "%s\n", msg);
 		clang_disposeDiagnostic(d);
@@ -373,14 +382,16 @@ static int list_compile_db(struct run *run)
 	size_t i;
 
 	/* libclang would print its own complaints: look first */
-	snprintf(path, sizeof(path), "%s/compile_commands.json", cli->build_dir);
+	snprintf(path, sizeof(path), "%s/compile_commands.json",
+		 cli->build_dir);
 	if (access(path, R_OK) != 0) {
 		fprintf(stderr, "iomemcheck: %s: %s\n", path, strerror(errno));
 		return EXIT_TOOL;
 	}
 	db = load_compile_db(cli->build_dir, &err);
 	if (err != CXCompilationDatabase_NoError || !db) {
-		fprintf(stderr, "iomemcheck: %s: cannot load compile_commands.json\n",
+		fprintf(stderr,
+			"iomemcheck: %s: cannot load compile_commands.json\n",
 			cli->build_dir);
 		return EXIT_TOOL;
 	}
@@ -402,7 +413,8 @@ static int list_compile_db(struct run *run)
 		}
 		cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
 		if (!cmds || !clang_CompileCommands_getSize(cmds)) {
-			snprintf(why, sizeof(why), "not in %s/compile_commands.json",
+			snprintf(why, sizeof(why),
+				 "not in %s/compile_commands.json",
 				 cli->build_dir);
 			failed_unit(run, f, why);
 		} else {
@@ -461,11 +473,13 @@ static int check_in_dir(struct run *run, const struct unit *u,
 	int status;
 
 	if (cwd < 0) {
-		fprintf(stderr, "iomemcheck: cannot save the working directory\n");
+		fprintf(stderr,
+			"iomemcheck: cannot save the working directory\n");
 		exit(EXIT_TOOL);
 	}
 	if (chdir(u->dir) != 0) {
-		fprintf(stderr, "iomemcheck: %s: %s\n", u->dir, strerror(errno));
+		fprintf(stderr, "iomemcheck: %s: %s\n", u->dir,
+			strerror(errno));
 		status = EXIT_TOOL;
 	} else {
 		/* Entries may be relative to their directory (Meson): report,
@@ -473,13 +487,15 @@ static int check_in_dir(struct run *run, const struct unit *u,
 		char *abs = absolute_path(u->dbfile);
 
 		status = check_tu(run, abs, &u->own_cc, out);
-		run->owned = realloc(run->owned, (run->nowned + 1) * sizeof(char *));
+		run->owned =
+			realloc(run->owned, (run->nowned + 1) * sizeof(char *));
 		if (!run->owned)
 			exit(EXIT_TOOL);
 		run->owned[run->nowned++] = abs;
 	}
 	if (fchdir(cwd) != 0) {
-		fprintf(stderr, "iomemcheck: cannot return to the working directory\n");
+		fprintf(stderr,
+			"iomemcheck: cannot return to the working directory\n");
 		exit(EXIT_TOOL);
 	}
 	close(cwd);
@@ -510,19 +526,19 @@ static void warm_up(void *ctx)
 	struct run *run = ctx;
 	const struct unit *u = &run->units[0];
 	const struct imc_ccargs *cc = u->dir ? &u->own_cc : u->cc;
-	struct imc_ccargs target = { .arch = cc ? cc->arch : NULL,
-				     .target = cc ? cc->target : NULL };
-	struct CXUnsavedFile empty = { "iomemcheck-warm-up.c", "", 0 };
-	struct imc_strv args = { 0 };
+	struct imc_ccargs target = {.arch = cc ? cc->arch : NULL,
+				    .target = cc ? cc->target : NULL};
+	struct CXUnsavedFile empty = {"iomemcheck-warm-up.c", "", 0};
+	struct imc_strv args = {0};
 	CXTranslationUnit tu = NULL;
 
 	if (!run->index)
 		run->index = imc_parse_index();
 	imc_clang_args(&target, &args);
-	if (clang_parseTranslationUnit2(run->index, empty.Filename, args.v,
-					(int)args.n, &empty, 1,
-					CXTranslationUnit_IncludeAttributedTypes,
-					&tu) == CXError_Success)
+	if (clang_parseTranslationUnit2(
+		    run->index, empty.Filename, args.v, (int)args.n, &empty, 1,
+		    CXTranslationUnit_IncludeAttributedTypes,
+		    &tu) == CXError_Success)
 		clang_disposeTranslationUnit(tu);
 	imc_strv_free(&args);
 }
@@ -574,8 +590,10 @@ static int fix_more_rounds(struct run *run, const char *file)
 		status = check_tu(&again, file, &run->cli->cc, &again.all);
 		imc_findings_sort(&again.all);
 		imc_findings_suppress(&again.all);
-		n = status == EXIT_CLEAN && again.nsnaps ?
-			imc_fix_apply(&again.snaps[0], &again.all, NULL, err, sizeof(err)) : -1;
+		n = status == EXIT_CLEAN && again.nsnaps
+			    ? imc_fix_apply(&again.snaps[0], &again.all, NULL,
+					    err, sizeof(err))
+			    : -1;
 		if (n < 0 && status == EXIT_CLEAN) {
 			fprintf(stderr, "iomemcheck: %s\n", err);
 			status = EXIT_TOOL;
@@ -602,7 +620,9 @@ static int apply_fixes(struct run *run)
 			fprintf(stderr, "iomemcheck: %s\n", err);
 			status = EXIT_TOOL;
 		} else if (n > 0 && run->cli->fix && !run->cli->build_dir) {
-			status = worse(status, fix_more_rounds(run, run->snaps[i].path));
+			status =
+				worse(status,
+				      fix_more_rounds(run, run->snaps[i].path));
 		}
 	}
 	return status;
@@ -626,9 +646,9 @@ static int merge(const struct imc_cli *cli)
 		return EXIT_TOOL;
 	}
 	if (!strcmp(cli->format, "html")) /* JSON reports rendered */
-		status = imc_html_write_reports(cli->files.v, cli->files.n,
-						output, opts.fail_on,
-						opts.nfail_on, err, sizeof(err));
+		status = imc_html_write_reports(
+			cli->files.v, cli->files.n, output, opts.fail_on,
+			opts.nfail_on, err, sizeof(err));
 	else
 		status = imc_merge_files(cli->files.v, cli->files.n, output,
 					 &opts, err, sizeof(err));
@@ -657,7 +677,9 @@ static int check_fail_on(const struct imc_cli *cli)
 				if (!strcmp(tok, imc_rule_catalogue[k].name))
 					break;
 			if (k == imc_rule_catalogue_len) {
-				fprintf(stderr, "iomemcheck: --fail-on: unknown rule '%s' (see --list-rules)\n",
+				fprintf(stderr,
+					"iomemcheck: --fail-on: unknown rule "
+					"'%s' (see --list-rules)\n",
 					tok);
 				free(list);
 				return -1;
@@ -704,7 +726,7 @@ static struct imc_rules *load_rules(const struct imc_cli *cli)
 int main(int argc, char **argv)
 {
 	struct imc_cli cli;
-	struct run run = { .cli = &cli };
+	struct run run = {.cli = &cli};
 	char err[512];
 	int status = EXIT_CLEAN;
 	size_t i;
@@ -725,7 +747,8 @@ int main(int argc, char **argv)
 	if (cli.version) {
 		CXString v = clang_getClangVersion();
 
-		printf("iomemcheck %s (%s)\n", IMC_VERSION, clang_getCString(v));
+		printf("iomemcheck %s (%s)\n", IMC_VERSION,
+		       clang_getCString(v));
 		clang_disposeString(v);
 		return EXIT_CLEAN;
 	}
@@ -735,7 +758,9 @@ int main(int argc, char **argv)
 	}
 	if (cli.explain) {
 		if (imc_explain(stdout, cli.explain)) {
-			fprintf(stderr, "iomemcheck: --explain: unknown rule '%s' (see --list-rules)\n",
+			fprintf(stderr,
+				"iomemcheck: --explain: unknown rule '%s' (see "
+				"--list-rules)\n",
 				cli.explain);
 			status = EXIT_TOOL;
 		}

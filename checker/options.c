@@ -39,10 +39,10 @@ void imc_strv_free(struct imc_strv *sv)
 /* in this table.                                                       */
 
 enum own_kind {
-	OWN_BOOL,   /* sets a bool */
+	OWN_BOOL, /* sets a bool */
 	OWN_NOBOOL, /* clears it (-Wno-...) */
 	OWN_STRING, /* `--opt VALUE` or `--opt=VALUE`, last one wins */
-	OWN_LIST,   /* like OWN_STRING, repeatable, appends */
+	OWN_LIST, /* like OWN_STRING, repeatable, appends */
 };
 
 struct own_opt {
@@ -56,79 +56,80 @@ struct own_opt {
 #define FIELD(f) offsetof(struct imc_cli, f)
 
 static const struct own_opt own_opts[] = {
-	{ "--rules", OWN_LIST, FIELD(rules), "FILE",
-	  "load rules from FILE too (repeatable)" },
-	{ "-p", OWN_STRING, FIELD(build_dir), "DIR",
-	  "check the files of DIR/compile_commands.json (all of them, or the\n"
-	  "FILEs given), each with its own flags and directory" },
-	{ "-j", OWN_STRING, FIELD(jobs_arg), "N",
-	  "check N units at a time (default: one per\n"
-	  "CPU); the same output and exit status as -j1" },
-	{ "--shard", OWN_STRING, FIELD(shard_arg), "K/N",
-	  "check only shard K of N (1 <= K <= N): of the\n"
-	  "units sorted by path, the Kth, (K+N)th, ...\n"
-	  "(join the shards' reports with --merge)" },
-	{ "--merge", OWN_BOOL, FIELD(merge), NULL,
-	  "join the JSON or SARIF reports or baselines\n"
-	  "given as FILEs (of --shard runs) into one, on\n"
-	  "stdout or in the -o/--output file" },
-	{ "--api", OWN_STRING, FIELD(api), "GEN[,GEN]",
-	  "apply these API generations' rules (iosys-map, dma-buf-map,\n"
-	  "pre-5.10; default auto: those the file's code mentions)" },
-	{ "--headers", OWN_BOOL, FIELD(report_headers), NULL,
-	  "also report findings in included files" },
-	{ "-Wcast-to-as", OWN_BOOL, FIELD(cast_to_as), NULL,
-	  "also report explicit casts that add __iomem to a plain pointer\n"
-	  "(sparse's -Wcast-to-as; off by default, as in sparse)" },
-	{ "-Wno-cast-to-as", OWN_NOBOOL, FIELD(cast_to_as), NULL,
-	  "do not (the default; the last of the two wins)" },
-	{ "--per-access", OWN_BOOL, FIELD(per_access), NULL,
-	  "one finding per access of an unchecked map or untyped I/O\n"
-	  "pointer (default: one per function and root cause, the other\n"
-	  "accesses as notes)" },
-	{ "-fdiagnostics-parseable-fixits", OWN_BOOL, FIELD(parseable_fixits),
-	  NULL, "print fix-its as fix-it:\"file\":{l:c-l:c}:\"text\" (for\n"
-	  "tools: no source display)" },
-	{ "-fno-diagnostics-show-caret", OWN_BOOL, FIELD(no_caret), NULL,
-	  "do not show fix-its under the source line" },
-	{ "--exit-zero", OWN_BOOL, FIELD(exit_zero), NULL,
-	  "exit 0 even with findings, as sparse does (for kbuild:\n"
-	  "make C=1 CHECK=iomemcheck CF=--exit-zero)" },
-	{ "--werror", OWN_BOOL, FIELD(werror), NULL,
-	  "findings make the exit status 1 even under kbuild (C=1), where\n"
-	  "iomemcheck otherwise exits 0 like sparse" },
-	{ "--fail-on", OWN_LIST, FIELD(fail_on), "RULE[,RULE]",
-	  "only findings of these rules make the exit status 1" },
-	{ "--format", OWN_STRING, FIELD(format), "FMT",
-	  "text (default), json, sarif or html; json/sarif go to\n"
-	  "stdout or the --output file, html to the -o directory\n"
-	  "(index.html and a page per finding; with --merge: of\n"
-	  "JSON reports); text diagnostics stay on stderr" },
-	{ "--output", OWN_STRING, FIELD(output), "FILE",
-	  "write the json/sarif report to FILE (-o FILE works too)" },
-	{ "-o", OWN_STRING, FIELD(output_o), "FILE",
-	  "with --format=json|sarif|html: as --output; otherwise ignored\n"
-	  "(GCC's -o)" },
-	{ "--fix", OWN_BOOL, FIELD(fix), NULL,
-	  "apply the fix-its in place, all or nothing per file" },
-	{ "--fix-dry-run", OWN_BOOL, FIELD(fix_dry_run), NULL,
-	  "print the fix-its as a unified diff on stdout instead" },
-	{ "--baseline", OWN_STRING, FIELD(baseline), "FILE",
-	  "hide the findings recorded in FILE (see --write-baseline)" },
-	{ "--write-baseline", OWN_STRING, FIELD(write_baseline), "FILE",
-	  "record the current findings in FILE" },
-	{ "--diff", OWN_STRING, FIELD(diff_rev), "REV",
-	  "report only findings on lines changed since git revision REV" },
-	{ "--dump-ir", OWN_BOOL, FIELD(dump_ir), NULL,
-	  "print the IR of every function to stdout" },
-	{ "--list-rules", OWN_BOOL, FIELD(list_rules), NULL,
-	  "list the rules and exit" },
-	{ "--explain", OWN_STRING, FIELD(explain), "RULE",
-	  "print what RULE finds, why it matters, how to\n"
-	  "fix it and how to suppress it, and exit" },
-	{ "--version", OWN_BOOL, FIELD(version), NULL,
-	  "print the version and exit" },
-	{ "--help", OWN_BOOL, FIELD(help), NULL, "print this help and exit" },
+	{"--rules", OWN_LIST, FIELD(rules), "FILE",
+	 "load rules from FILE too (repeatable)"},
+	{"-p", OWN_STRING, FIELD(build_dir), "DIR",
+	 "check the files of DIR/compile_commands.json (all of them, or the\n"
+	 "FILEs given), each with its own flags and directory"},
+	{"-j", OWN_STRING, FIELD(jobs_arg), "N",
+	 "check N units at a time (default: one per\n"
+	 "CPU); the same output and exit status as -j1"},
+	{"--shard", OWN_STRING, FIELD(shard_arg), "K/N",
+	 "check only shard K of N (1 <= K <= N): of the\n"
+	 "units sorted by path, the Kth, (K+N)th, ...\n"
+	 "(join the shards' reports with --merge)"},
+	{"--merge", OWN_BOOL, FIELD(merge), NULL,
+	 "join the JSON or SARIF reports or baselines\n"
+	 "given as FILEs (of --shard runs) into one, on\n"
+	 "stdout or in the -o/--output file"},
+	{"--api", OWN_STRING, FIELD(api), "GEN[,GEN]",
+	 "apply these API generations' rules (iosys-map, dma-buf-map,\n"
+	 "pre-5.10; default auto: those the file's code mentions)"},
+	{"--headers", OWN_BOOL, FIELD(report_headers), NULL,
+	 "also report findings in included files"},
+	{"-Wcast-to-as", OWN_BOOL, FIELD(cast_to_as), NULL,
+	 "also report explicit casts that add __iomem to a plain pointer\n"
+	 "(sparse's -Wcast-to-as; off by default, as in sparse)"},
+	{"-Wno-cast-to-as", OWN_NOBOOL, FIELD(cast_to_as), NULL,
+	 "do not (the default; the last of the two wins)"},
+	{"--per-access", OWN_BOOL, FIELD(per_access), NULL,
+	 "one finding per access of an unchecked map or untyped I/O\n"
+	 "pointer (default: one per function and root cause, the other\n"
+	 "accesses as notes)"},
+	{"-fdiagnostics-parseable-fixits", OWN_BOOL, FIELD(parseable_fixits),
+	 NULL,
+	 "print fix-its as fix-it:\"file\":{l:c-l:c}:\"text\" (for\n"
+	 "tools: no source display)"},
+	{"-fno-diagnostics-show-caret", OWN_BOOL, FIELD(no_caret), NULL,
+	 "do not show fix-its under the source line"},
+	{"--exit-zero", OWN_BOOL, FIELD(exit_zero), NULL,
+	 "exit 0 even with findings, as sparse does (for kbuild:\n"
+	 "make C=1 CHECK=iomemcheck CF=--exit-zero)"},
+	{"--werror", OWN_BOOL, FIELD(werror), NULL,
+	 "findings make the exit status 1 even under kbuild (C=1), where\n"
+	 "iomemcheck otherwise exits 0 like sparse"},
+	{"--fail-on", OWN_LIST, FIELD(fail_on), "RULE[,RULE]",
+	 "only findings of these rules make the exit status 1"},
+	{"--format", OWN_STRING, FIELD(format), "FMT",
+	 "text (default), json, sarif or html; json/sarif go to\n"
+	 "stdout or the --output file, html to the -o directory\n"
+	 "(index.html and a page per finding; with --merge: of\n"
+	 "JSON reports); text diagnostics stay on stderr"},
+	{"--output", OWN_STRING, FIELD(output), "FILE",
+	 "write the json/sarif report to FILE (-o FILE works too)"},
+	{"-o", OWN_STRING, FIELD(output_o), "FILE",
+	 "with --format=json|sarif|html: as --output; otherwise ignored\n"
+	 "(GCC's -o)"},
+	{"--fix", OWN_BOOL, FIELD(fix), NULL,
+	 "apply the fix-its in place, all or nothing per file"},
+	{"--fix-dry-run", OWN_BOOL, FIELD(fix_dry_run), NULL,
+	 "print the fix-its as a unified diff on stdout instead"},
+	{"--baseline", OWN_STRING, FIELD(baseline), "FILE",
+	 "hide the findings recorded in FILE (see --write-baseline)"},
+	{"--write-baseline", OWN_STRING, FIELD(write_baseline), "FILE",
+	 "record the current findings in FILE"},
+	{"--diff", OWN_STRING, FIELD(diff_rev), "REV",
+	 "report only findings on lines changed since git revision REV"},
+	{"--dump-ir", OWN_BOOL, FIELD(dump_ir), NULL,
+	 "print the IR of every function to stdout"},
+	{"--list-rules", OWN_BOOL, FIELD(list_rules), NULL,
+	 "list the rules and exit"},
+	{"--explain", OWN_STRING, FIELD(explain), "RULE",
+	 "print what RULE finds, why it matters, how to\n"
+	 "fix it and how to suppress it, and exit"},
+	{"--version", OWN_BOOL, FIELD(version), NULL,
+	 "print the version and exit"},
+	{"--help", OWN_BOOL, FIELD(help), NULL, "print this help and exit"},
 };
 
 void imc_cli_print_help(FILE *out)
@@ -137,10 +138,14 @@ void imc_cli_print_help(FILE *out)
 
 	fputs("usage: iomemcheck [OPTION...] [COMPILER FLAG...] FILE.c...\n"
 	      "       make C=1 CHECK=iomemcheck\n\n"
-	      "Checks that I/O memory (__iomem pointers, struct iosys_map) is only\n"
-	      "accessed through accessors. Compiler flags are those of the GCC\n"
-	      "command line: -D, -U, -I, -isystem, -include, -std=, -m32/-m64 are\n"
-	      "used, everything else is ignored.\n\n", out);
+	      "Checks that I/O memory (__iomem pointers, struct iosys_map) is "
+	      "only\n"
+	      "accessed through accessors. Compiler flags are those of the "
+	      "GCC\n"
+	      "command line: -D, -U, -I, -isystem, -include, -std=, -m32/-m64 "
+	      "are\n"
+	      "used, everything else is ignored.\n\n",
+	      out);
 	for (i = 0; i < sizeof(own_opts) / sizeof(*own_opts); i++) {
 		const struct own_opt *o = &own_opts[i];
 		char left[64];
@@ -156,10 +161,13 @@ void imc_cli_print_help(FILE *out)
 		}
 		fputc('\n', out);
 	}
-	fputs("\nExit status: 0 no findings, 1 findings (0 with --exit-zero, and\n"
+	fputs("\nExit status: 0 no findings, 1 findings (0 with --exit-zero, "
+	      "and\n"
 	      "under kbuild's C=1/C=2 unless --werror, as sparse), 2 error.\n"
-	      "Suppress one finding with a comment on its line or the line above:\n"
-	      "  /* iomemcheck-ignore(RULE): reason */\n", out);
+	      "Suppress one finding with a comment on its line or the line "
+	      "above:\n"
+	      "  /* iomemcheck-ignore(RULE): reason */\n",
+	      out);
 }
 
 /* Matches ARG against option NAME; for options with a value also takes it
@@ -201,12 +209,10 @@ static int parse_own(struct imc_cli *cli, int i, int argc,
 		const struct own_opt *o = &own_opts[k];
 		const char *value = NULL;
 		char *field = (char *)cli + o->field;
-		int used = match_with_value(o->name,
-					    o->kind != OWN_BOOL &&
-						    o->kind != OWN_NOBOOL,
-					    /* -j4 as make's */
-					    !strcmp(o->name, "-j"), i, argc,
-					    argv, &value);
+		int used = match_with_value(
+			o->name, o->kind != OWN_BOOL && o->kind != OWN_NOBOOL,
+			/* -j4 as make's */
+			!strcmp(o->name, "-j"), i, argc, argv, &value);
 
 		if (used < 0) {
 			snprintf(err, errlen, "option '%s' needs an argument",
@@ -238,17 +244,17 @@ static int parse_own(struct imc_cli *cli, int i, int argc,
 /* Compiler flags (GCC's and sparse's).                                 */
 
 enum cc_form {
-	CC_EXACT,     /* -nostdinc */
-	CC_PREFIX,    /* -std=gnu11, -fno-pic: the name starts the argument */
+	CC_EXACT, /* -nostdinc */
+	CC_PREFIX, /* -std=gnu11, -fno-pic: the name starts the argument */
 	CC_JOINED_OR_SEP, /* -DX or -D X */
-	CC_SEP,       /* -Xlinker X (only separate) */
+	CC_SEP, /* -Xlinker X (only separate) */
 	CC_EQ_OR_SEP, /* --param=X or --param X */
 };
 
 enum cc_action {
-	CC_KEEP,   /* pass to clang */
-	CC_DROP,   /* irrelevant for parsing */
-	CC_ARCH,   /* sparse's --arch= */
+	CC_KEEP, /* pass to clang */
+	CC_DROP, /* irrelevant for parsing */
+	CC_ARCH, /* sparse's --arch= */
 	CC_TARGET, /* --target=, -target */
 };
 
@@ -261,67 +267,67 @@ struct cc_opt {
 /* First match wins: longer names before their prefixes. */
 static const struct cc_opt cc_opts[] = {
 	/* preprocessor and language: what parsing depends on */
-	{ "-D", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-U", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-I", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-isystem", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-iquote", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-idirafter", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-include", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-imacros", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-isysroot", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-iwithprefixbefore", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-iwithprefix", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-iprefix", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "--sysroot", CC_EQ_OR_SEP, CC_KEEP },
-	{ "-nostdinc", CC_EXACT, CC_KEEP },
-	{ "-undef", CC_EXACT, CC_KEEP },
-	{ "-std=", CC_PREFIX, CC_KEEP },
-	{ "-ansi", CC_EXACT, CC_KEEP },
-	{ "-x", CC_JOINED_OR_SEP, CC_KEEP },
-	{ "-m16", CC_EXACT, CC_KEEP },
-	{ "-m32", CC_EXACT, CC_KEEP },
-	{ "-m64", CC_EXACT, CC_KEEP },
-	{ "-funsigned-char", CC_EXACT, CC_KEEP },
-	{ "-fno-unsigned-char", CC_EXACT, CC_KEEP },
-	{ "-fsigned-char", CC_EXACT, CC_KEEP },
-	{ "-fno-signed-char", CC_EXACT, CC_KEEP },
-	{ "-fshort-wchar", CC_EXACT, CC_KEEP },
-	{ "-fms-extensions", CC_EXACT, CC_KEEP },
-	{ "-fgnu89-inline", CC_EXACT, CC_KEEP },
-	{ "-fno-gnu89-inline", CC_EXACT, CC_KEEP },
+	{"-D", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-U", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-I", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-isystem", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-iquote", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-idirafter", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-include", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-imacros", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-isysroot", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-iwithprefixbefore", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-iwithprefix", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-iprefix", CC_JOINED_OR_SEP, CC_KEEP},
+	{"--sysroot", CC_EQ_OR_SEP, CC_KEEP},
+	{"-nostdinc", CC_EXACT, CC_KEEP},
+	{"-undef", CC_EXACT, CC_KEEP},
+	{"-std=", CC_PREFIX, CC_KEEP},
+	{"-ansi", CC_EXACT, CC_KEEP},
+	{"-x", CC_JOINED_OR_SEP, CC_KEEP},
+	{"-m16", CC_EXACT, CC_KEEP},
+	{"-m32", CC_EXACT, CC_KEEP},
+	{"-m64", CC_EXACT, CC_KEEP},
+	{"-funsigned-char", CC_EXACT, CC_KEEP},
+	{"-fno-unsigned-char", CC_EXACT, CC_KEEP},
+	{"-fsigned-char", CC_EXACT, CC_KEEP},
+	{"-fno-signed-char", CC_EXACT, CC_KEEP},
+	{"-fshort-wchar", CC_EXACT, CC_KEEP},
+	{"-fms-extensions", CC_EXACT, CC_KEEP},
+	{"-fgnu89-inline", CC_EXACT, CC_KEEP},
+	{"-fno-gnu89-inline", CC_EXACT, CC_KEEP},
 	/* target */
-	{ "--target=", CC_PREFIX, CC_TARGET },
-	{ "-target", CC_SEP, CC_TARGET },
-	{ "--arch=", CC_PREFIX, CC_ARCH },
-	{ "--os=", CC_PREFIX, CC_DROP },
+	{"--target=", CC_PREFIX, CC_TARGET},
+	{"-target", CC_SEP, CC_TARGET},
+	{"--arch=", CC_PREFIX, CC_ARCH},
+	{"--os=", CC_PREFIX, CC_DROP},
 	/* options with a separate argument we do not use */
-	{ "-o", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-MF", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-MT", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-MQ", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-Xassembler", CC_SEP, CC_DROP },
-	{ "-Xlinker", CC_SEP, CC_DROP },
-	{ "-Xpreprocessor", CC_SEP, CC_DROP },
-	{ "-Xclang", CC_SEP, CC_DROP },
-	{ "-aux-info", CC_SEP, CC_DROP },
-	{ "-dumpbase", CC_SEP, CC_DROP },
-	{ "-dumpbase-ext", CC_SEP, CC_DROP },
-	{ "-dumpdir", CC_SEP, CC_DROP },
-	{ "-auxbase", CC_SEP, CC_DROP },
-	{ "-auxbase-strip", CC_SEP, CC_DROP },
-	{ "-wrapper", CC_SEP, CC_DROP },
-	{ "--param", CC_EQ_OR_SEP, CC_DROP },
-	{ "-gcc-base-dir", CC_SEP, CC_DROP },  /* sparse */
-	{ "-multiarch-dir", CC_SEP, CC_DROP }, /* sparse */
-	{ "-L", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-T", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-u", CC_JOINED_OR_SEP, CC_DROP },
-	{ "-z", CC_SEP, CC_DROP },
+	{"-o", CC_JOINED_OR_SEP, CC_DROP},
+	{"-MF", CC_JOINED_OR_SEP, CC_DROP},
+	{"-MT", CC_JOINED_OR_SEP, CC_DROP},
+	{"-MQ", CC_JOINED_OR_SEP, CC_DROP},
+	{"-Xassembler", CC_SEP, CC_DROP},
+	{"-Xlinker", CC_SEP, CC_DROP},
+	{"-Xpreprocessor", CC_SEP, CC_DROP},
+	{"-Xclang", CC_SEP, CC_DROP},
+	{"-aux-info", CC_SEP, CC_DROP},
+	{"-dumpbase", CC_SEP, CC_DROP},
+	{"-dumpbase-ext", CC_SEP, CC_DROP},
+	{"-dumpdir", CC_SEP, CC_DROP},
+	{"-auxbase", CC_SEP, CC_DROP},
+	{"-auxbase-strip", CC_SEP, CC_DROP},
+	{"-wrapper", CC_SEP, CC_DROP},
+	{"--param", CC_EQ_OR_SEP, CC_DROP},
+	{"-gcc-base-dir", CC_SEP, CC_DROP}, /* sparse */
+	{"-multiarch-dir", CC_SEP, CC_DROP}, /* sparse */
+	{"-L", CC_JOINED_OR_SEP, CC_DROP},
+	{"-T", CC_JOINED_OR_SEP, CC_DROP},
+	{"-u", CC_JOINED_OR_SEP, CC_DROP},
+	{"-z", CC_SEP, CC_DROP},
 	/* GCC's long options without an argument we know of */
-	{ "--coverage", CC_EXACT, CC_DROP },
-	{ "--save-temps", CC_EXACT, CC_DROP },
-	{ "--verbose", CC_EXACT, CC_DROP },
+	{"--coverage", CC_EXACT, CC_DROP},
+	{"--save-temps", CC_EXACT, CC_DROP},
+	{"--verbose", CC_EXACT, CC_DROP},
 };
 
 /* sparse's --arch= names, as clang target triples. -m32/-m64 follow
@@ -329,14 +335,21 @@ static const struct cc_opt cc_opts[] = {
 static const struct {
 	const char *arch, *triple;
 } arch_triples[] = {
-	{ "x86", "x86_64-linux-gnu" },     { "x86_64", "x86_64-linux-gnu" },
-	{ "i386", "i386-linux-gnu" },      { "arm64", "aarch64-linux-gnu" },
-	{ "aarch64", "aarch64-linux-gnu" }, { "arm", "arm-linux-gnueabi" },
-	{ "riscv", "riscv64-linux-gnu" },  { "riscv64", "riscv64-linux-gnu" },
-	{ "powerpc", "powerpc64le-linux-gnu" }, { "ppc64", "powerpc64-linux-gnu" },
-	{ "mips", "mips-linux-gnu" },      { "sparc", "sparc64-linux-gnu" },
-	{ "sparc64", "sparc64-linux-gnu" }, { "s390", "s390x-linux-gnu" },
-	{ "loongarch", "loongarch64-linux-gnu" },
+	{"x86", "x86_64-linux-gnu"},
+	{"x86_64", "x86_64-linux-gnu"},
+	{"i386", "i386-linux-gnu"},
+	{"arm64", "aarch64-linux-gnu"},
+	{"aarch64", "aarch64-linux-gnu"},
+	{"arm", "arm-linux-gnueabi"},
+	{"riscv", "riscv64-linux-gnu"},
+	{"riscv64", "riscv64-linux-gnu"},
+	{"powerpc", "powerpc64le-linux-gnu"},
+	{"ppc64", "powerpc64-linux-gnu"},
+	{"mips", "mips-linux-gnu"},
+	{"sparc", "sparc64-linux-gnu"},
+	{"sparc64", "sparc64-linux-gnu"},
+	{"s390", "s390x-linux-gnu"},
+	{"loongarch", "loongarch64-linux-gnu"},
 };
 
 /* Strings we make belong to cc (owned) and die with it. */
@@ -367,7 +380,8 @@ static void cc_wp(struct imc_ccargs *cc, const char *list)
 
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save))
-		if ((tok[0] == '-' && (tok[1] == 'D' || tok[1] == 'U')) && tok[2])
+		if ((tok[0] == '-' && (tok[1] == 'D' || tok[1] == 'U')) &&
+		    tok[2])
 			imc_strv_push(&cc->args, own(cc, strdup(tok)));
 	free(copy);
 }
@@ -528,11 +542,11 @@ static int check_parallel(struct imc_cli *cli, char *err, size_t errlen)
 		return 0;
 	slash = strchr(cli->shard_arg, '/');
 	if (slash) {
-		cli->shard_k = small_number(cli->shard_arg,
-					    (size_t)(slash - cli->shard_arg),
-					    1000000);
-		cli->shard_n = small_number(slash + 1, strlen(slash + 1),
-					    1000000);
+		cli->shard_k =
+			small_number(cli->shard_arg,
+				     (size_t)(slash - cli->shard_arg), 1000000);
+		cli->shard_n =
+			small_number(slash + 1, strlen(slash + 1), 1000000);
 	}
 	if (!slash || !cli->shard_k || !cli->shard_n ||
 	    cli->shard_k > cli->shard_n) {
@@ -566,21 +580,25 @@ static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
 		return -1;
 	}
 	if (cli->fix && cli->fix_dry_run) {
-		snprintf(err, errlen, "--fix and --fix-dry-run exclude each other");
+		snprintf(err, errlen,
+			 "--fix and --fix-dry-run exclude each other");
 		return -1;
 	}
 	if (cli->fix && cli->diff_rev) {
-		snprintf(err, errlen, "--fix applies to whole files; drop --diff");
+		snprintf(err, errlen,
+			 "--fix applies to whole files; drop --diff");
 		return -1;
 	}
 	if (cli->shard_n && (cli->fix || cli->fix_dry_run)) {
-		snprintf(err, errlen, "--shard: not with --fix or --fix-dry-run");
+		snprintf(err, errlen,
+			 "--shard: not with --fix or --fix-dry-run");
 		return -1;
 	}
-	if (cli->merge && (cli->build_dir || cli->shard_n || cli->fix ||
-			   cli->fix_dry_run || cli->baseline ||
-			   cli->write_baseline || cli->diff_rev)) {
-		snprintf(err, errlen, "--merge takes only reports: "
+	if (cli->merge &&
+	    (cli->build_dir || cli->shard_n || cli->fix || cli->fix_dry_run ||
+	     cli->baseline || cli->write_baseline || cli->diff_rev)) {
+		snprintf(err, errlen,
+			 "--merge takes only reports: "
 			 "no -p, --shard, --fix, --baseline or --diff");
 		return -1;
 	}
@@ -672,7 +690,8 @@ void imc_clang_args(const struct imc_ccargs *cc, struct imc_strv *out)
 	for (i = 0; i < cc->args.n; i++)
 		imc_strv_push(out, cc->args.v[i]);
 	for (i = 0; !triple && cc->arch &&
-		    i < sizeof(arch_triples) / sizeof(*arch_triples); i++)
+		    i < sizeof(arch_triples) / sizeof(*arch_triples);
+	     i++)
 		if (!strcmp(cc->arch, arch_triples[i].arch))
 			triple = arch_triples[i].triple;
 	if (triple) {

@@ -16,10 +16,10 @@ void imc_strv_free(struct imc_strv *sv);
 
 /* The compiler arguments that matter for parsing, ready for libclang. */
 struct imc_ccargs {
-	struct imc_strv args;  /* -D/-U/-I/-include/-std=/-m64 ... in order */
+	struct imc_strv args; /* -D/-U/-I/-include/-std=/-m64 ... in order */
 	struct imc_strv owned; /* the strings of args we allocated */
-	const char *arch;      /* sparse's --arch=, mapped to a target */
-	const char *target;    /* --target= / -target */
+	const char *arch; /* sparse's --arch=, mapped to a target */
+	const char *target; /* --target= / -target */
 };
 
 struct imc_cli {
@@ -27,28 +27,28 @@ struct imc_cli {
 	struct imc_strv rules;
 	bool dump_ir;
 	bool report_headers;
-	bool cast_to_as;       /* -Wcast-to-as (sparse's), -Wno-cast-to-as */
-	bool per_access;       /* --per-access */
-	const char *api;       /* --api GEN[,GEN]: API generations (rules) */
+	bool cast_to_as; /* -Wcast-to-as (sparse's), -Wno-cast-to-as */
+	bool per_access; /* --per-access */
+	const char *api; /* --api GEN[,GEN]: API generations (rules) */
 	bool parseable_fixits;
-	bool no_caret;         /* -fno-diagnostics-show-caret */
-	bool exit_zero;        /* findings do not make the exit status 1 */
-	bool werror;           /* findings make it 1, even under kbuild */
+	bool no_caret; /* -fno-diagnostics-show-caret */
+	bool exit_zero; /* findings do not make the exit status 1 */
+	bool werror; /* findings make it 1, even under kbuild */
 	struct imc_strv fail_on; /* only these rules fail (comma lists) */
-	const char *format;    /* text (default), json, sarif */
-	const char *output;    /* --output: where json/sarif go */
-	const char *output_o;  /* -o: the same, unless it is GCC's object */
+	const char *format; /* text (default), json, sarif */
+	const char *output; /* --output: where json/sarif go */
+	const char *output_o; /* -o: the same, unless it is GCC's object */
 	bool fix, fix_dry_run;
 	const char *baseline, *write_baseline;
-	const char *diff_rev;  /* --diff=REV */
+	const char *diff_rev; /* --diff=REV */
 	bool version, help, list_rules;
-	const char *explain;   /* --explain RULE */
+	const char *explain; /* --explain RULE */
 	const char *build_dir; /* -p */
-	const char *jobs_arg;  /* -j N, as given */
-	unsigned jobs;         /* parsed; default: the CPUs we may use */
+	const char *jobs_arg; /* -j N, as given */
+	unsigned jobs; /* parsed; default: the CPUs we may use */
 	const char *shard_arg; /* --shard K/N, as given */
 	unsigned shard_k, shard_n; /* 1 <= k <= n; n = 0: no sharding */
-	bool merge;            /* --merge REPORT...: join shards' reports */
+	bool merge; /* --merge REPORT...: join shards' reports */
 
 	struct imc_strv files;
 	struct imc_ccargs cc;

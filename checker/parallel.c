@@ -80,7 +80,7 @@ static int write_findings(FILE *f, const struct imc_findings *fs)
 	for (k = 0; k < fs->nlimits; k++) { /* a finding without a rule */
 		put_str(f, "");
 		put_loc(f, &fs->limits[k].loc);
-		fwrite(&(uint64_t){ 0 }, sizeof(uint64_t), 1, f);
+		fwrite(&(uint64_t){0}, sizeof(uint64_t), 1, f);
 		put_str(f, fs->limits[k].message);
 		put_u32(f, 0);
 		put_u32(f, 0);
@@ -138,8 +138,8 @@ static void get_loc(FILE *f, struct imc_loc *l, bool *ok)
 /* One event of a finding (kinds are the core's static strings). */
 static bool read_event(FILE *f, struct imc_finding *d)
 {
-	static const char *const kinds[] = { "source", "branch", "call",
-					     "access", "note" };
+	static const char *const kinds[] = {"source", "branch", "call",
+					    "access", "note"};
 	struct imc_loc loc;
 	uint64_t fe = 0;
 	bool ok = true;
@@ -166,8 +166,8 @@ static void add_limit(struct imc_findings *got, struct imc_finding *d)
 {
 	struct imc_event *e;
 
-	got->limits = imc_xrealloc(got->limits, (got->nlimits + 1) *
-							sizeof(*got->limits));
+	got->limits = imc_xrealloc(got->limits,
+				   (got->nlimits + 1) * sizeof(*got->limits));
 	e = &got->limits[got->nlimits++];
 	memset(e, 0, sizeof(*e));
 	e->loc = d->loc;

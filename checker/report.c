@@ -36,12 +36,12 @@ static void source_load(struct source *src, const char *name)
 	free(src->text);
 	memset(src, 0, sizeof(*src));
 	src->name = strdup(name);
-	src->text = imc_read_file(name, &src->len); /* NULL: no source display */
+	src->text =
+		imc_read_file(name, &src->len); /* NULL: no source display */
 }
 
 /* Line LINE (1-based) without its newline; NULL if there is none. */
-static const char *source_line(struct source *src, uint32_t line,
-			       size_t *len)
+static const char *source_line(struct source *src, uint32_t line, size_t *len)
 {
 	const char *p = src->text, *end;
 	uint32_t l = 1;
@@ -121,13 +121,14 @@ static void show_line(FILE *out, const struct imc_finding *d,
 	const char *text = source_line(src, line, &len);
 	char marks[512], row[512];
 	unsigned k, width = 0, used;
-	bool pending[64] = { false };
+	bool pending[64] = {false};
 
 	if (!text)
 		return;
 	print_source_line(out, line, text, len);
 	memset(marks, ' ', sizeof(marks));
-	if (d->loc.line == line && d->loc.file && !strcmp(d->loc.file, src->name)) {
+	if (d->loc.line == line && d->loc.file &&
+	    !strcmp(d->loc.file, src->name)) {
 		unsigned c = display_col(text, len, d->loc.col);
 
 		if (c < sizeof(marks) - 1) {
@@ -167,7 +168,8 @@ static void show_line(FILE *out, const struct imc_finding *d,
 				continue;
 			b = display_col(text, len, x->begin.col);
 			e = display_col(text, len, x->end.col);
-			tl = *x->text ? (unsigned)strlen(x->text) : (e > b ? e - b : 1);
+			tl = *x->text ? (unsigned)strlen(x->text)
+				      : (e > b ? e - b : 1);
 			if ((any && b < used + 1) || b + tl >= sizeof(row) - 1)
 				continue;
 			if (*x->text)
@@ -211,11 +213,11 @@ static void show_fixits(FILE *out, const struct imc_finding *d,
 void imc_report_text(FILE *out, const struct imc_findings *f,
 		     bool parseable_fixits, bool show_caret)
 {
-	struct source src = { 0 };
+	struct source src = {0};
 	size_t i;
 
 	for (i = 0; i < f->n; i++) {
-		struct imc_findings one = { .v = &f->v[i], .n = 1, .cap = 1 };
+		struct imc_findings one = {.v = &f->v[i], .n = 1, .cap = 1};
 
 		imc_print_text(out, &one, parseable_fixits);
 		if (show_caret && f->v[i].nfixits)

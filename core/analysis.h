@@ -10,15 +10,15 @@ struct edit {
 	struct imc_loc begin, end;
 	char *text;
 	size_t finding; /* owner */
-	bool taken;     /* folded into an enclosing edit */
+	bool taken; /* folded into an enclosing edit */
 };
 
 /* What the whole TU stores in a struct member or a file-scope variable that
  * may be I/O memory (issue: provenance lives in fields), learned from every
  * assignment the analysis sees; read back as the value of every load. */
 struct io_holder {
-	uint8_t mem;     /* MEM_* */
-	bool forced;     /* the I/O memory went through a __force cast */
+	uint8_t mem; /* MEM_* */
+	bool forced; /* the I/O memory went through a __force cast */
 	const char *why; /* the first assignment that stored I/O memory */
 };
 
@@ -29,12 +29,13 @@ struct analysis {
 	struct imc_sources *sources;
 	struct imc_strset strings; /* messages' "why" parts */
 	struct imc_findings *out;
-	size_t first_finding;      /* out->v[first_finding..] are ours */
+	size_t first_finding; /* out->v[first_finding..] are ours */
 	struct edit *edits;
 	size_t nedits, capedits;
-	struct summary *sums;      /* per function */
+	struct summary *sums; /* per function */
 	struct imc_ptrmap fn_index; /* interned name -> index + 1 */
-	struct imc_ptrmap callee_rules; /* interned name -> struct callee_rules */
+	struct imc_ptrmap
+		callee_rules; /* interned name -> struct callee_rules */
 	struct fnctx *current;
 	/* interned "tag.member" or struct imc_var * -> struct io_holder */
 	struct imc_ptrmap holders;
@@ -72,7 +73,8 @@ void holders_free(struct analysis *a);
 
 /* generation.c */
 void generations_select(struct analysis *a);
-bool generation_active(const struct analysis *a, const struct imc_generation *g);
+bool generation_active(const struct analysis *a,
+		       const struct imc_generation *g);
 const struct imc_rule *rule_find(const struct analysis *a, enum imc_directive d,
 				 const char *name);
 const char *rewrite_for(const struct analysis *a, const char *subject,
@@ -82,9 +84,8 @@ const char *rewrite_for(const struct analysis *a, const char *subject,
 /* Registers where the interned text WHY comes from (first one wins): the
  * node's place, an event kind, the why it was derived from, the event's
  * message (owned; NULL: WHY itself). */
-void origin_note(struct analysis *a, const char *why,
-		 const struct imc_node *at, const char *kind, const char *prev,
-		 char *message);
+void origin_note(struct analysis *a, const char *why, const struct imc_node *at,
+		 const char *kind, const char *prev, char *message);
 /* Adds finding F the events of WHY's chain, oldest first; whether any. */
 bool finding_events_from(struct analysis *a, size_t f, const char *why);
 void finding_event(struct analysis *a, size_t f, const char *kind,

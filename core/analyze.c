@@ -11,7 +11,7 @@
 #include "callgraph.h"
 
 #define SUMMARY_ROUNDS 4
-#define HOLDER_ROUNDS 4
+#define HOLDER_ROUNDS  4
 
 const char *why(struct analysis *a, const char *fmt, ...)
 {
@@ -230,7 +230,7 @@ static bool *relevant_functions(struct analysis *a)
 	bool *relevant = imc_xcalloc(n + 1, sizeof(bool));
 	uint32_t *queue = imc_xcalloc(n + 1, sizeof(uint32_t));
 	uint32_t *first = imc_xcalloc(n + 2, sizeof(uint32_t)), *callers;
-	struct call_edges e = { .a = a };
+	struct call_edges e = {.a = a};
 	size_t k;
 
 	for (i = 0; i < n; i++) {
@@ -273,8 +273,8 @@ static bool *relevant_functions(struct analysis *a)
 static bool *needed_functions(struct analysis *a, const bool *relevant)
 {
 	uint32_t n = imc_tu_nfuncs(a->tu), i, head = 0;
-	struct reach r = { a, imc_xcalloc(n + 1, sizeof(bool)),
-			   imc_xcalloc(n + 1, sizeof(uint32_t)), 0 };
+	struct reach r = {a, imc_xcalloc(n + 1, sizeof(bool)),
+			  imc_xcalloc(n + 1, sizeof(uint32_t)), 0};
 
 	for (i = 0; i < n; i++)
 		if (relevant[i] && wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
@@ -320,7 +320,6 @@ static void compute_summaries(struct analysis *a, const bool *needed)
 	free(order);
 }
 
-
 static int cmp_str(const char *x, const char *y)
 {
 	return strcmp(x ? x : "", y ? y : "");
@@ -350,7 +349,8 @@ static void sort_and_filter(struct imc_findings *out, size_t from,
 	size_t i, n = from;
 
 	if (out->n > from)
-		qsort(out->v + from, out->n - from, sizeof(*out->v), cmp_finding);
+		qsort(out->v + from, out->n - from, sizeof(*out->v),
+		      cmp_finding);
 	for (i = from; i < out->n; i++) {
 		struct imc_finding *f = &out->v[i];
 
@@ -403,7 +403,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		const struct imc_options *opts, struct imc_findings *out)
 {
 	static const struct imc_options defaults;
-	struct analysis a = { 0 };
+	struct analysis a = {0};
 	uint32_t holder_rounds = analysis_cap("holder-rounds", HOLDER_ROUNDS);
 	bool *needed, *relevant;
 	uint32_t i, round;

@@ -21,13 +21,13 @@
 
 static char *fingerprint(struct imc_sources *src, const struct imc_finding *f)
 {
-	struct imc_range r = { .valid = true };
+	struct imc_range r = {.valid = true};
 	char *line, *out, *o;
 	const char *p;
 	uint64_t h = 1469598103934665603ull;
 
-	r.begin = (struct imc_loc){ f->loc.file, f->loc.line, 1 };
-	r.end = (struct imc_loc){ f->loc.file, f->loc.line + 1, 1 };
+	r.begin = (struct imc_loc){f->loc.file, f->loc.line, 1};
+	r.end = (struct imc_loc){f->loc.file, f->loc.line + 1, 1};
 	line = imc_source_text(src, &r);
 	out = imc_xcalloc(1, (line ? strlen(line) : 0) + 1);
 	/* Whitespace-insensitive: re-indenting is not a new finding. */
@@ -117,7 +117,9 @@ static cJSON *load_baseline(const char *path, char *err, size_t errlen)
 	doc = cJSON_Parse(buf);
 	free(buf);
 	if (!doc || !cJSON_IsArray(cJSON_GetObjectItem(doc, "findings"))) {
-		snprintf(err, errlen, "%s: not an iomemcheck baseline (JSON with \"findings\")",
+		snprintf(err, errlen,
+			 "%s: not an iomemcheck baseline (JSON with "
+			 "\"findings\")",
 			 path);
 		cJSON_Delete(doc);
 		return NULL;
@@ -129,7 +131,8 @@ static bool entry_matches(cJSON *e, const struct imc_finding *f, const char *fp)
 {
 	const char *file = cJSON_GetStringValue(cJSON_GetObjectItem(e, "file"));
 	const char *rule = cJSON_GetStringValue(cJSON_GetObjectItem(e, "rule"));
-	const char *efp = cJSON_GetStringValue(cJSON_GetObjectItem(e, "fingerprint"));
+	const char *efp =
+		cJSON_GetStringValue(cJSON_GetObjectItem(e, "fingerprint"));
 
 	char *key = key_path(f->loc.file);
 	bool same = file && rule && efp && !strcmp(file, key) &&
@@ -155,12 +158,13 @@ int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
 		char *fp = fingerprint(src, &f->v[i]);
 		cJSON *match = NULL;
 
-		cJSON_ArrayForEach(e, arr)
-			if (!cJSON_GetObjectItem(e, "used") &&
-			    entry_matches(e, &f->v[i], fp)) {
-				match = e;
-				break;
-			}
+		cJSON_ArrayForEach(e,
+				   arr) if (!cJSON_GetObjectItem(e, "used") &&
+					    entry_matches(e, &f->v[i], fp))
+		{
+			match = e;
+			break;
+		}
 		free(fp);
 		if (!match) {
 			f->v[n++] = f->v[i];

@@ -55,8 +55,7 @@ static uint32_t push(struct analysis *a, const bool *needed,
 	return depth + 1;
 }
 
-uint32_t *summary_order(struct analysis *a, const bool *needed,
-			uint32_t *count)
+uint32_t *summary_order(struct analysis *a, const bool *needed, uint32_t *count)
 {
 	uint32_t n = imc_tu_nfuncs(a->tu), root, depth = 0, len = 0;
 	uint32_t *order = imc_xcalloc(n + 1, sizeof(*order));

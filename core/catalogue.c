@@ -3,22 +3,22 @@
 #include "iomemcheck.h"
 
 const struct imc_rule_info imc_rule_catalogue[] = {
-	{ "iomem-deref",
-	  "Plain load or store through a pointer to I/O memory; use readX()/writeX()" },
-	{ "iomem-memfn",
-	  "mem*()/str*() on I/O memory; use memcpy_toio()/memcpy_fromio()/memset_io()" },
-	{ "iomem-forced-access",
-	  "Plain access or mem*()/str*() through I/O memory that __force made a plain pointer" },
-	{ "iomem-address-space",
-	  "__iomem dropped without __force (assignment, initializer, argument, return, cast)" },
-	{ "map-vaddr-unchecked",
-	  "A map's system pointer used as system memory where the map may be I/O memory" },
-	{ "map-vaddr-iomem-on-system",
-	  "A map's I/O pointer used where the map is system memory" },
-	{ "map-flag-mismatch",
-	  "Open-coded map set-up whose member and is_iomem flag disagree" },
-	{ "map-incr-before-vunmap",
-	  "Map advanced in place and later passed to the vunmap of the same object" },
+	{"iomem-deref", "Plain load or store through a pointer to I/O memory; "
+			"use readX()/writeX()"},
+	{"iomem-memfn", "mem*()/str*() on I/O memory; use "
+			"memcpy_toio()/memcpy_fromio()/memset_io()"},
+	{"iomem-forced-access", "Plain access or mem*()/str*() through I/O "
+				"memory that __force made a plain pointer"},
+	{"iomem-address-space", "__iomem dropped without __force (assignment, "
+				"initializer, argument, return, cast)"},
+	{"map-vaddr-unchecked", "A map's system pointer used as system memory "
+				"where the map may be I/O memory"},
+	{"map-vaddr-iomem-on-system",
+	 "A map's I/O pointer used where the map is system memory"},
+	{"map-flag-mismatch",
+	 "Open-coded map set-up whose member and is_iomem flag disagree"},
+	{"map-incr-before-vunmap", "Map advanced in place and later passed to "
+				   "the vunmap of the same object"},
 };
 
 const size_t imc_rule_catalogue_len =

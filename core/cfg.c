@@ -18,9 +18,9 @@ struct label {
 
 struct builder {
 	struct imc_cfg *cfg;
-	uint32_t cur;            /* block being filled, NONE if unreachable */
-	uint32_t brk, cont;      /* break/continue targets */
-	uint32_t sw;             /* enclosing switch's dispatch block */
+	uint32_t cur; /* block being filled, NONE if unreachable */
+	uint32_t brk, cont; /* break/continue targets */
+	uint32_t sw; /* enclosing switch's dispatch block */
 	bool sw_has_default;
 	struct label *labels;
 	uint32_t nlabels;
@@ -32,8 +32,8 @@ static uint32_t new_block(struct builder *b)
 
 	if (cfg->nblocks == cfg->capblocks) {
 		cfg->capblocks = cfg->capblocks ? cfg->capblocks * 2 : 8;
-		cfg->blocks = imc_xrealloc(cfg->blocks, cfg->capblocks *
-							sizeof(*cfg->blocks));
+		cfg->blocks = imc_xrealloc(
+			cfg->blocks, cfg->capblocks * sizeof(*cfg->blocks));
 	}
 	memset(&cfg->blocks[cfg->nblocks], 0, sizeof(struct imc_block));
 	cfg->blocks[cfg->nblocks].term = IMC_TERM_EXIT;
@@ -62,8 +62,8 @@ static void jump(struct builder *b, uint32_t to)
 	b->cur = NONE;
 }
 
-static void branch(struct builder *b, const struct imc_node *cond,
-		   uint32_t yes, uint32_t no)
+static void branch(struct builder *b, const struct imc_node *cond, uint32_t yes,
+		   uint32_t no)
 {
 	struct imc_block *blk;
 
@@ -105,8 +105,8 @@ static uint32_t label_block(struct builder *b, const char *name)
 	for (i = 0; i < b->nlabels; i++)
 		if (b->labels[i].name == name)
 			return b->labels[i].block;
-	b->labels = imc_xrealloc(b->labels, (b->nlabels + 1) *
-						    sizeof(*b->labels));
+	b->labels =
+		imc_xrealloc(b->labels, (b->nlabels + 1) * sizeof(*b->labels));
 	b->labels[b->nlabels].name = name;
 	b->labels[b->nlabels].block = new_block(b);
 	return b->labels[b->nlabels++].block;
@@ -266,7 +266,7 @@ static const struct imc_node *last_expression(const struct imc_node *body)
 struct imc_cfg *imc_cfg_build(const struct imc_node *body)
 {
 	struct imc_cfg *cfg = imc_xcalloc(1, sizeof(*cfg));
-	struct builder b = { .cfg = cfg, .brk = NONE, .cont = NONE, .sw = NONE };
+	struct builder b = {.cfg = cfg, .brk = NONE, .cont = NONE, .sw = NONE};
 
 	b.cur = new_block(&b);
 	stmt(&b, body);

@@ -6,10 +6,10 @@
 #include "ir.h"
 
 enum imc_term {
-	IMC_TERM_JUMP,   /* to succ[0] */
+	IMC_TERM_JUMP, /* to succ[0] */
 	IMC_TERM_BRANCH, /* cond: true -> succ[0], false -> succ[1] */
 	IMC_TERM_SWITCH, /* to every succ */
-	IMC_TERM_EXIT,   /* leaves the region (return, end of body) */
+	IMC_TERM_EXIT, /* leaves the region (return, end of body) */
 };
 
 struct imc_block {

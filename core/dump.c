@@ -6,23 +6,28 @@
 #include "ir.h"
 
 static const char *const kind_names[] = {
-	[IMC_VAR] = "var", [IMC_CONST] = "const", [IMC_STR] = "str",
-	[IMC_FIELD] = "field", [IMC_DEREF] = "deref", [IMC_INDEX] = "index",
-	[IMC_ADDR] = "addr", [IMC_CALL] = "call", [IMC_ASSIGN] = "assign",
-	[IMC_INCDEC] = "incdec", [IMC_CAST] = "cast", [IMC_UNARY] = "unary",
-	[IMC_BINARY] = "binary", [IMC_COND] = "cond", [IMC_COMMA] = "comma",
-	[IMC_INITLIST] = "initlist", [IMC_DESIG] = "desig",
-	[IMC_STMTEXPR] = "stmtexpr", [IMC_OTHER] = "other",
-	[IMC_BLOCK] = "block", [IMC_DECL] = "decl", [IMC_IF] = "if",
-	[IMC_WHILE] = "while", [IMC_DO] = "do", [IMC_FOR] = "for",
-	[IMC_SWITCH] = "switch", [IMC_CASE] = "case", [IMC_BREAK] = "break",
+	[IMC_VAR] = "var",	     [IMC_CONST] = "const",
+	[IMC_STR] = "str",	     [IMC_FIELD] = "field",
+	[IMC_DEREF] = "deref",	     [IMC_INDEX] = "index",
+	[IMC_ADDR] = "addr",	     [IMC_CALL] = "call",
+	[IMC_ASSIGN] = "assign",     [IMC_INCDEC] = "incdec",
+	[IMC_CAST] = "cast",	     [IMC_UNARY] = "unary",
+	[IMC_BINARY] = "binary",     [IMC_COND] = "cond",
+	[IMC_COMMA] = "comma",	     [IMC_INITLIST] = "initlist",
+	[IMC_DESIG] = "desig",	     [IMC_STMTEXPR] = "stmtexpr",
+	[IMC_OTHER] = "other",	     [IMC_BLOCK] = "block",
+	[IMC_DECL] = "decl",	     [IMC_IF] = "if",
+	[IMC_WHILE] = "while",	     [IMC_DO] = "do",
+	[IMC_FOR] = "for",	     [IMC_SWITCH] = "switch",
+	[IMC_CASE] = "case",	     [IMC_BREAK] = "break",
 	[IMC_CONTINUE] = "continue", [IMC_RETURN] = "return",
-	[IMC_GOTO] = "goto", [IMC_LABEL] = "label",
+	[IMC_GOTO] = "goto",	     [IMC_LABEL] = "label",
 };
 
 static const char *const tkind_names[] = {
-	[IMC_T_OTHER] = "other", [IMC_T_VOID] = "void", [IMC_T_BOOL] = "bool",
-	[IMC_T_INT] = "int", [IMC_T_FLOAT] = "float", [IMC_T_PTR] = "ptr",
+	[IMC_T_OTHER] = "other", [IMC_T_VOID] = "void",
+	[IMC_T_BOOL] = "bool",	 [IMC_T_INT] = "int",
+	[IMC_T_FLOAT] = "float", [IMC_T_PTR] = "ptr",
 	[IMC_T_ARRAY] = "array", [IMC_T_STRUCT] = "struct",
 	[IMC_T_UNION] = "union", [IMC_T_FUNC] = "func",
 };
@@ -99,7 +104,8 @@ void imc_tu_dump(const struct imc_tu *tu, FILE *out)
 			fn->loc.col);
 		for (p = 0; p < fn->nparams; p++) {
 			fprintf(out, "%s%s: ", p ? ", " : "",
-				fn->params[p]->name ? fn->params[p]->name : "?");
+				fn->params[p]->name ? fn->params[p]->name
+						    : "?");
 			dump_type(fn->params[p]->type, out, 0);
 		}
 		fputs(")\n", out);

@@ -328,8 +328,8 @@ static void subst_free(struct subst *s)
 
 /* Calls of fn that are not a declaration's initialiser (those the rewrite
  * may replace), and uses of its address. */
-static uint32_t other_uses(const struct imc_node *n, const struct imc_node *parent,
-			   const char *fn)
+static uint32_t other_uses(const struct imc_node *n,
+			   const struct imc_node *parent, const char *fn)
 {
 	uint32_t i, k = 0;
 

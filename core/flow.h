@@ -12,27 +12,27 @@
 enum { MEM_SYS = 1, MEM_IO = 2 };
 
 struct val {
-	uint8_t mem;       /* MEM_* bits; 0 = nothing known (not reported) */
-	bool typed;        /* comes from an __iomem-typed expression */
-	bool flag_neg;     /* flag_obj: value is !is_iomem */
-	bool from_map;     /* derived from some map's system member */
-	bool forced;       /* I/O memory made a plain pointer with __force */
-	int32_t obj;       /* pointer derived from this map's system member */
-	int32_t flag_obj;  /* value is this map's is_iomem flag */
-	int32_t pts;       /* pointer to this map object */
-	uint32_t params;   /* summary mode: derived from these parameters */
+	uint8_t mem; /* MEM_* bits; 0 = nothing known (not reported) */
+	bool typed; /* comes from an __iomem-typed expression */
+	bool flag_neg; /* flag_obj: value is !is_iomem */
+	bool from_map; /* derived from some map's system member */
+	bool forced; /* I/O memory made a plain pointer with __force */
+	int32_t obj; /* pointer derived from this map's system member */
+	int32_t flag_obj; /* value is this map's is_iomem flag */
+	int32_t pts; /* pointer to this map object */
+	uint32_t params; /* summary mode: derived from these parameters */
 	/* where a map's system member was read, for a report where the
 	 * pointer escapes without its flag (returned); line 0: none */
 	struct imc_loc from;
 	uintptr_t from_fe;
-	const char *why;   /* interned: why the memory may be I/O */
+	const char *why; /* interned: why the memory may be I/O */
 };
 
 struct mapst {
-	uint8_t st;        /* IMC_MAP_* bits; 0 = not set up yet */
-	uint8_t member;    /* member written in this function: 1 sys, 2 io */
-	uint8_t flag;      /* is_iomem written in this function: 1 false, 2 true */
-	bool incr;         /* advanced in place by a map-incr call */
+	uint8_t st; /* IMC_MAP_* bits; 0 = not set up yet */
+	uint8_t member; /* member written in this function: 1 sys, 2 io */
+	uint8_t flag; /* is_iomem written in this function: 1 false, 2 true */
+	bool incr; /* advanced in place by a map-incr call */
 	struct imc_loc incr_loc;
 	const char *incr_fn;
 	const char *why;
@@ -40,15 +40,16 @@ struct mapst {
 
 struct state {
 	bool live;
-	struct val *vars;   /* per function-local var slot */
+	struct val *vars; /* per function-local var slot */
 	struct mapst *objs; /* per map object */
 };
 
 /* Summary of a function of this TU, for its callers. */
 struct summary {
-	uint32_t mem_params;  /* params used as system memory (deref, mem*) */
-	const char *use_what[32]; /* per param: how, e.g. "memset() at line 7" */
-	uint32_t ret_params;  /* return value derived from these params */
+	uint32_t mem_params; /* params used as system memory (deref, mem*) */
+	const char
+		*use_what[32]; /* per param: how, e.g. "memset() at line 7" */
+	uint32_t ret_params; /* return value derived from these params */
 	uint8_t ret_mem;
 	bool ret_from_map;
 	bool ret_forced;
@@ -62,10 +63,10 @@ struct summary {
 };
 
 struct mapobj {
-	const char *path;    /* interned canonical access path */
+	const char *path; /* interned canonical access path */
 	const char *display; /* as the user wrote it: "map", "fb->map" */
-	int32_t root_slot;   /* slot of the root variable */
-	bool by_deref;       /* reached through a pointer: unknown origin */
+	int32_t root_slot; /* slot of the root variable */
+	bool by_deref; /* reached through a pointer: unknown origin */
 	const struct imc_rule *def; /* map-struct rule; NULL: the I/O-or-not
 				     * result of a call with a flag out-param */
 };

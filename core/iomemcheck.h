@@ -35,7 +35,7 @@ int imc_rules_load_default(struct imc_rules *rules, char *err, size_t errlen);
 /* ---- findings ---- */
 struct imc_fixit {
 	struct imc_loc begin, end; /* replace [begin, end) ... */
-	const char *text;          /* ... by text; begin == end inserts */
+	const char *text; /* ... by text; begin == end inserts */
 };
 
 /* A step of a finding's path, as GCC's -fanalyzer shows them: where the I/O
@@ -43,15 +43,15 @@ struct imc_fixit {
  * through, the accesses. Printed as notes, SARIF codeFlows, JSON events. */
 struct imc_event {
 	struct imc_loc loc;
-	uintptr_t fe_loc;    /* the front end's handle of loc, 0: none */
-	const char *kind;    /* "source", "branch", "call", "access", "note" */
+	uintptr_t fe_loc; /* the front end's handle of loc, 0: none */
+	const char *kind; /* "source", "branch", "call", "access", "note" */
 	const char *message; /* owned */
 };
 
 struct imc_finding {
-	const char *rule;    /* e.g. "iomem-deref" */
-	struct imc_loc loc;  /* file:line:col to report */
-	uintptr_t fe_loc;    /* the front end's handle of loc (GCC location_t) */
+	const char *rule; /* e.g. "iomem-deref" */
+	struct imc_loc loc; /* file:line:col to report */
+	uintptr_t fe_loc; /* the front end's handle of loc (GCC location_t) */
 	const char *message; /* one line, without the [rule] suffix */
 	struct imc_fixit *fixits;
 	uint32_t nfixits;
@@ -150,10 +150,10 @@ int imc_baseline_filter(const char *path, struct imc_findings *f, char *err,
 
 /* ---- after the analysis, for both front ends (pipeline.c) ---- */
 struct imc_policy {
-	const char *baseline;       /* drop the findings this file records */
+	const char *baseline; /* drop the findings this file records */
 	const char *write_baseline; /* record the findings (after filters) */
 	const char *const *fail_on; /* comma lists: the rules that fail; */
-	size_t nfail_on;            /* none: every rule */
+	size_t nfail_on; /* none: every rule */
 	/* a front end's own filter after the suppressions (the checker's
 	 * --diff); -1 + err on failure */
 	int (*keep)(struct imc_findings *f, void *arg, char *err,

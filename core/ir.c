@@ -162,7 +162,7 @@ static int cmp_seq(const void *pa, const void *pb)
 {
 	const struct imc_func *const *a = pa, *const *b = pb;
 
-	return (*a)->seq < (*b)->seq ? -1 : (*a)->seq > (*b)->seq;
+	return (*a)->seq<(*b)->seq ? -1 : (*a)->seq>(*b)->seq;
 }
 
 void imc_tu_sort_funcs(struct imc_tu *tu)
@@ -188,7 +188,7 @@ void imc_for_each_callee(const struct imc_node *n,
 
 /* name -> handle of a deferred definition, or one of: */
 static char wanted_mark, lowered_mark;
-#define WANTED ((void *)&wanted_mark)   /* called, not defined yet */
+#define WANTED	((void *)&wanted_mark) /* called, not defined yet */
 #define LOWERED ((void *)&lowered_mark) /* handed to the front end */
 
 struct imc_deferred {

@@ -27,14 +27,14 @@ struct imc_tu;
 
 struct imc_loc {
 	const char *file; /* interned with imc_tu_intern(); NULL = unknown */
-	uint32_t line;    /* 1-based; 0 = unknown */
-	uint32_t col;     /* 1-based byte column */
+	uint32_t line; /* 1-based; 0 = unknown */
+	uint32_t col; /* 1-based byte column */
 };
 
 struct imc_range {
 	struct imc_loc begin;
 	struct imc_loc end; /* exclusive: one past the last byte */
-	bool valid;         /* false: unknown, or (partly) inside a macro */
+	bool valid; /* false: unknown, or (partly) inside a macro */
 	/* Opaque front-end handles (GCC location_t); the core never reads them. */
 	uintptr_t fe_begin, fe_end;
 };
@@ -54,10 +54,10 @@ enum imc_tkind {
 
 struct imc_type {
 	enum imc_tkind kind;
-	uint32_t size;                  /* sizeof in bytes; 0 = unknown/void */
-	bool iomem;                     /* this type is in address space __iomem */
-	bool force;                     /* this type carries __force */
-	const char *tag;                /* STRUCT/UNION tag, NULL if anonymous */
+	uint32_t size; /* sizeof in bytes; 0 = unknown/void */
+	bool iomem; /* this type is in address space __iomem */
+	bool force; /* this type carries __force */
+	const char *tag; /* STRUCT/UNION tag, NULL if anonymous */
 	const struct imc_type *pointee; /* PTR: pointee; ARRAY: element */
 	/* FUNC only */
 	const struct imc_type *ret;
@@ -78,52 +78,72 @@ struct imc_var {
 
 enum imc_kind {
 	/* --- expressions --- */
-	IMC_VAR,      /* var */
-	IMC_CONST,    /* ival */
-	IMC_STR,      /* string literal (name = text, may be NULL) */
-	IMC_FIELD,    /* kid0.name (arrow=false) or kid0->name (arrow=true) */
-	IMC_DEREF,    /* *kid0 */
-	IMC_INDEX,    /* kid0[kid1] */
-	IMC_ADDR,     /* &kid0 */
-	IMC_CALL,     /* name = callee if direct (else kid0 of callee slot is
+	IMC_VAR, /* var */
+	IMC_CONST, /* ival */
+	IMC_STR, /* string literal (name = text, may be NULL) */
+	IMC_FIELD, /* kid0.name (arrow=false) or kid0->name (arrow=true) */
+	IMC_DEREF, /* *kid0 */
+	IMC_INDEX, /* kid0[kid1] */
+	IMC_ADDR, /* &kid0 */
+	IMC_CALL, /* name = callee if direct (else kid0 of callee slot is
 		       * the callee expression); args follow, see IMC_CALL_ARG0 */
-	IMC_ASSIGN,   /* kid0 = kid1; op != IMC_OP_NONE for compound (kid0 op= kid1) */
-	IMC_INCDEC,   /* op = IMC_OP_PREINC/PREDEC/POSTINC/POSTDEC, kid0 */
-	IMC_CAST,     /* (type)kid0; explicit_cast, force */
-	IMC_UNARY,    /* op = NOT/NEG/BITNOT/PLUS, kid0 */
-	IMC_BINARY,   /* op, kid0, kid1 (includes LAND/LOR, comparisons) */
-	IMC_COND,     /* kid0 ? kid1 : kid2 (kid1 may be NULL for GNU ?:) */
-	IMC_COMMA,    /* kid0, kid1 */
+	IMC_ASSIGN, /* kid0 = kid1; op != IMC_OP_NONE for compound (kid0 op= kid1) */
+	IMC_INCDEC, /* op = IMC_OP_PREINC/PREDEC/POSTINC/POSTDEC, kid0 */
+	IMC_CAST, /* (type)kid0; explicit_cast, force */
+	IMC_UNARY, /* op = NOT/NEG/BITNOT/PLUS, kid0 */
+	IMC_BINARY, /* op, kid0, kid1 (includes LAND/LOR, comparisons) */
+	IMC_COND, /* kid0 ? kid1 : kid2 (kid1 may be NULL for GNU ?:) */
+	IMC_COMMA, /* kid0, kid1 */
 	IMC_INITLIST, /* { kids } ; each kid is IMC_DESIG or a plain value */
-	IMC_DESIG,    /* .name = kid0 (name NULL for positional) */
+	IMC_DESIG, /* .name = kid0 (name NULL for positional) */
 	IMC_STMTEXPR, /* ({ kid0 }) kid0 is a BLOCK; value is its last expression */
-	IMC_OTHER,    /* anything else; kids are evaluated for their effects;
+	IMC_OTHER, /* anything else; kids are evaluated for their effects;
 		       * name "asm": an asm statement, kids its operands */
 
 	/* --- statements --- */
-	IMC_BLOCK,    /* kids in order; an expression kid is an expression statement */
-	IMC_DECL,     /* var, kid0 = initializer or NULL */
-	IMC_IF,       /* kid0 cond, kid1 then, kid2 else or NULL */
-	IMC_WHILE,    /* kid0 cond, kid1 body */
-	IMC_DO,       /* kid0 body, kid1 cond */
-	IMC_FOR,      /* kid0 init|NULL, kid1 cond|NULL, kid2 incr|NULL, kid3 body */
-	IMC_SWITCH,   /* kid0 cond, kid1 body */
-	IMC_CASE,     /* label inside a switch body; ival = value, flag default */
+	IMC_BLOCK, /* kids in order; an expression kid is an expression statement */
+	IMC_DECL, /* var, kid0 = initializer or NULL */
+	IMC_IF, /* kid0 cond, kid1 then, kid2 else or NULL */
+	IMC_WHILE, /* kid0 cond, kid1 body */
+	IMC_DO, /* kid0 body, kid1 cond */
+	IMC_FOR, /* kid0 init|NULL, kid1 cond|NULL, kid2 incr|NULL, kid3 body */
+	IMC_SWITCH, /* kid0 cond, kid1 body */
+	IMC_CASE, /* label inside a switch body; ival = value, flag default */
 	IMC_BREAK,
 	IMC_CONTINUE,
-	IMC_RETURN,   /* kid0 value or NULL */
-	IMC_GOTO,     /* name = label */
-	IMC_LABEL,    /* name = label */
+	IMC_RETURN, /* kid0 value or NULL */
+	IMC_GOTO, /* name = label */
+	IMC_LABEL, /* name = label */
 };
 
 enum imc_op {
 	IMC_OP_NONE,
-	IMC_OP_ADD, IMC_OP_SUB, IMC_OP_MUL, IMC_OP_DIV, IMC_OP_MOD,
-	IMC_OP_SHL, IMC_OP_SHR, IMC_OP_AND, IMC_OP_OR, IMC_OP_XOR,
-	IMC_OP_LAND, IMC_OP_LOR,
-	IMC_OP_EQ, IMC_OP_NE, IMC_OP_LT, IMC_OP_GT, IMC_OP_LE, IMC_OP_GE,
-	IMC_OP_NOT, IMC_OP_NEG, IMC_OP_BITNOT, IMC_OP_PLUS,
-	IMC_OP_PREINC, IMC_OP_PREDEC, IMC_OP_POSTINC, IMC_OP_POSTDEC,
+	IMC_OP_ADD,
+	IMC_OP_SUB,
+	IMC_OP_MUL,
+	IMC_OP_DIV,
+	IMC_OP_MOD,
+	IMC_OP_SHL,
+	IMC_OP_SHR,
+	IMC_OP_AND,
+	IMC_OP_OR,
+	IMC_OP_XOR,
+	IMC_OP_LAND,
+	IMC_OP_LOR,
+	IMC_OP_EQ,
+	IMC_OP_NE,
+	IMC_OP_LT,
+	IMC_OP_GT,
+	IMC_OP_LE,
+	IMC_OP_GE,
+	IMC_OP_NOT,
+	IMC_OP_NEG,
+	IMC_OP_BITNOT,
+	IMC_OP_PLUS,
+	IMC_OP_PREINC,
+	IMC_OP_PREDEC,
+	IMC_OP_POSTINC,
+	IMC_OP_POSTDEC,
 };
 
 /* In an IMC_CALL, kids[0] is the callee expression (NULL when `name` says
@@ -133,18 +153,18 @@ enum imc_op {
 struct imc_node {
 	enum imc_kind kind;
 	enum imc_op op;
-	bool arrow;         /* FIELD: '->' */
+	bool arrow; /* FIELD: '->' */
 	bool explicit_cast; /* CAST: written in the source (else implicit) */
-	bool force;         /* CAST: target type carries __force */
-	bool is_default;    /* CASE: the default label */
+	bool force; /* CAST: target type carries __force */
+	bool is_default; /* CASE: the default label */
 	const struct imc_type *type; /* expression type (after the operation) */
 	/* For CALL: the callee's function type (params), NULL if unknown. */
 	const struct imc_type *fntype;
-	struct imc_loc loc;     /* where to report (see range contract) */
+	struct imc_loc loc; /* where to report (see range contract) */
 	struct imc_range range; /* source range, if known */
-	const char *name;       /* FIELD member, CALL callee, GOTO/LABEL label */
-	struct imc_var *var;    /* VAR, DECL */
-	int64_t ival;           /* CONST, CASE */
+	const char *name; /* FIELD member, CALL callee, GOTO/LABEL label */
+	struct imc_var *var; /* VAR, DECL */
+	int64_t ival; /* CONST, CASE */
 	struct imc_node **kids;
 	uint32_t nkids, capkids;
 };

@@ -52,9 +52,9 @@ int imc_report_format(const char *path, const char *format)
 	size_t n = strlen(path);
 
 	if (format)
-		return !strcmp(format, "json")	? IMC_REPORT_JSON :
-		       !strcmp(format, "sarif") ? IMC_REPORT_SARIF :
-						  -1;
+		return !strcmp(format, "json")	  ? IMC_REPORT_JSON
+		       : !strcmp(format, "sarif") ? IMC_REPORT_SARIF
+						  : -1;
 	if (n > 5 && !strcmp(path + n - 5, ".json"))
 		return IMC_REPORT_JSON;
 	if (n > 6 && !strcmp(path + n - 6, ".sarif"))
@@ -76,8 +76,8 @@ int imc_report_write(const char *path, int format, const struct imc_findings *f,
 		return -1;
 	}
 	errno = 0;
-	ret = format == IMC_REPORT_SARIF ? imc_print_sarif(out, f) :
-					   imc_print_json(out, f);
+	ret = format == IMC_REPORT_SARIF ? imc_print_sarif(out, f)
+					 : imc_print_json(out, f);
 	if (fclose(out) || ret || rename(tmp, path)) {
 		snprintf(err, errlen, "%s: %s", path,
 			 errno ? strerror(errno) : "cannot write");
@@ -94,7 +94,8 @@ void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
 	for (i = 0; i < src->n; i++) {
 		if (dst->n == dst->cap) {
 			dst->cap = dst->cap ? dst->cap * 2 : 16;
-			dst->v = imc_xrealloc(dst->v, dst->cap * sizeof(*dst->v));
+			dst->v = imc_xrealloc(dst->v,
+					      dst->cap * sizeof(*dst->v));
 		}
 		dst->v[dst->n++] = src->v[i];
 	}
@@ -130,8 +131,8 @@ static void drop_suffix(char *s, const char *suffix)
 
 /* write_baseline records every finding, baseline hides the known ones; with
  * both naming one file, the old file still decides what is new. */
-static int record_and_filter(const struct imc_policy *p,
-			     struct imc_findings *f, char *err, size_t errlen)
+static int record_and_filter(const struct imc_policy *p, struct imc_findings *f,
+			     char *err, size_t errlen)
 {
 	char pending[4096];
 	int ret = 0;

@@ -18,11 +18,11 @@
 #include "rules.h"
 
 static const char *const directive_names[IMC_R_COUNT] = {
-	[IMC_R_IO_SOURCE] = "io-source",   [IMC_R_ACCESSOR] = "accessor",
-	[IMC_R_MEMFN] = "memfn",           [IMC_R_MAP_STRUCT] = "map-struct",
-	[IMC_R_MAP_SET] = "map-set",       [IMC_R_MAP_UNMAP] = "map-unmap",
-	[IMC_R_MAP_INCR] = "map-incr",     [IMC_R_MAP_TEST] = "map-test",
-	[IMC_R_REWRITE] = "rewrite",       [IMC_R_IO_FIELD] = "io-field",
+	[IMC_R_IO_SOURCE] = "io-source", [IMC_R_ACCESSOR] = "accessor",
+	[IMC_R_MEMFN] = "memfn",	 [IMC_R_MAP_STRUCT] = "map-struct",
+	[IMC_R_MAP_SET] = "map-set",	 [IMC_R_MAP_UNMAP] = "map-unmap",
+	[IMC_R_MAP_INCR] = "map-incr",	 [IMC_R_MAP_TEST] = "map-test",
+	[IMC_R_REWRITE] = "rewrite",	 [IMC_R_IO_FIELD] = "io-field",
 };
 
 struct parse {
@@ -73,9 +73,14 @@ static const char *intern(struct parse *p, const char *s)
 
 static int parse_state(struct parse *p, const char *v, unsigned *out)
 {
-	static const struct { const char *name; unsigned state; } states[] = {
-		{ "system", IMC_MAP_SYSTEM }, { "io", IMC_MAP_IO },
-		{ "maybe", IMC_MAP_MAYBE },   { "null", IMC_MAP_NULL },
+	static const struct {
+		const char *name;
+		unsigned state;
+	} states[] = {
+		{"system", IMC_MAP_SYSTEM},
+		{"io", IMC_MAP_IO},
+		{"maybe", IMC_MAP_MAYBE},
+		{"null", IMC_MAP_NULL},
 	};
 	size_t i;
 
@@ -113,7 +118,10 @@ static int parse_attr(struct parse *p, struct imc_rule *r, char *attr)
 	if (r->directive == IMC_R_REWRITE) {
 		*eq = '=';
 		if (r->when)
-			return fail(p, "rewrite takes one condition, '%s' is a second", attr);
+			return fail(
+				p,
+				"rewrite takes one condition, '%s' is a second",
+				attr);
 		r->when = intern(p, attr);
 		return 0;
 	}
@@ -125,21 +133,27 @@ static int parse_attr(struct parse *p, struct imc_rule *r, char *attr)
 		else if (!strcmp(attr, "flag"))
 			r->flag_member = intern(p, v);
 		else
-			return fail(p, "unknown key '%s' (sys, io, flag)", attr);
+			return fail(p, "unknown key '%s' (sys, io, flag)",
+				    attr);
 		return 0;
 	}
 	if (r->directive == IMC_R_IO_SOURCE || r->directive == IMC_R_IO_FIELD) {
-		if (!strcmp(attr, "mem") && (!strcmp(v, "io") || !strcmp(v, "maybe"))) {
+		if (!strcmp(attr, "mem") &&
+		    (!strcmp(v, "io") || !strcmp(v, "maybe"))) {
 			r->state = strcmp(v, "io") ? IMC_MAP_MAYBE : IMC_MAP_IO;
 			return 0;
 		}
 		if (!strcmp(attr, "mem"))
-			return fail(p, "mem=%s: expected mem=io or mem=maybe", v);
+			return fail(p, "mem=%s: expected mem=io or mem=maybe",
+				    v);
 		if (r->directive == IMC_R_IO_SOURCE && !strcmp(attr, "out"))
 			return parse_position(p, v, &r->out);
 		if (r->directive == IMC_R_IO_SOURCE && !strcmp(attr, "flag"))
 			return parse_position(p, v, &r->flag);
-		return fail(p, "unknown key '%s' (mem, and out, flag for io-source)", attr);
+		return fail(
+			p,
+			"unknown key '%s' (mem, and out, flag for io-source)",
+			attr);
 	}
 	if (!strcmp(attr, "map"))
 		return parse_position(p, v, &r->map);
@@ -167,19 +181,23 @@ static int check_complete(struct parse *p, const struct imc_rule *r)
 	case IMC_R_MAP_INCR:
 	case IMC_R_MAP_TEST:
 		if (!r->map)
-			return fail(p, "%s needs map=N", directive_names[r->directive]);
+			return fail(p, "%s needs map=N",
+				    directive_names[r->directive]);
 		break;
 	case IMC_R_MAP_STRUCT:
 		if (!r->sys_member || !r->io_member || !r->flag_member)
-			return fail(p, "%s needs sys=, io= and flag=", "map-struct");
+			return fail(p, "%s needs sys=, io= and flag=",
+				    "map-struct");
 		break;
 	case IMC_R_REWRITE:
 		if (!r->when || !r->tmpl)
-			return fail(p, "%s needs a condition and '-> template'", "rewrite");
+			return fail(p, "%s needs a condition and '-> template'",
+				    "rewrite");
 		break;
 	case IMC_R_IO_FIELD:
 		if (!strchr(r->name, '.'))
-			return fail(p, "io-field needs STRUCT.MEMBER, got '%s'", r->name);
+			return fail(p, "io-field needs STRUCT.MEMBER, got '%s'",
+				    r->name);
 		break;
 	default:
 		break;
@@ -242,7 +260,7 @@ static bool is_member_name(const char *s)
 }
 
 const struct imc_generation *imc_rules_generation(const struct imc_rules *rules,
-						 const char *name)
+						  const char *name)
 {
 	size_t i;
 
@@ -258,8 +276,10 @@ static int parse_generation(struct parse *p, char **save)
 	struct imc_generation *g;
 	char *word = strtok_r(NULL, " \t\r", save);
 
-	if (!word || strspn(word, "abcdefghijklmnopqrstuvwxyz0123456789.-") != strlen(word))
-		return fail(p, "%s", "generation needs a name of a-z, 0-9, '.' and '-'");
+	if (!word || strspn(word, "abcdefghijklmnopqrstuvwxyz0123456789.-") !=
+			     strlen(word))
+		return fail(p, "%s",
+			    "generation needs a name of a-z, 0-9, '.' and '-'");
 	if (imc_rules_generation(p->rules, word))
 		return fail(p, "generation '%s' is defined twice", word);
 	g = imc_xcalloc(1, sizeof(*g));
@@ -273,7 +293,10 @@ static int parse_generation(struct parse *p, char **save)
 
 		if (!is_name(sym) || *n == IMC_GEN_SYMS) {
 			free(g);
-			return fail(p, "generation: '%s' is not if=SYMBOL or unless=SYMBOL (at most 4 each)", word);
+			return fail(p,
+				    "generation: '%s' is not if=SYMBOL or "
+				    "unless=SYMBOL (at most 4 each)",
+				    word);
 		}
 		(is_if ? g->if_sym : g->unless_sym)[(*n)++] = intern(p, sym);
 	}
@@ -281,8 +304,9 @@ static int parse_generation(struct parse *p, char **save)
 		free(g);
 		return fail(p, "%s", "generation needs at least one if=SYMBOL");
 	}
-	p->rules->gens = imc_xrealloc(p->rules->gens, (p->rules->ngens + 1) *
-							      sizeof(*p->rules->gens));
+	p->rules->gens =
+		imc_xrealloc(p->rules->gens,
+			     (p->rules->ngens + 1) * sizeof(*p->rules->gens));
 	p->rules->gens[p->rules->ngens++] = g;
 	p->gen = g;
 	return 0;
@@ -302,15 +326,19 @@ static int parse_line(struct parse *p, char *line)
 	if (!word)
 		return arrow ? fail(p, "%s", "'->' without a directive") : 0;
 	if (!strcmp(word, "generation"))
-		return arrow ? fail(p, "%s", "'-> template' belongs to a rewrite line")
+		return arrow ? fail(p, "%s",
+				    "'-> template' belongs to a rewrite line")
 			     : parse_generation(p, &save);
 	d = find_directive(word);
 	if (d < 0)
 		return fail(p, "unknown directive '%s'", word);
 	word = strtok_r(NULL, " \t\r", &save);
-	if (!word || !(d == IMC_R_IO_FIELD ? is_member_name(word) : is_name(word)))
-		return fail(p, d == IMC_R_IO_FIELD ? "%s needs STRUCT.MEMBER after it"
-						   : "%s needs a C identifier after it",
+	if (!word ||
+	    !(d == IMC_R_IO_FIELD ? is_member_name(word) : is_name(word)))
+		return fail(p,
+			    d == IMC_R_IO_FIELD
+				    ? "%s needs STRUCT.MEMBER after it"
+				    : "%s needs a C identifier after it",
 			    directive_names[d]);
 	r = imc_xcalloc(1, sizeof(*r));
 	r->directive = (enum imc_directive)d;
@@ -330,7 +358,8 @@ static int parse_line(struct parse *p, char *line)
 			t++;
 		t[strcspn(t, "\r")] = '\0';
 		if (d != IMC_R_REWRITE || !*t) {
-			fail(p, "%s", "'-> template' belongs to a rewrite line");
+			fail(p, "%s",
+			     "'-> template' belongs to a rewrite line");
 			goto bad;
 		}
 		r->tmpl = intern(p, t);
@@ -369,7 +398,7 @@ static int load_stream(struct parse *p, FILE *f)
 int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
 			size_t errlen)
 {
-	struct parse p = { rules, path, 0, err, errlen, NULL };
+	struct parse p = {rules, path, 0, err, errlen, NULL};
 	FILE *f = fopen(path, "r");
 	int ret;
 
@@ -387,7 +416,7 @@ int imc_rules_load_buffer(struct imc_rules *rules, const char *name,
 			  const char *data, size_t len, char *err,
 			  size_t errlen)
 {
-	struct parse p = { rules, name, 0, err, errlen, NULL };
+	struct parse p = {rules, name, 0, err, errlen, NULL};
 	FILE *f = fmemopen((void *)data, len ? len : 1, "r");
 	int ret;
 
@@ -511,7 +540,8 @@ const struct imc_rule *imc_rules_find(const struct imc_rules *rules,
 const char *imc_rules_rewrite(const struct imc_rules *rules,
 			      const char *subject, const char *when)
 {
-	const struct imc_rule *r = imc_rules_find(rules, IMC_R_REWRITE, subject);
+	const struct imc_rule *r =
+		imc_rules_find(rules, IMC_R_REWRITE, subject);
 
 	for (; r; r = r->next_same_name)
 		if (!strcmp(r->when, when))
@@ -533,9 +563,12 @@ int imc_rules_check_api(const struct imc_rules *rules, const char *api,
 		if (!imc_rules_generation(rules, name)) {
 			size_t i, len;
 
-			len = (size_t)snprintf(err, errlen, "unknown API generation '%s' (auto", name);
+			len = (size_t)snprintf(
+				err, errlen,
+				"unknown API generation '%s' (auto", name);
 			for (i = 0; i < rules->ngens && len < errlen; i++)
-				len += (size_t)snprintf(err + len, errlen - len, ", %s",
+				len += (size_t)snprintf(err + len, errlen - len,
+							", %s",
 							rules->gens[i]->name);
 			if (len < errlen)
 				snprintf(err + len, errlen - len, ")");

@@ -202,8 +202,8 @@ int imc_split_call(const char *text, size_t *arg_begin, size_t *arg_end,
 int imc_find_assign_op(const char *text, size_t lhs_len, char op[4],
 		       size_t *rhs_begin)
 {
-	static const char *const ops[] = { "<<=", ">>=", "+=", "-=", "*=",
-					   "/=",  "%=",  "&=", "|=", "^=", "=" };
+	static const char *const ops[] = {"<<=", ">>=", "+=", "-=", "*=", "/=",
+					  "%=",	 "&=",	"|=", "^=", "="};
 	size_t i = lhs_len, k;
 
 	if (lhs_len > strlen(text))
@@ -273,8 +273,8 @@ static struct imc_loc loc_of_offset(const struct source_file *f,
 		else
 			hi = mid - 1;
 	}
-	return (struct imc_loc){ file, (uint32_t)lo,
-				 (uint32_t)(off - f->line_start[lo] + 1) };
+	return (struct imc_loc){file, (uint32_t)lo,
+				(uint32_t)(off - f->line_start[lo] + 1)};
 }
 
 bool imc_source_stmt_end(struct imc_sources *s, struct imc_loc from,

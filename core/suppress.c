@@ -36,15 +36,14 @@ static bool suppresses(const char *text, const char *rule)
 	return false;
 }
 
-static char *line_text(struct imc_sources *src, const char *file,
-		       uint32_t line)
+static char *line_text(struct imc_sources *src, const char *file, uint32_t line)
 {
-	struct imc_range r = { .valid = true };
+	struct imc_range r = {.valid = true};
 
 	if (!line)
 		return NULL;
-	r.begin = (struct imc_loc){ file, line, 1 };
-	r.end = (struct imc_loc){ file, line + 1, 1 };
+	r.begin = (struct imc_loc){file, line, 1};
+	r.end = (struct imc_loc){file, line + 1, 1};
 	return imc_source_text(src, &r);
 }
 

@@ -144,7 +144,7 @@ static size_t hash_ptr(uintptr_t k)
 
 static void strset_grow(struct imc_strset *s)
 {
-	struct imc_strset bigger = { 0 };
+	struct imc_strset bigger = {0};
 	size_t i;
 
 	bigger.cap = s->cap ? s->cap * 2 : 256;
@@ -206,7 +206,7 @@ void imc_strset_free(struct imc_strset *s)
 
 static void ptrmap_grow(struct imc_ptrmap *m)
 {
-	struct imc_ptrmap bigger = { 0 };
+	struct imc_ptrmap bigger = {0};
 	size_t i;
 
 	bigger.cap = m->cap ? m->cap * 2 : 256;

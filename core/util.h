@@ -17,8 +17,7 @@ char *imc_xstrdup(const char *s);
  * if it cannot be opened or read. */
 char *imc_read_file(const char *path, size_t *len);
 /* printf into a fresh heap string. */
-char *imc_xasprintf(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+char *imc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct imc_arena {
 	struct imc_arena_block *head;

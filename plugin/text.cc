@@ -49,8 +49,8 @@ static bool src_line(const char *file, int line, const char **text, int *len)
 		pl->sources.last_key = file;
 		pl->sources.last_name = imc_tu_intern(pl->unit.tu, file);
 	}
-	if (!imc_source_line(src_cache(), pl->sources.last_name,
-			     (uint32_t)line, text, &n) ||
+	if (!imc_source_line(src_cache(), pl->sources.last_name, (uint32_t)line,
+			     text, &n) ||
 	    n > INT_MAX)
 		return false;
 	*len = (int)n;

@@ -28,18 +28,18 @@
 #include <ioemu.h>
 #include <linux/io.h>
 
-#define IOEMU_MAX_REGIONS	256
-#define IOEMU_NAME_LEN		40
+#define IOEMU_MAX_REGIONS 256
+#define IOEMU_NAME_LEN	  40
 
 /* Per half; ample for framebuffers, and only address space is reserved. */
-#define IOEMU_SPAN	((uintptr_t)(sizeof(void *) == 8 ? 1ULL << 30 : 64ULL << 20))
+#define IOEMU_SPAN ((uintptr_t)(sizeof(void *) == 8 ? 1ULL << 30 : 64ULL << 20))
 
 enum region_state { REGION_FREE, REGION_LIVE, REGION_DEAD };
 
 struct region {
-	uintptr_t start;	/* I/O address; shadow is start + span */
-	size_t size;		/* as requested */
-	size_t extent;		/* size rounded up to whole pages */
+	uintptr_t start; /* I/O address; shadow is start + span */
+	size_t size; /* as requested */
+	size_t extent; /* size rounded up to whole pages */
 	enum region_state state;
 	char name[IOEMU_NAME_LEN];
 };
@@ -48,7 +48,7 @@ uintptr_t __ioemu_arena_lo;
 uintptr_t __ioemu_arena_span;
 
 static struct region regions[IOEMU_MAX_REGIONS];
-static uintptr_t arena_next;	/* bump allocator offset in the I/O half */
+static uintptr_t arena_next; /* bump allocator offset in the I/O half */
 static size_t page_size;
 static pthread_mutex_t ioemu_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t arena_once = PTHREAD_ONCE_INIT;
@@ -135,7 +135,7 @@ static struct region *region_slot(void)
 		if (r->state == REGION_DEAD && !dead)
 			dead = r;
 	}
-	return dead;	/* forget an old unmapped region's name */
+	return dead; /* forget an old unmapped region's name */
 }
 
 static bool in_io_half(uintptr_t a)
@@ -174,7 +174,7 @@ static void ioemu_segv(int sig, siginfo_t *si, void *uc)
 	uintptr_t a = (uintptr_t)si->si_addr;
 	uintptr_t span = __ioemu_arena_span;
 	bool plain = in_io_half(a);
-	struct msg m = { .len = 0 };
+	struct msg m = {.len = 0};
 	struct region *r;
 
 	if (si->si_code <= 0 || a - __ioemu_arena_lo >= 2 * span) {
@@ -285,7 +285,7 @@ void __iomem *ioemu_map(const char *name, size_t size)
 static void __attribute__((noreturn)) bad_unmap(uintptr_t a,
 						const struct region *r)
 {
-	struct msg m = { .len = 0 };
+	struct msg m = {.len = 0};
 
 	msg_str(&m, "ioemu: iounmap of ");
 	if (r) {
@@ -343,12 +343,13 @@ void *ioemu_shadow(const volatile void __iomem *addr)
 
 bool ioemu_is_iomem(const volatile void *addr)
 {
-	return ioemu_shadow((const volatile void __force __iomem *)addr) != NULL;
+	return ioemu_shadow((const volatile void __force __iomem *)addr) !=
+	       NULL;
 }
 
 void __ioemu_check_range(const char *what, uintptr_t a, size_t len)
 {
-	struct msg m = { .len = 0 };
+	struct msg m = {.len = 0};
 	struct region *r;
 	bool ok;
 

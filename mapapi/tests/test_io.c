@@ -10,7 +10,7 @@
 #include "test_mapapi.h"
 #include "test_util.h"
 
-#define BUF_SIZE	256
+#define BUF_SIZE 256
 
 static void test_widths(struct test_buf *b)
 {
@@ -100,11 +100,11 @@ static void test_string(struct test_buf *b)
 {
 	void __iomem *fifo = b->io + 128;
 	u8 in[17], out[17];
-	u32 words[3] = { 1, 2, 3 };
+	u32 words[3] = {1, 2, 3};
 
 	test_fill(in, sizeof(in), 3);
 	writesb(fifo, in, sizeof(in));
-	CHECK_EQ(readb(fifo), in[16]);		/* last one wins */
+	CHECK_EQ(readb(fifo), in[16]); /* last one wins */
 	readsb(fifo, out, 4);
 	CHECK(out[0] == in[16] && out[3] == in[16]);
 
@@ -114,7 +114,7 @@ static void test_string(struct test_buf *b)
 	readsl(fifo, words, 3);
 	CHECK(words[0] == 3 && words[1] == 3 && words[2] == 3);
 
-	writesw(fifo, in + 1, 2);		/* unaligned source */
+	writesw(fifo, in + 1, 2); /* unaligned source */
 	readsw(fifo, out + 1, 1);
 	CHECK(!memcmp(out + 1, in + 3, 2));
 	writesq(fifo, in + 1, 1);
@@ -135,7 +135,7 @@ static void test_bulk(struct test_buf *b)
 	u8 src[BUF_SIZE], dst[BUF_SIZE];
 
 	test_fill(src, sizeof(src), 1);
-	memcpy_toio(b->io + 3, src, 61);	/* odd offset and length */
+	memcpy_toio(b->io + 3, src, 61); /* odd offset and length */
 	CHECK(!memcmp(b->peek + 3, src, 61));
 	memset(dst, 0, sizeof(dst));
 	memcpy_fromio(dst + 1, b->io + 5, 40);

@@ -11,7 +11,7 @@
 #include "test_mapapi.h"
 #include "test_util.h"
 
-#define BUF_SIZE	512
+#define BUF_SIZE 512
 
 enum colour { RED = 1, GREEN = 0x7fffffff };
 
@@ -52,7 +52,7 @@ static void test_init_set(struct test_buf *b)
 	iosys_map_clear(&map);
 	CHECK(iosys_map_is_null(&map));
 	CHECK(!iosys_map_is_set(&map));
-	CHECK_EQ(map.is_iomem, false);	/* a cleared map is a system map */
+	CHECK_EQ(map.is_iomem, false); /* a cleared map is a system map */
 	CHECK(!iosys_map_is_equal(&map, init));
 
 	if (b->is_iomem)
@@ -70,8 +70,8 @@ static void test_memcpy_memset(struct test_buf *b)
 
 	test_fill(src, sizeof(src), 9);
 	iosys_map_memcpy_to(&map, 0, src, 16);
-	iosys_map_memcpy_to(&map, 35, src, 29);		/* unaligned */
-	iosys_map_memcpy_to(&map, BUF_SIZE - 8, src, 8);	/* up to the end */
+	iosys_map_memcpy_to(&map, 35, src, 29); /* unaligned */
+	iosys_map_memcpy_to(&map, BUF_SIZE - 8, src, 8); /* up to the end */
 	CHECK(!memcmp(b->peek, src, 16));
 	CHECK(!memcmp(b->peek + 35, src, 29));
 	CHECK(!memcmp(b->peek + BUF_SIZE - 8, src, 8));
@@ -122,7 +122,7 @@ static void test_rd_wr(struct test_buf *b)
 	struct iosys_map map = map_of(b);
 	int dummy, wide = 0x1ff;
 
-	iosys_map_wr(&map, 64, u8, wide);		/* converted to u8 */
+	iosys_map_wr(&map, 64, u8, wide); /* converted to u8 */
 	iosys_map_wr(&map, 66, u16, 0xa1b2);
 	iosys_map_wr(&map, 68, u32, 0xc1d2e3f4);
 	iosys_map_wr(&map, 72, u64, 0x0102030405060708ULL);
@@ -157,7 +157,7 @@ static void test_rd_wr(struct test_buf *b)
 static void test_fields(struct test_buf *b)
 {
 	struct iosys_map map = map_of(b);
-	const size_t at = 128 + sizeof(struct cursor);	/* second element */
+	const size_t at = 128 + sizeof(struct cursor); /* second element */
 
 	iosys_map_memset(&map, 128, 0xee, 2 * sizeof(struct cursor));
 	iosys_map_wr_field(&map, at, struct cursor, visible, 1);
@@ -168,14 +168,15 @@ static void test_fields(struct test_buf *b)
 	CHECK_EQ(iosys_map_rd_field(&map, at, struct cursor, visible), 1);
 	CHECK_EQ(iosys_map_rd_field(&map, at, struct cursor, x), 640);
 	CHECK(iosys_map_rd_field(&map, at, struct cursor, hot) == -7);
-	CHECK_EQ(iosys_map_rd_field(&map, at, struct cursor, serial), 1ULL << 40);
+	CHECK_EQ(iosys_map_rd_field(&map, at, struct cursor, serial),
+		 1ULL << 40);
 	CHECK(iosys_map_rd_field(&map, at, struct cursor, delta) == -1);
 
 	/* the bytes landed where the struct layout says */
 	CHECK_EQ(b->peek[at + offsetof(struct cursor, x)], 640 & 0xff);
 	CHECK_EQ(b->peek[at + offsetof(struct cursor, hot)], 0xf9);
-	CHECK_EQ(b->peek[at - 1], 0xee);		/* first element untouched */
-	CHECK_EQ(b->peek[at + 1], 0xee);		/* padding untouched */
+	CHECK_EQ(b->peek[at - 1], 0xee); /* first element untouched */
+	CHECK_EQ(b->peek[at + 1], 0xee); /* padding untouched */
 }
 
 void test_iosys_map(int io)

@@ -12,8 +12,8 @@
 #include <linux/types.h>
 
 struct test_buf {
-	void __iomem *io;	/* what the code under test gets */
-	u8 *peek;		/* plain view of the same bytes */
+	void __iomem *io; /* what the code under test gets */
+	u8 *peek; /* plain view of the same bytes */
 	bool is_iomem;
 };
 
