@@ -99,11 +99,14 @@ void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)
 		}
 		dst->v[dst->n++] = src->v[i];
 	}
-	dst->limits = imc_xrealloc(dst->limits, (dst->nlimits + src->nlimits) *
-							sizeof(*dst->limits));
-	memcpy(dst->limits + dst->nlimits, src->limits,
-	       src->nlimits * sizeof(*src->limits));
-	dst->nlimits += src->nlimits;
+	if (src->nlimits) {
+		dst->limits = imc_xrealloc(dst->limits,
+					   (dst->nlimits + src->nlimits) *
+						   sizeof(*dst->limits));
+		memcpy(dst->limits + dst->nlimits, src->limits,
+		       src->nlimits * sizeof(*src->limits));
+		dst->nlimits += src->nlimits;
+	}
 	free(src->v);
 	free(src->limits);
 	memset(src, 0, sizeof(*src));
