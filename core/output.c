@@ -68,22 +68,24 @@ static cJSON *json_pos(uint32_t line, uint32_t col)
 	return o;
 }
 
-/* [{"file", "line", "column", "kind", "message"}], in path order */
-static cJSON *json_events(const struct imc_finding *d)
+/* [{"file", "line", "column"[, "kind"], "message"}], in their order: a
+ * finding's path events (with kinds) or the limit notes (without). */
+static cJSON *json_event_list(const struct imc_event *v, uint32_t n,
+			      bool with_kind)
 {
 	cJSON *arr = cJSON_CreateArray();
 	uint32_t k;
 
-	for (k = 0; k < d->nevents; k++) {
-		const struct imc_event *e = &d->events[k];
+	for (k = 0; k < n; k++) {
 		cJSON *o = cJSON_CreateObject();
 
 		cJSON_AddStringToObject(o, "file",
-					e->loc.file ? e->loc.file : "");
-		cJSON_AddNumberToObject(o, "line", e->loc.line);
-		cJSON_AddNumberToObject(o, "column", e->loc.col);
-		cJSON_AddStringToObject(o, "kind", e->kind);
-		cJSON_AddStringToObject(o, "message", e->message);
+					v[k].loc.file ? v[k].loc.file : "");
+		cJSON_AddNumberToObject(o, "line", v[k].loc.line);
+		cJSON_AddNumberToObject(o, "column", v[k].loc.col);
+		if (with_kind)
+			cJSON_AddStringToObject(o, "kind", v[k].kind);
+		cJSON_AddStringToObject(o, "message", v[k].message);
 		cJSON_AddItemToArray(arr, o);
 	}
 	return arr;
@@ -112,7 +114,8 @@ static cJSON *json_finding(const struct imc_finding *d)
 		cJSON_AddItemToArray(fixits, x);
 	}
 	cJSON_AddItemToObject(o, "fixits", fixits);
-	cJSON_AddItemToObject(o, "events", json_events(d));
+	cJSON_AddItemToObject(o, "events",
+			      json_event_list(d->events, d->nevents, true));
 	return o;
 }
 
@@ -137,26 +140,6 @@ void imc_print_limits(FILE *out, const struct imc_findings *f)
 			f->limits[k].message);
 }
 
-/* [{"file", "line", "column", "message"}]: where a cap cut the analysis */
-static cJSON *json_limits(const struct imc_findings *f)
-{
-	cJSON *arr = cJSON_CreateArray();
-	uint32_t k;
-
-	for (k = 0; k < f->nlimits; k++) {
-		const struct imc_event *e = &f->limits[k];
-		cJSON *o = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(o, "file",
-					e->loc.file ? e->loc.file : "");
-		cJSON_AddNumberToObject(o, "line", e->loc.line);
-		cJSON_AddNumberToObject(o, "column", e->loc.col);
-		cJSON_AddStringToObject(o, "message", e->message);
-		cJSON_AddItemToArray(arr, o);
-	}
-	return arr;
-}
-
 int imc_print_json(FILE *out, const struct imc_findings *f)
 {
 	cJSON *doc = cJSON_CreateObject(), *arr = cJSON_CreateArray();
@@ -168,7 +151,9 @@ int imc_print_json(FILE *out, const struct imc_findings *f)
 		cJSON_AddItemToArray(arr, json_finding(&f->v[i]));
 	cJSON_AddItemToObject(doc, "findings", arr);
 	if (f->nlimits)
-		cJSON_AddItemToObject(doc, "limits", json_limits(f));
+		cJSON_AddItemToObject(
+			doc, "limits",
+			json_event_list(f->limits, f->nlimits, false));
 	return print_json_doc(out, doc);
 }
 

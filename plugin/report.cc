@@ -78,21 +78,26 @@ static bool is_error(const struct imc_finding *d)
 
 /* The path events, as GCC's -fanalyzer prints its events: notes after the
  * warning, through GCC's own machinery (-w, -fdiagnostics-format). */
+/* One note, through GCC where the location is in its line maps, else the
+ * checker's way; suffix follows the message (a limit's "[analysis-limit]"). */
+static void report_note(const struct imc_event *e, const char *suffix)
+{
+	location_t loc = imc_loc_to_gcc(&e->loc, (location_t)e->fe_loc);
+
+	if (loc == UNKNOWN_LOCATION)
+		fprintf(stderr, "%s:%u:%u: note: %s%s\n",
+			e->loc.file ? e->loc.file : "?", e->loc.line,
+			e->loc.col, e->message, suffix);
+	else
+		inform(loc, "%s%s", e->message, suffix);
+}
+
 static void report_events(const struct imc_finding *d)
 {
 	uint32_t k;
 
-	for (k = 0; k < d->nevents; k++) {
-		const struct imc_event *e = &d->events[k];
-		location_t loc = imc_loc_to_gcc(&e->loc, (location_t)e->fe_loc);
-
-		if (loc == UNKNOWN_LOCATION)
-			fprintf(stderr, "%s:%u:%u: note: %s\n",
-				e->loc.file ? e->loc.file : "?", e->loc.line,
-				e->loc.col, e->message);
-		else
-			inform(loc, "%s", e->message);
-	}
+	for (k = 0; k < d->nevents; k++)
+		report_note(&d->events[k], "");
 }
 
 /*
@@ -169,17 +174,8 @@ static void report_limits(const struct imc_findings *findings)
 	uint32_t k;
 
 	imc_gcc_set_column_unit(DIAGNOSTICS_COLUMN_UNIT_BYTE);
-	for (k = 0; k < findings->nlimits; k++) {
-		const struct imc_event *e = &findings->limits[k];
-		location_t loc = imc_loc_to_gcc(&e->loc, 0);
-
-		if (loc == UNKNOWN_LOCATION)
-			fprintf(stderr, "%s:%u:%u: note: %s [analysis-limit]\n",
-				e->loc.file ? e->loc.file : "?", e->loc.line,
-				e->loc.col, e->message);
-		else
-			inform(loc, "%s [analysis-limit]", e->message);
-	}
+	for (k = 0; k < findings->nlimits; k++)
+		report_note(&findings->limits[k], " [analysis-limit]");
 	imc_gcc_set_column_unit(unit);
 }
 
