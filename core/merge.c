@@ -405,16 +405,13 @@ static int write_doc(cJSON *doc, const char *output, char *err, size_t errlen)
 
 /* ---- counting what fails ---- */
 
+/* The run's exit policy, the same as for findings not merged. */
 static bool in_lists(const struct imc_merge_opts *opts, const char *rule)
 {
-	size_t i;
+	const struct imc_policy policy = {.fail_on = opts->fail_on,
+					  .nfail_on = opts->nfail_on};
 
-	if (!opts->nfail_on)
-		return true;
-	for (i = 0; i < opts->nfail_on; i++)
-		if (imc_rule_in_list(opts->fail_on[i], rule))
-			return true;
-	return false;
+	return imc_policy_fails(&policy, rule);
 }
 
 static int count_failing(const cJSON *arr, const char *rule_key,
