@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Lowering (see lower.c): Locations and spelled source text of cursors. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,127 @@ static bool ends_in_macro(CXCursor c)
 	return b.macro;
 }
 
+/* Where SL is spelled: libclang's "spelling" location is the file location
+ * (clang's getFileLoc): for a token of a macro's argument its spelling in
+ * the file, else the expansion point. */
+static void spelled_loc(struct lower *L, CXSourceLocation sl,
+			struct imc_loc *out)
+{
+	struct xloc x = {0};
+
+	clang_getSpellingLocation(sl, &x.file, &x.line, &x.col, &x.off);
+	to_imc_loc(L, &x, out);
+}
+
+/* ---- macro definitions, looked up on demand (fix-its in arguments) ---- */
+
+struct def_search {
+	const char *name;
+	CXTranslationUnit tu;
+	char *found; /* the definitions, one a line */
+};
+
+/* "NAME(...) body" of a `#define NAME(` at text[at], on one line. */
+static char *definition_at(const char *text, size_t size, size_t at)
+{
+	char *out = imc_xcalloc(size - at + 1, 1);
+	size_t n = 0;
+
+	while (at < size && text[at] != '\n') {
+		if (text[at] == '\\' && at + 1 < size && text[at + 1] == '\n') {
+			out[n++] = ' ';
+			at += 2;
+			continue;
+		}
+		out[n++] = text[at++];
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static bool has_line(const char *lines, const char *line)
+{
+	size_t len = strlen(line);
+
+	for (; *lines; lines += strcspn(lines, "\n"), lines += *lines == '\n')
+		if (!strncmp(lines, line, len) &&
+		    (lines[len] == '\n' || !lines[len]))
+			return true;
+	return false;
+}
+
+/* Finds `#define NAME(` at the start of a line of FILE. Which of two
+ * different definitions (#ifdef alternatives) is in force is not known
+ * here: both are given, and fix-its must suit both. */
+static void search_file(CXFile file, CXSourceLocation *stack, unsigned depth,
+			CXClientData data)
+{
+	struct def_search *s = data;
+	size_t size, len = strlen(s->name), i;
+	const char *text = clang_getFileContents(s->tu, file, &size);
+
+	(void)stack;
+	(void)depth;
+	for (i = 0; text && i + len < size; i++) {
+		size_t j = i;
+
+		if (text[i] != '#' || (i && text[i - 1] != '\n' &&
+				       !isspace((unsigned char)text[i - 1])))
+			continue;
+		for (j++; j < size && (text[j] == ' ' || text[j] == '\t'); j++)
+			;
+		if (size - j < 7 + len || strncmp(text + j, "define", 6) ||
+		    !isblank((unsigned char)text[j + 6]))
+			continue;
+		for (j += 6; j < size && isblank((unsigned char)text[j]); j++)
+			;
+		if (size - j > len && !strncmp(text + j, s->name, len) &&
+		    text[j + len] == '(') {
+			char *def = definition_at(text, size, j), *all;
+
+			if (!s->found) {
+				s->found = def;
+				continue;
+			}
+			if (!has_line(s->found, def)) {
+				all = imc_xasprintf("%s\n%s", s->found, def);
+				free(s->found);
+				s->found = all;
+			}
+			free(def);
+		}
+	}
+}
+
+static char *lookup_macro(const char *name, void *ctx)
+{
+	struct def_search s = {name, ctx, NULL};
+
+	clang_getInclusions(s.tu, search_file, &s);
+	return s.found;
+}
+
+/* Both ends of C are tokens of a macro's arguments spelled in the main
+ * file: their spelling, for fix-its (core/fixit.c checks the rest). */
+static void set_arg_range(struct lower *L, struct imc_node *n,
+			  CXSourceRange ext, const struct xloc *b)
+{
+	struct xloc e;
+	struct imc_loc sb, se;
+
+	xloc_get(clang_getRangeEnd(ext), &e);
+	if (!b->macro || !e.macro)
+		return;
+	spelled_loc(L, clang_getRangeStart(ext), &sb);
+	spelled_loc(L, clang_getRangeEnd(ext), &se);
+	if (!sb.file || sb.file != se.file || sb.file != n->loc.file ||
+	    sb.line > se.line || (sb.line == se.line && sb.col >= se.col))
+		return;
+	n->arg_begin = sb;
+	n->arg_end = se;
+	imc_tu_set_macro_lookup(L->tu, lookup_macro, L->cxtu);
+}
+
 /* Expression location: loc = begin of the range; the range only when it
  * lies in one file outside macro expansions. */
 void set_expr_loc(struct lower *L, struct imc_node *n, CXCursor c)
@@ -89,8 +211,10 @@ void set_expr_loc(struct lower *L, struct imc_node *n, CXCursor c)
 
 	xloc_get(clang_getRangeStart(ext), &b);
 	to_imc_loc(L, &b, &n->loc);
-	if (b.macro)
+	if (b.macro) {
+		set_arg_range(L, n, ext, &b);
 		return;
+	}
 	xloc_get(clang_getRangeEnd(ext), &e);
 	if (e.macro || !e.file || !clang_File_isEqual(b.file, e.file) ||
 	    ends_in_macro(c))

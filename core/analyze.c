@@ -341,8 +341,45 @@ static int cmp_finding(const void *pa, const void *pb)
 	return strcmp(x->message, y->message);
 }
 
+static bool same_fixit(const struct imc_fixit *x, const struct imc_fixit *y)
+{
+	return x->begin.file == y->begin.file &&
+	       x->begin.line == y->begin.line && x->begin.col == y->begin.col &&
+	       x->end.line == y->end.line && x->end.col == y->end.col &&
+	       !strcmp(x->text, y->text);
+}
+
+/* A duplicate (one expansion point, two accesses: `pr_info("%d %d\n",
+ * r->a, r->b)`) hands its fix-its to the finding kept; that one fixes
+ * both, or neither when either has none (--fix removes a finding whole). */
+static void merge_fixits(struct imc_finding *kept, struct imc_finding *dup)
+{
+	uint32_t k, j;
+
+	if (!dup->nfixits) {
+		for (k = 0; k < kept->nfixits; k++)
+			free((char *)kept->fixits[k].text);
+		kept->nfixits = 0;
+		return;
+	}
+	for (k = 0; kept->nfixits && k < dup->nfixits; k++) {
+		for (j = 0; j < kept->nfixits; j++)
+			if (same_fixit(&kept->fixits[j], &dup->fixits[k]))
+				break;
+		if (j < kept->nfixits)
+			continue;
+		kept->fixits = imc_xrealloc(kept->fixits,
+					    (kept->nfixits + 1) *
+						    sizeof(*kept->fixits));
+		kept->fixits[kept->nfixits] = dup->fixits[k];
+		kept->fixits[kept->nfixits++].text =
+			imc_xstrdup(dup->fixits[k].text);
+	}
+}
+
 /* Sorts out->v[from..] and drops duplicates (a macro can bring the same
- * access twice to one expansion point) and, with a, unwanted files. */
+ * access twice to one expansion point; their fix-its merge) and, with a,
+ * unwanted files. */
 static void sort_and_filter(struct imc_findings *out, size_t from,
 			    const struct analysis *a)
 {
@@ -354,6 +391,9 @@ static void sort_and_filter(struct imc_findings *out, size_t from,
 	for (i = from; i < out->n; i++) {
 		struct imc_finding *f = &out->v[i];
 
+		if (!(a && !wanted(a, f->loc.file)) && n > from &&
+		    !cmp_finding(&out->v[n - 1], f))
+			merge_fixits(&out->v[n - 1], f);
 		if ((a && !wanted(a, f->loc.file)) ||
 		    (n > from && !cmp_finding(&out->v[n - 1], f))) {
 			imc_finding_release(f);

@@ -6,6 +6,7 @@
  * folded into it, so a finding's fix-its never overlap another's.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,14 +46,15 @@ static bool forced_struct(const struct imc_node *n)
 	       !strcmp(to->pointee->tag, from->pointee->tag);
 }
 
-static char *address_text(struct analysis *a, const struct imc_node *lv)
+static char *address_text(struct analysis *a, const struct imc_node *lv,
+			  const struct imc_range *r)
 {
 	size_t used[16], nused;
 	char *t, *out, *un;
 
-	if (!lv->range.valid)
+	if (!r->valid)
 		return NULL;
-	t = fx_text_with_edits(a, lv->range.begin, lv->range.end, used, &nused);
+	t = fx_text_with_edits(a, r->begin, r->end, used, &nused);
 	if (!t || nused)
 		goto fail;
 	/* The text must read as the node it belongs to; a front end's range
@@ -96,6 +98,311 @@ static char *address_text(struct analysis *a, const struct imc_node *lv)
 fail:
 	free(t);
 	return NULL;
+}
+
+/* ---- Fix-its inside a macro's arguments ----
+ * An expression spelled whole in one argument of a macro invocation in the
+ * file can be rewritten there as anywhere else, as long as the argument
+ * reaches the expansion once and as it is: not stringified, not pasted,
+ * not used twice (one edit would change every use). The front ends give
+ * the spelling of the node's ends when both are argument tokens
+ * (imc_node.arg_begin/arg_end); the rest is checked here, the same way for
+ * both. Only the outermost macro's definition is read; a second use at a
+ * deeper level still shows as a second node with the same spelling. */
+
+/* Past a string or character literal that starts at t[i]. */
+static size_t past_literal(const char *t, size_t i)
+{
+	char q = t[i++];
+
+	while (t[i] && t[i] != q)
+		i += t[i] == '\\' && t[i + 1] ? 2 : 1;
+	return t[i] ? i + 1 : i;
+}
+
+/* Past a comment at t[i], or i if there is none. */
+static size_t past_comment(const char *t, size_t i)
+{
+	const char *e;
+
+	if (t[i] != '/' || (t[i + 1] != '*' && t[i + 1] != '/'))
+		return i;
+	if (t[i + 1] == '/')
+		return i + strcspn(t + i, "\n");
+	e = strstr(t + i + 2, "*/");
+	return e ? (size_t)(e - t) + 2 : strlen(t);
+}
+
+/* A bracket around the range: the identifier before its '(' ("" if none:
+ * a plain parenthesis, '[' or '{') and which of its arguments holds the
+ * range. */
+struct group {
+	char name[64];
+	int arg;
+};
+
+enum { MAX_GROUPS = 16 };
+
+/* Reads the identifier at text[*i] into name; false if there is none. */
+static bool read_ident(const char *text, size_t *i, char *name, size_t sz)
+{
+	size_t n = 0;
+
+	if (!fx_ident_char(text[*i]) || isdigit((unsigned char)text[*i]))
+		return false;
+	for (; fx_ident_char(text[*i]); (*i)++)
+		if (n + 1 < sz)
+			name[n++] = text[*i];
+	name[n] = '\0';
+	return true;
+}
+
+/* The brackets of TEXT (from the expansion point: "NAME ( ... ") open at
+ * FROM, outermost first, into g[]: their number, or -1 when [from, to) is
+ * not inside one argument of each of them (a comma or a closing bracket
+ * of theirs in between) or TEXT is no invocation. */
+static int enclosing_groups(const char *text, size_t from, size_t to,
+			    struct group *g)
+{
+	int depth = 0, at = -1;
+	size_t i = 0;
+	char ident[64] = "";
+
+	while (text[i] && i < to) {
+		size_t j = past_comment(text, i);
+
+		if (i == from)
+			at = depth;
+		if (j == i && (text[i] == '"' || text[i] == '\''))
+			j = past_literal(text, i);
+		if (j != i) {
+			i = j;
+			ident[0] = '\0';
+			continue;
+		}
+		if (read_ident(text, &i, ident, sizeof(ident)))
+			continue;
+		if (strchr("([{", text[i])) {
+			if (depth == MAX_GROUPS || (!depth && text[i] != '('))
+				return -1;
+			snprintf(g[depth].name, sizeof(g[depth].name), "%s",
+				 text[i] == '(' ? ident : "");
+			g[depth++].arg = 0;
+		} else if (strchr(")]}", text[i])) {
+			if (--depth < 1 || (at >= 0 && depth < at))
+				return -1;
+		} else if (text[i] == ',' && depth) {
+			if (at >= 0 && depth == at)
+				return -1;
+			g[depth - 1].arg++;
+		} else if (!depth && !isspace((unsigned char)text[i])) {
+			return -1;
+		}
+		if (!isspace((unsigned char)text[i]))
+			ident[0] = '\0';
+		i++;
+	}
+	return i == to && at >= 1 && depth == at ? at : -1;
+}
+
+/* The next token of a macro body from t[*i]: its offset, length in *len;
+ * -1 at the end. Literals are one token. */
+static long body_token(const char *t, size_t *i, size_t *len)
+{
+	size_t b, j;
+
+	for (;;) {
+		while (isspace((unsigned char)t[*i]))
+			(*i)++;
+		j = past_comment(t, *i);
+		if (j == *i)
+			break;
+		*i = j;
+	}
+	b = *i;
+	if (!t[b])
+		return -1;
+	if (t[b] == '"' || t[b] == '\'')
+		j = past_literal(t, b);
+	else if (fx_ident_char(t[b]))
+		for (j = b; fx_ident_char(t[j]); j++)
+			;
+	else if (t[b] == '#' && t[b + 1] == '#')
+		j = b + 2;
+	else
+		j = b + 1;
+	*len = j - b;
+	*i = j;
+	return (long)b;
+}
+
+static bool token_is(const char *t, long at, size_t len, const char *s)
+{
+	return at >= 0 && len == strlen(s) && !strncmp(t + at, s, len);
+}
+
+/* The name of parameter K of DEF ("NAME(a, b, ...) body"), into param,
+ * and where the body starts; false if DEF takes no argument K. */
+static bool macro_param(const char *def, int k, char *param, size_t sz,
+			size_t *body)
+{
+	const char *p = def + strcspn(def, "(");
+	int idx = 0;
+
+	if (!*p)
+		return false;
+	for (p++;;) {
+		size_t n;
+
+		p += strspn(p, " \t");
+		n = strcspn(p, ",)");
+		if (!p[n])
+			return false;
+		while (n && isspace((unsigned char)p[n - 1]))
+			n--;
+		if (n >= 3 && !strncmp(p + n - 3, "...", 3)) {
+			/* variadic: every argument from here on */
+			if (n == 3)
+				snprintf(param, sz, "__VA_ARGS__");
+			else
+				snprintf(param, sz, "%.*s", (int)(n - 3), p);
+			idx = k;
+		} else if (idx == k) {
+			snprintf(param, sz, "%.*s", (int)n, p);
+		}
+		if (idx == k) {
+			*body = (size_t)(strchr(p, ')') - def) + 1;
+			return n && strlen(param) < sz - 1;
+		}
+		p += strcspn(p, ",)");
+		if (*p == ')')
+			return false;
+		p++;
+		idx++;
+	}
+}
+
+/* Whether PARAM reaches DEF's expansion exactly once, neither stringified
+ * nor pasted (GNU's `, ## __VA_ARGS__` only drops a comma: allowed). */
+static bool used_once_as_is(const char *def, size_t body, const char *param)
+{
+	long prev2 = -1, prev = -1, tok;
+	size_t plen = 0, p2len = 0, len, i = body, uses = 0;
+
+	while ((tok = body_token(def, &i, &len)) >= 0) {
+		if (token_is(def, prev, plen, param)) {
+			if (token_is(def, tok, len, "##"))
+				return false;
+		}
+		if (token_is(def, tok, len, param)) {
+			uses++;
+			if (token_is(def, prev, plen, "#"))
+				return false;
+			if (token_is(def, prev, plen, "##") &&
+			    !(!strcmp(param, "__VA_ARGS__") &&
+			      token_is(def, prev2, p2len, ",")))
+				return false;
+		}
+		prev2 = prev;
+		p2len = plen;
+		prev = tok;
+		plen = len;
+	}
+	return uses == 1;
+}
+
+struct same_spelling {
+	const struct imc_node *like;
+	uint32_t n;
+};
+
+static bool count_same_spelling(const struct imc_node *n, const void *ctx)
+{
+	struct same_spelling *s = (struct same_spelling *)ctx;
+	const struct imc_node *l = s->like;
+
+	if (n->kind == l->kind && n->arg_begin.file == l->arg_begin.file &&
+	    n->arg_begin.line == l->arg_begin.line &&
+	    n->arg_begin.col == l->arg_begin.col &&
+	    n->arg_end.line == l->arg_end.line &&
+	    n->arg_end.col == l->arg_end.col)
+		s->n++;
+	return false;
+}
+
+/* Whether the argument K of every definition in DEFS (one a line: the
+ * front end may know alternatives) reaches the expansion once, as is. */
+static bool argument_as_is(const char *defs, int k)
+{
+	char param[128];
+
+	while (*defs) {
+		size_t len = strcspn(defs, "\n"), body;
+		char *def = imc_xasprintf("%.*s", (int)len, defs);
+		bool ok = macro_param(def, k, param, sizeof(param), &body) &&
+			  used_once_as_is(def, body, param);
+
+		free(def);
+		if (!ok)
+			return false;
+		defs += len + (defs[len] == '\n');
+	}
+	return true;
+}
+
+/* Every macro whose arguments hold the range (the invocation itself and
+ * those nested in it that the front end knows as macros; the others are
+ * calls) takes it once, as is. */
+static bool macros_take_as_is(struct analysis *a, const struct group *g, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		const char *def = g[k].name[0]
+					  ? imc_tu_macro_def(a->tu, g[k].name)
+					  : NULL;
+
+		if (k == 0 && !def)
+			return false;
+		if (def && !argument_as_is(def, g[k].arg))
+			return false;
+	}
+	return true;
+}
+
+/* N's range for a rewrite: its source range, or its spelling inside one
+ * macro argument when that argument reaches the expansion once, as is. */
+static struct imc_range edit_range(struct analysis *a, const struct imc_node *n)
+{
+	struct imc_range r = n->range, inv = {{0}, {0}, false, 0, 0};
+	struct same_spelling same = {n, 0};
+	struct group g[MAX_GROUPS];
+	char *text;
+	long from, to;
+	int ngroups;
+
+	if (r.valid || !n->arg_begin.file || n->loc.file != n->arg_begin.file ||
+	    !fx_loc_le(n->loc, n->arg_begin) || !a->current)
+		return r;
+	inv.begin = n->loc;
+	inv.end = n->arg_end;
+	inv.valid = true;
+	text = imc_source_text(a->sources, &inv);
+	from = text ? fx_offset_of(text, n->loc, n->arg_begin) : -1;
+	to = text ? fx_offset_of(text, n->loc, n->arg_end) : -1;
+	ngroups = from >= 0 && to > from
+			  ? enclosing_groups(text, (size_t)from, (size_t)to, g)
+			  : -1;
+	free(text);
+	if (ngroups < 1 || !macros_take_as_is(a, g, ngroups))
+		return r;
+	fx_walk_any(a->current->fn->body, count_same_spelling, &same);
+	if (same.n != 1)
+		return r;
+	r.begin = n->arg_begin;
+	r.end = n->arg_end;
+	r.valid = true;
+	return r;
 }
 
 /* Value text of a store: the rhs, or for `x op= y` / `x++` the combined
@@ -187,8 +494,8 @@ bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 		const struct imc_node *site, const char *tmpl_load,
 		const char *tmpl_store)
 {
-	struct imc_range whole =
-		site ? statement_range(a, site, lv) : lv->range;
+	struct imc_range lvr = site ? lv->range : edit_range(a, lv);
+	struct imc_range whole = site ? statement_range(a, site, lv) : lvr;
 	struct tvar vars[7] = {{"ptr", NULL},  {"val", NULL},  {"map", NULL},
 			       {"off", NULL},  {"type", NULL}, {"struct", NULL},
 			       {"field", NULL}};
@@ -220,7 +527,7 @@ bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 		}
 		vars[2].text = mr.map;
 		vars[3].text = mr.off;
-	} else if (!(vars[0].text = address_text(a, lv))) {
+	} else if (!(vars[0].text = address_text(a, lv, &lvr))) {
 		goto out;
 	}
 	load = fx_expand(tmpl_load, vars, 7);

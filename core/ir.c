@@ -14,6 +14,9 @@ struct imc_tu {
 	uint32_t nvars;
 	struct imc_func **funcs;
 	uint32_t nfuncs, capfuncs;
+	struct imc_ptrmap macro_defs; /* interned name -> interned text */
+	imc_macro_lookup_fn macro_lookup;
+	void *macro_lookup_ctx;
 };
 
 struct imc_tu *imc_tu_new(const char *main_file)
@@ -31,6 +34,7 @@ void imc_tu_free(struct imc_tu *tu)
 	imc_arena_free(&tu->arena);
 	imc_strset_free(&tu->strings);
 	imc_ptrmap_free(&tu->vars);
+	imc_ptrmap_free(&tu->macro_defs);
 	free(tu->funcs);
 	free(tu);
 }
@@ -43,6 +47,39 @@ const char *imc_tu_main_file(const struct imc_tu *tu)
 const char *imc_tu_intern(struct imc_tu *tu, const char *s)
 {
 	return s ? imc_strset_intern(&tu->strings, s) : NULL;
+}
+
+void imc_tu_put_macro_def(struct imc_tu *tu, const char *name, const char *def)
+{
+	if (name && def)
+		imc_ptrmap_put(&tu->macro_defs,
+			       (uintptr_t)imc_tu_intern(tu, name),
+			       (void *)imc_tu_intern(tu, def));
+}
+
+void imc_tu_set_macro_lookup(struct imc_tu *tu, imc_macro_lookup_fn fn,
+			     void *ctx)
+{
+	tu->macro_lookup = fn;
+	tu->macro_lookup_ctx = ctx;
+}
+
+/* A looked-up name without a definition is remembered as "" (asked once). */
+const char *imc_tu_macro_def(struct imc_tu *tu, const char *name)
+{
+	const char *key = imc_tu_intern(tu, name), *def;
+
+	if (!key)
+		return NULL;
+	def = imc_ptrmap_get(&tu->macro_defs, (uintptr_t)key);
+	if (!def && tu->macro_lookup) {
+		char *found = tu->macro_lookup(key, tu->macro_lookup_ctx);
+
+		def = imc_tu_intern(tu, found ? found : "");
+		free(found);
+		imc_ptrmap_put(&tu->macro_defs, (uintptr_t)key, (void *)def);
+	}
+	return def && *def ? def : NULL;
 }
 
 void *imc_tu_alloc(struct imc_tu *tu, size_t size)

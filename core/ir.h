@@ -162,6 +162,11 @@ struct imc_node {
 	const struct imc_type *fntype;
 	struct imc_loc loc; /* where to report (see range contract) */
 	struct imc_range range; /* source range, if known */
+	/* Where range is not valid because the node comes out of a macro
+	 * expansion, but both its ends are tokens of the macro's arguments
+	 * spelled in one file: their spelling, end exclusive (file NULL:
+	 * none). Only fix-its read it (core/fixit.c checks the rest). */
+	struct imc_loc arg_begin, arg_end;
 	const char *name; /* FIELD member, CALL callee, GOTO/LABEL label */
 	struct imc_var *var; /* VAR, DECL */
 	int64_t ival; /* CONST, CASE */
@@ -222,6 +227,17 @@ struct imc_func *imc_tu_func(const struct imc_tu *tu, uint32_t i);
 /* Puts the functions in definition order (seq): the analysis computes
  * summaries callees first, and definitions mostly precede their callers. */
 void imc_tu_sort_funcs(struct imc_tu *tu);
+
+/* Macro definitions, for fix-its inside a macro's arguments: the text
+ * "NAME(params) body" on one line (continuations joined) or NULL when NAME
+ * is no function-like macro the front end knows. A front end either puts
+ * the definitions it saw or gives a look-up to ask on demand. */
+/* the look-up returns a malloc'd text or NULL */
+typedef char *(*imc_macro_lookup_fn)(const char *name, void *ctx);
+void imc_tu_put_macro_def(struct imc_tu *tu, const char *name, const char *def);
+void imc_tu_set_macro_lookup(struct imc_tu *tu, imc_macro_lookup_fn fn,
+			     void *ctx);
+const char *imc_tu_macro_def(struct imc_tu *tu, const char *name);
 
 /* Calls visit(name, ctx) for every direct call in n, in evaluation order. */
 void imc_for_each_callee(const struct imc_node *n,

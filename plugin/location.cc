@@ -133,6 +133,143 @@ void strip_parens(struct cursor *b, struct cursor *e)
 	}
 }
 
+/* The outermost macro expansion LOC is part of (LOC in a macro). */
+static const line_map_macro *outermost_map(location_t loc)
+{
+	const line_map_macro *map = NULL;
+	int guard = 256;
+
+	while (guard-- > 0 && in_macro(loc)) {
+		map = linemap_check_macro(linemap_lookup(line_table, loc));
+		loc = get_pure_location(
+			MACRO_MAP_EXPANSION_POINT_LOCATION(map));
+	}
+	return map;
+}
+
+/* Where the token at LOC, a token of a macro's arguments, is spelled; a
+ * token of a macro's definition gives none. */
+static bool arg_token_spelling(location_t loc, expanded_location *x)
+{
+	loc = get_pure_location(loc);
+	if (linemap_location_from_macro_definition_p(line_table, loc))
+		return false;
+	loc = linemap_resolve_location(line_table, loc, LRK_SPELLING_LOCATION,
+				       NULL);
+	if (loc <= BUILTINS_LOCATION || in_macro(loc))
+		return false;
+	*x = expand_location(loc);
+	return x->file && file_is_real(x->file);
+}
+
+/* Past the token at C (an identifier or number as a whole, else one
+ * character); false at a literal, whose end a cursor cannot tell. */
+static bool past_token(struct cursor *c)
+{
+	if (cur_ch(c) == '"' || cur_ch(c) == '\'' || cur_ch(c) == '\n')
+		return false;
+	if (!is_ident_char(cur_ch(c)))
+		return cur_next(c);
+	while (c->ok && is_ident_char(cur_ch(c)))
+		cur_next(c);
+	return c->ok;
+}
+
+/* The definitions of the function-like macros whose arguments the token
+ * at LOC passed through, for core/fixit.c to read. */
+static void put_macro_defs(location_t loc)
+{
+	int guard = 256;
+
+	loc = get_pure_location(loc);
+	while (guard-- > 0 && in_macro(loc)) {
+		const line_map_macro *map =
+			linemap_check_macro(linemap_lookup(line_table, loc));
+		const unsigned char *def;
+
+		if (parse_in && map->macro &&
+		    cpp_fun_like_macro_p(map->macro) &&
+		    (def = cpp_macro_definition(parse_in, map->macro)))
+			imc_tu_put_macro_def(
+				plugin()->unit.tu,
+				(const char *)NODE_NAME(map->macro),
+				(const char *)def);
+		loc = linemap_macro_map_loc_unwind_toward_spelling(line_table,
+								   map, loc);
+	}
+}
+
+/* The token before or after (DIR -1, 1) LOC in its macro expansion. */
+static location_t next_in_expansion(location_t loc, int dir)
+{
+	const line_map_macro *map =
+		linemap_check_macro(linemap_lookup(line_table, loc));
+	location_t idx = loc - MAP_START_LOCATION(map);
+
+	if (dir < 0 ? idx == 0 : idx + 1 >= MACRO_MAP_NUM_MACRO_TOKENS(map))
+		return UNKNOWN_LOCATION;
+	return dir < 0 ? loc - 1 : loc + 1;
+}
+
+static bool definition_char(location_t loc, int ch)
+{
+	struct cursor c;
+
+	return linemap_location_from_macro_definition_p(line_table, loc) &&
+	       cursor_at_spelling(loc, &c) && cur_ch(&c) == ch;
+}
+
+/* GCC's range of an operand the definition puts in parentheses, `(x)` of
+ * `#define TO_CPU(x) ((u32)(x))`, takes them in: steps inside. */
+static void strip_definition_parens(source_range *r)
+{
+	int guard = 8;
+
+	r->m_start = get_pure_location(r->m_start);
+	r->m_finish = get_pure_location(r->m_finish);
+	while (guard-- > 0 && in_macro(r->m_start) && in_macro(r->m_finish) &&
+	       definition_char(r->m_start, '(') &&
+	       definition_char(r->m_finish, ')')) {
+		location_t b = next_in_expansion(r->m_start, 1);
+		location_t e = next_in_expansion(r->m_finish, -1);
+
+		if (b <= BUILTINS_LOCATION || e <= BUILTINS_LOCATION)
+			return;
+		r->m_start = b;
+		r->m_finish = e;
+	}
+}
+
+/*
+ * N's range R is in a macro expansion: when both its ends are tokens of
+ * the macro's arguments spelled in the file it expands in, their spelling
+ * goes to arg_begin/arg_end and the outermost macro's definition to the
+ * TU, for fix-its there (core/fixit.c checks the rest).
+ */
+static void set_arg_range(struct imc_node *n, source_range r)
+{
+	const line_map_macro *map;
+	expanded_location s, f, at;
+	struct cursor e;
+
+	strip_definition_parens(&r);
+	map = outermost_map(r.m_start);
+	at = expand_location(expansion_point(r.m_start));
+
+	if (!map || map != outermost_map(r.m_finish) ||
+	    !arg_token_spelling(r.m_start, &s) ||
+	    !arg_token_spelling(r.m_finish, &f) || !at.file ||
+	    strcmp(s.file, at.file) || strcmp(f.file, at.file) ||
+	    !cur_init(&e, f.file, f.line, f.column) || !past_token(&e) ||
+	    e.line < s.line || (e.line == s.line && e.col <= s.column))
+		return;
+	set_loc(&n->arg_begin, s);
+	f.line = e.line;
+	f.column = e.col;
+	set_loc(&n->arg_end, f);
+	put_macro_defs(r.m_start);
+}
+
 /*
  * Sets N's loc and range from an expression location (GCC: caret plus an
  * inclusive [start, finish] range). The contract wants the range without
@@ -154,6 +291,7 @@ static void set_expr_range(struct imc_node *n, location_t loc)
 		r.m_finish = r.m_start;
 	if (in_macro(r.m_start) || in_macro(r.m_finish)) {
 		set_point_loc(n, r.m_start);
+		set_arg_range(n, r);
 		return;
 	}
 	s = expand_location(r.m_start);

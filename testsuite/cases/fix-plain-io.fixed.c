@@ -6,8 +6,8 @@
  * kept in a field declared without __iomem. The accessor of the member's
  * width on its address, through a __force cast: it compiles with the
  * field as it is and sparse stays quiet; the message says that an __iomem
- * type on the field is the lasting fix. Not offered inside a macro's
- * arguments (no fix-it there) nor for a struct copy.
+ * type on the field is the lasting fix. Offered inside a macro's
+ * argument as anywhere else (fix-macro-arg.c); not for a struct copy.
  */
 #include <linux/io.h> /* a fix-it per access: */ /* check-options: per-access */
 #include <linux/types.h>
@@ -43,7 +43,7 @@ int qxl_check_device(struct qxl_device *qdev)
 
 	if (readl((__force void __iomem *)&rom->magic) != 0x4f525851) /* expect: iomem-deref fix: "readl((__force void __iomem *)&rom->magic)" */
 		return 0;
-	pr_info("RAM header offset: 0x%x\n", rom->ram_header_offset); /* expect: iomem-deref fix: none */
+	pr_info("RAM header offset: 0x%x\n", readl((__force void __iomem *)&rom->ram_header_offset)); /* expect: iomem-deref fix: "readl((__force void __iomem *)&rom->ram_header_offset)" */
 	return 1;
 }
 
