@@ -120,6 +120,11 @@ bool fix_call(struct analysis *a, size_t finding, const struct imc_node *call,
 /* The pointer argument is a local that the function advances (`dst +=
  * pitch`): no rewrite, the message says to keep an offset. */
 bool fix_steps(struct analysis *a, const struct imc_node *arg);
+/* (fixstep.c) The pointer argument is a local `T *p = map->vaddr + off;`
+ * that walks the map (`p += pitch`) and is only stepped, indexed and given
+ * to mem*(): all the edits that turn it into an offset into the map (or a
+ * walking copy of the map, where the rules say so). */
+bool fix_walk(struct analysis *a, size_t finding, const struct imc_node *arg);
 void fixits_finalize(struct analysis *a);
 char *template_fn_name(const char *tmpl); /* "readl(...)" -> "readl" */
 

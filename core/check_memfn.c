@@ -48,6 +48,8 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	tmpl = nio == 1 && (from_map || expr_iomem(a) || v->forced)
 		       ? rewrite_for(c->a, call->name, when)
 		       : NULL;
+	if (!tmpl && nio == 1 && from_map) /* dma_buf_map: walk a copy */
+		tmpl = rewrite_for(c->a, call->name, strcat(when, "-copy"));
 	fn = tmpl ? template_fn_name(tmpl) : NULL;
 	d = describe(a);
 	f = add_finding(
@@ -78,16 +80,42 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	    !fix_call(c->a, f, call, tmpl,
 		      from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL,
 		      v->forced && !from_map ? a : NULL) &&
-	    from_map && v->obj >= 0 && fix_steps(c->a, a)) {
+	    from_map && v->obj >= 0 && !fix_walk(c->a, f, a) &&
+	    fix_steps(c->a, a)) {
+		/* dma_buf_map: no offsets, a copy of the map walks */
+		const char *step =
+			strstr(when, "-copy")
+				? rewrite_for(c->a, "step", "of=map-copy")
+				: NULL;
+		char *sfn = step ? template_fn_name(step) : NULL;
+		char *how = sfn ? imc_xasprintf("walk a copy of the map with "
+						"%s()",
+						sfn)
+				: imc_xstrdup("keep an offset into the map");
 		char *full = imc_xasprintf(
-			"%s: '%s' steps through map '%s', keep an offset into "
-			"the map instead of the pointer",
-			c->a->out->v[f].message, d, c->objs[v->obj].display);
+			"%s: '%s' steps through map '%s', %s instead of the "
+			"pointer",
+			c->a->out->v[f].message, d, c->objs[v->obj].display,
+			how);
 
+		free(sfn);
+		free(how);
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
 	}
-	if (!fn && from_map && !v->forced && v->obj >= 0) {
+	if (!fn && from_map && !v->forced && v->obj >= 0 && nio == 1) {
+		/* the other side is plain memory: the rules of this API
+		 * generation have no helper (dma_buf_map: no copy from) */
+		char *full = imc_xasprintf(
+			"%s; no helper of this API generation does %s() on a "
+			"map: test is_iomem of map '%s' first and use the I/O "
+			"variant on its vaddr_iomem",
+			c->a->out->v[f].message, call->name,
+			c->objs[v->obj].display);
+
+		free((char *)c->a->out->v[f].message);
+		c->a->out->v[f].message = full;
+	} else if (!fn && from_map && !v->forced && v->obj >= 0) {
 		/* the other side is I/O memory or a map itself: the map API
 		 * has no copy between two maps (issue 13: say so) */
 		char *full = imc_xasprintf(

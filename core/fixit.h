@@ -109,7 +109,7 @@ char *fx_store_value(struct analysis *a, const struct imc_node *site,
 		     const struct imc_node *lv, const char *load, size_t *used,
 		     size_t *nused);
 
-/* ---- fixloop.c: local pointers into a map ---- */
+/* ---- fixloop.c, fixstep.c: local pointers into a map ---- */
 /* No whole word `val` or `s` in t (NULL: true). */
 bool fx_hygienic(const char *t);
 /* `p->f.g` with p set once to `map.vaddr [+ off]`: $map, $off and in
@@ -117,9 +117,16 @@ bool fx_hygienic(const char *t);
 bool fx_field_vars(struct analysis *a, const struct imc_node *lv,
 		   const struct imc_node *site, struct mapref *mr,
 		   struct tvar *vars);
+/* t as an operand: parenthesised unless simple. */
+char *fx_operand(const char *t);
+/* `helper(args)` whose body only computes and returns `map.vaddr + off`:
+ * $map and $off in the caller's terms; d: what the map text reads. */
+bool fx_helper_ref(struct analysis *a, const struct imc_node *call,
+		   struct mapref *mr, struct deps *d);
 /* `p[i]` / `*p` with `T *p = map.vaddr + off;` indexed and stepped: all the
  * edits that turn p into an offset, on finding; false (nothing added) if
- * any of them is not exact. */
+ * any of them is not exact. (fixstep.c; fix_walk() the same for a mem*()
+ * argument.) */
 bool fx_stepper_fix(struct analysis *a, size_t finding,
 		    const struct imc_node *lv, const char *tmpl_load,
 		    const char *tmpl_store);

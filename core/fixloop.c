@@ -6,16 +6,11 @@
  *    stored or loaded (qxl_draw.c drawable_set_clipping()):
  *    `p->f.g = v` -> iosys_map_wr_field(&map, off, struct T, f.g, v),
  *    loads -> iosys_map_rd_field();
- *  - a scalar pointer declared `T *p = map.vaddr + off;` (or the value of a
- *    helper whose body only computes that, vkms_formats.c's
- *    packed_pixels_addr()) that is indexed and stepped (`p[i] = v`,
- *    `p += n`, `p++`): p becomes a byte offset into the map
- *    (`size_t p = off;`, `p += n * sizeof(T)`) and every access
- *    iosys_map_rd/wr(&map, p + i * sizeof(T), T[, v]).
+ *  - (fixstep.c) a scalar pointer declared `T *p = map.vaddr + off;` that
+ *    walks the map, indexed or given to memcpy().
  *
- * The pointer's edits make sense only together, so every finding of such
- * a pointer carries all of them: any one finding's fix-its compile alone,
- * and --fix applies the identical edits of the others once.
+ * The struct pointer's declaration stays; its member accesses are
+ * rewritten one by one.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -269,7 +264,7 @@ out:
 	return ok;
 }
 
-/* ---- T *p = map.vaddr + off, indexed and stepped ---------------------- */
+/* ---- a helper that returns map.vaddr + off, inlined ------------------- */
 
 /* An identifier of text replaced: helper locals by their initialisers,
  * parameters by the call's arguments (parenthesised where needed). */
@@ -309,7 +304,7 @@ static char *substitute(const char *t, const struct subst *s)
 	return b.s;
 }
 
-static char *operand(const char *t)
+char *fx_operand(const char *t)
 {
 	char *x = imc_trim_expr(t, strlen(t)), *p;
 
@@ -361,8 +356,8 @@ static bool helper_kept(const struct analysis *a, const struct imc_func *fn)
 
 /* `helper(args)` whose body is `{ T v = E; ... return map.vaddr + off; }`:
  * $map and $off in the caller's terms; deps: what the map text reads. */
-static bool helper_ref(struct analysis *a, const struct imc_node *call,
-		       struct mapref *mr, struct deps *d)
+bool fx_helper_ref(struct analysis *a, const struct imc_node *call,
+		   struct mapref *mr, struct deps *d)
 {
 	struct subst s = {.n = 0};
 	const struct imc_func *fn;
@@ -398,7 +393,7 @@ static bool helper_ref(struct analysis *a, const struct imc_node *call,
 			goto out;
 		ct[ae[i]] = '\0';
 		s.name[s.n] = fn->params[i]->name;
-		s.text[s.n++] = operand(ct + ab[i]);
+		s.text[s.n++] = fx_operand(ct + ab[i]);
 		fx_walk_any(an, fx_dep_of, d);
 	}
 	t = fx_raw_text(a, &imc_kid(ret, 0)->range);
@@ -422,7 +417,7 @@ static bool helper_ref(struct analysis *a, const struct imc_node *call,
 		if (!st)
 			goto out;
 		s.name[s.n] = dl->var->name;
-		s.text[s.n++] = operand(st);
+		s.text[s.n++] = fx_operand(st);
 		free(st);
 	}
 	x = substitute(mr->off, &s);
@@ -437,349 +432,5 @@ out:
 	subst_free(&s);
 	if (!ok)
 		fx_mapref_free(mr);
-	return ok;
-}
-
-/* The uses of p: accesses (`p[i]`, `*p`) and steps (`p += n`, `p++`). */
-struct ptr_uses {
-	const struct imc_var *p;
-	const struct imc_node *access[64], *parent[64], *step[16];
-	uint32_t naccess, nstep, other;
-};
-
-/* n_unused: n's value is not used (a block item, a for's init or step, a
- * comma's left side or the right side of an unused comma). */
-static void collect_uses(const struct imc_node *n,
-			 const struct imc_node *parent,
-			 const struct imc_node *grand, bool n_unused,
-			 bool parent_unused, struct ptr_uses *u)
-{
-	uint32_t i;
-
-	if (!n)
-		return;
-	if (n->kind == IMC_VAR && n->var == u->p) {
-		bool step = parent && imc_kid(parent, 0) == n &&
-			    parent_unused &&
-			    ((parent->kind == IMC_ASSIGN &&
-			      (parent->op == IMC_OP_ADD ||
-			       parent->op == IMC_OP_SUB)) ||
-			     parent->kind == IMC_INCDEC);
-
-		if (parent &&
-		    (parent->kind == IMC_INDEX || parent->kind == IMC_DEREF) &&
-		    imc_kid(parent, 0) == n && u->naccess < 64) {
-			u->access[u->naccess] = parent;
-			u->parent[u->naccess++] = grand;
-		} else if (step && u->nstep < 16) {
-			u->step[u->nstep++] = parent;
-		} else {
-			u->other++;
-		}
-		return;
-	}
-	for (i = 0; i < n->nkids; i++) {
-		bool unused = n->kind == IMC_BLOCK ||
-			      (n->kind == IMC_FOR && (i == 0 || i == 2)) ||
-			      (n->kind == IMC_COMMA && (i == 0 || n_unused));
-
-		collect_uses(n->kids[i], n, parent, unused, n_unused, u);
-	}
-}
-
-/* A scalar pointer `T *p = INIT;` into a map, indexed and stepped. */
-struct stepper {
-	const struct imc_var *p;
-	const struct imc_node *decl;
-	char *type; /* T as written */
-	uint32_t size;
-	struct mapref mr;
-	struct ptr_uses u;
-};
-
-static const struct imc_node *find_decl(const struct imc_node *n,
-					const struct imc_var *v,
-					const struct imc_node **blk)
-{
-	const struct imc_node *d;
-	uint32_t i;
-
-	if (!n)
-		return NULL;
-	for (i = 0; i < n->nkids; i++) {
-		const struct imc_node *k = n->kids[i];
-
-		if (k && k->kind == IMC_DECL && k->var == v &&
-		    n->kind == IMC_BLOCK) {
-			*blk = n;
-			return k;
-		}
-		if ((d = find_decl(k, v, blk)))
-			return d;
-	}
-	return NULL;
-}
-
-/* "T" of the declaration line `T *p = ...;` (qualifiers dropped). */
-static char *pointee_text(struct analysis *a, const struct deletion *line,
-			  const char *name)
-{
-	struct imc_range r = {
-		.begin = line->begin, .end = line->end, .valid = true};
-	char *t = imc_source_text(a->sources, &r), *ty = NULL, *star, *q;
-
-	if (!t || !(star = strchr(t, '*')) || strchr(star + 1, '*'))
-		goto out;
-	q = star + 1;
-	while (isspace((unsigned char)*q))
-		q++;
-	if (strncmp(q, name, strlen(name)))
-		goto out;
-	*star = '\0';
-	ty = imc_trim_expr(t, strlen(t));
-	while (!strncmp(ty, "const ", 6) || !strncmp(ty, "volatile ", 9)) {
-		q = imc_trim_expr(strchr(ty, ' '), strlen(strchr(ty, ' ')));
-		free(ty);
-		ty = q;
-	}
-	if (!*ty || strpbrk(ty, "()[],=")) {
-		free(ty);
-		ty = NULL;
-	}
-out:
-	free(t);
-	return ty;
-}
-
-static bool stepper_find(struct analysis *a, const struct imc_node *lv,
-			 struct stepper *s)
-{
-	const struct imc_node *body = a->current->fn->body, *base, *blk = NULL;
-	const struct imc_node *init;
-	const struct imc_type *pt;
-	struct map_guard g = {.d = {.nvars = 0}};
-	uint32_t di = 0, refs;
-	char *t = NULL;
-	bool ok = false;
-
-	base = lv->kind == IMC_INDEX || lv->kind == IMC_DEREF ? imc_kid(lv, 0)
-							      : NULL;
-	if (!base || base->kind != IMC_VAR || !base->var || !base->var->name ||
-	    base->var->scope != IMC_LOCAL || !imc_type_is_ptr(base->var->type))
-		return false;
-	s->p = base->var;
-	pt = s->p->type->pointee;
-	if (!pt || pt->kind == IMC_T_STRUCT || pt->kind == IMC_T_UNION ||
-	    pt->kind == IMC_T_ARRAY || pt->kind == IMC_T_FUNC ||
-	    (pt->size != 1 && pt->size != 2 && pt->size != 4 && pt->size != 8))
-		return false;
-	s->size = pt->size;
-	s->decl = find_decl(body, s->p, &blk);
-	init = s->decl ? imc_kid(s->decl, 0) : NULL;
-	if (!init || !init->range.valid ||
-	    !fx_decl_line(a, s->decl, init, &s->mr.del))
-		return false;
-	s->u.p = s->p;
-	collect_uses(body, NULL, NULL, false, false, &s->u);
-	refs = fx_count_refs(body, s->p);
-	if (s->u.other || !s->u.naccess ||
-	    fx_uses_in_scope(a, s->decl->loc, s->p->name) != (int)refs + 1 ||
-	    !(s->type = pointee_text(a, &s->mr.del, s->p->name)))
-		return false;
-	for (di = 0; di < blk->nkids && blk->kids[di] != s->decl; di++)
-		;
-	t = fx_raw_text(a, &init->range);
-	if (t && fx_map_ref_text(a, init, t, NULL, &s->mr, 1)) {
-		fx_walk_any(init, fx_dep_of, &g.d);
-		ok = !g.d.overflow;
-	} else {
-		ok = helper_ref(a, init, &s->mr, &g.d);
-	}
-	g.p = s->p;
-	g.a = a;
-	ok = ok && !changes_between(blk, di + 1, blk->nkids, &g) &&
-	     fx_hygienic(s->mr.off) && fx_hygienic(s->mr.map);
-	free(t);
-	return ok;
-}
-
-static void stepper_free(struct stepper *s)
-{
-	free(s->type);
-	fx_mapref_free(&s->mr);
-}
-
-/* `size_t p = OFF;` for the declaration line. */
-static bool decl_edit(struct analysis *a, size_t finding,
-		      const struct stepper *s)
-{
-	const struct deletion *l = &s->mr.del;
-	struct imc_range r = {.begin = l->begin, .end = l->end, .valid = true};
-	const struct imc_node *init = imc_kid(s->decl, 0);
-	char *t = imc_source_text(a->sources, &r), *nt;
-	size_t ind, e;
-	bool ok;
-
-	if (!t)
-		return false;
-	ind = strspn(t, " \t");
-	e = init->range.end.col - 1;
-	while (t[e] && t[e] != ';')
-		e++;
-	/* from the type on: the indentation stays as it is */
-	nt = imc_xasprintf("size_t %s = %s%s", s->p->name, s->mr.off, t + e);
-	ok = t[e] == ';' && fx_commit(a, finding, fx_loc_at(t, l->begin, ind),
-				      t + ind, nt, NULL, 0);
-	free(t);
-	free(nt);
-	return ok;
-}
-
-/* `p += n` -> `p += n * sizeof(T)`, `p++` -> `p += sizeof(T)`. */
-static bool step_edit(struct analysis *a, size_t finding,
-		      const struct stepper *s, const struct imc_node *st)
-{
-	char *t = st->range.valid ? fx_raw_text(a, &st->range) : NULL;
-	char *nt = NULL, *k = NULL, *op;
-	bool up = st->op == IMC_OP_ADD || st->op == IMC_OP_PREINC ||
-		  st->op == IMC_OP_POSTINC,
-	     ok = false;
-
-	if (!t)
-		return false;
-	if (s->size == 1) {
-		free(t);
-		return true; /* a byte offset steps as the byte pointer did */
-	}
-	if (st->kind == IMC_INCDEC) {
-		nt = imc_xasprintf("%s %s= sizeof(%s)", s->p->name,
-				   up ? "+" : "-", s->type);
-	} else if ((op = strstr(t, up ? "+=" : "-="))) {
-		k = operand(op + 2);
-		nt = imc_xasprintf("%s %s= %s * sizeof(%s)", s->p->name,
-				   up ? "+" : "-", k, s->type);
-	}
-	ok = nt && fx_commit(a, finding, st->range.begin, t, nt, NULL, 0);
-	free(t);
-	free(k);
-	free(nt);
-	return ok;
-}
-
-/* The range of an assignment statement; one whose value ends in a macro
- * (`p[3] = DIV_ROUND_CLOSEST(...)`) has none, but its text is all in the
- * file: from the left side to the ';'. */
-static bool store_range(struct analysis *a, const struct imc_node *st,
-			const struct imc_node *lv, struct imc_range *r)
-{
-	uint32_t idx;
-
-	*r = st->range;
-	if (r->valid)
-		return true;
-	if (!lv->range.valid || !fx_block_of(a->current->fn->body, st, &idx) ||
-	    !imc_source_stmt_end(a->sources, lv->range.end, &r->end))
-		return false;
-	r->begin = lv->range.begin;
-	r->valid = true;
-	return true;
-}
-
-/* `p[i]` / `*p` as a map access: the load or, as the left side of an
- * assignment, the store. */
-static bool access_edit(struct analysis *a, size_t finding,
-			const struct stepper *s, uint32_t i,
-			const char *tmpl_load, const char *tmpl_store)
-{
-	const struct imc_node *acc = s->u.access[i], *g = s->u.parent[i];
-	struct tvar vars[5] = {{"map", s->mr.map},
-			       {"off", NULL},
-			       {"type", s->type},
-			       {"val", NULL},
-			       {"ptr", NULL}};
-	const struct imc_range *r = &acc->range;
-	struct imc_range sr;
-	char *t = acc->range.valid ? fx_raw_text(a, &acc->range) : NULL;
-	char *idx = NULL, *load = NULL, *nt = NULL, *old = NULL, *lb;
-	size_t used[16], nused = 0, n = strlen(s->p->name);
-	bool store = g && g->kind == IMC_ASSIGN && imc_kid(g, 0) == acc,
-	     ok = false;
-
-	if (!t)
-		goto out;
-	if (acc->kind == IMC_DEREF) {
-		lb = imc_trim_expr(t + 1, strlen(t + 1));
-		ok = t[0] == '*' && !strcmp(lb, s->p->name);
-		free(lb);
-		if (!ok)
-			goto out;
-		ok = false;
-		vars[1].text = imc_xstrdup(s->p->name);
-	} else {
-		if (strncmp(t, s->p->name, n))
-			goto out;
-		lb = t + n + strspn(t + n, " \t");
-		if (*lb != '[' || t[strlen(t) - 1] != ']' ||
-		    fx_count_refs(imc_kid(acc, 1), s->p))
-			goto out;
-		t[strlen(t) - 1] = '\0';
-		idx = operand(lb + 1);
-		if (!strcmp(idx, "0")) /* p[0]: the offset itself */
-			vars[1].text = imc_xstrdup(s->p->name);
-		else if (s->size == 1)
-			vars[1].text =
-				imc_xasprintf("%s + %s", s->p->name, idx);
-		else
-			vars[1].text = imc_xasprintf("%s + %s * sizeof(%s)",
-						     s->p->name, idx, s->type);
-	}
-	load = fx_expand(tmpl_load, vars, 5);
-	if (!load || (g && (g->kind == IMC_INCDEC || g->kind == IMC_ADDR)))
-		goto out;
-	if (store) {
-		if (!store_range(a, g, acc, &sr) ||
-		    fx_count_refs(imc_kid(g, 1), s->p))
-			goto out;
-		vars[3].text =
-			fx_store_value(a, g, &sr, acc, load, used, &nused);
-		if (!vars[3].text || nused || !fx_hygienic(vars[3].text))
-			goto out;
-		r = &sr;
-		nt = fx_expand(tmpl_store, vars, 5);
-	} else {
-		nt = imc_xstrdup(load);
-	}
-	old = fx_raw_text(a, r);
-	ok = nt && old && fx_commit(a, finding, r->begin, old, nt, NULL, 0);
-out:
-	free(t);
-	free(idx);
-	free(vars[1].text);
-	free(vars[3].text);
-	free(load);
-	free(nt);
-	free(old);
-	return ok;
-}
-
-/* All the edits of the stepped pointer, or none. */
-bool fx_stepper_fix(struct analysis *a, size_t finding,
-		    const struct imc_node *lv, const char *tmpl_load,
-		    const char *tmpl_store)
-{
-	struct stepper s = {.p = NULL};
-	size_t mark = a->nedits;
-	uint32_t i;
-	bool ok = tmpl_store && stepper_find(a, lv, &s) &&
-		  decl_edit(a, finding, &s);
-
-	for (i = 0; ok && i < s.u.nstep; i++)
-		ok = step_edit(a, finding, &s, s.u.step[i]);
-	for (i = 0; ok && i < s.u.naccess; i++)
-		ok = access_edit(a, finding, &s, i, tmpl_load, tmpl_store);
-	if (!ok)
-		while (a->nedits > mark)
-			free(a->edits[--a->nedits].text);
-	stepper_free(&s);
 	return ok;
 }

@@ -204,9 +204,19 @@ out:
 	return ok;
 }
 
+/* Whether the word at t + i follows `.` or `->`: a member, not a variable
+ * (`void *vaddr = map.vaddr;`). */
+static bool member_name(const char *t, size_t i)
+{
+	while (i > 0 && isspace((unsigned char)t[i - 1]))
+		i--;
+	return i > 0 && (t[i - 1] == '.' ||
+			 (i > 1 && t[i - 1] == '>' && t[i - 2] == '-'));
+}
+
 /* Whole-word occurrences of name from line `from` to the end of the block
- * that line is in (comments skipped): macros and sizeof() that the IR
- * does not show still use a declaration. */
+ * that line is in (comments and members skipped): macros and sizeof()
+ * that the IR does not show still use a declaration. */
 int fx_uses_in_scope(struct analysis *a, struct imc_loc from, const char *name)
 {
 	struct imc_range r = {.begin = from, .end = from, .valid = true};
@@ -239,7 +249,7 @@ int fx_uses_in_scope(struct analysis *a, struct imc_loc from, const char *name)
 			} else if (!strncmp(t + i, name, n) &&
 				   !fx_ident_char(t[i + n]) &&
 				   (i == 0 || !fx_ident_char(t[i - 1]))) {
-				count++;
+				count += !member_name(t, i);
 				i += n - 1;
 			}
 		}
