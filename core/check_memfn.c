@@ -103,9 +103,10 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
 	}
-	if (!fn && from_map && !v->forced && v->obj >= 0 && nio == 1) {
-		/* the other side is plain memory: the rules of this API
-		 * generation have no helper (dma_buf_map: no copy from) */
+	if (!fn && from_map && !v->forced && v->obj >= 0 &&
+	    !rule_find(c->a, IMC_R_ACCESSOR, call->name)) {
+		/* memcpy() between a map and plain memory: the rules of this
+		 * API generation have no helper (dma_buf_map: no copy from) */
 		char *full = imc_xasprintf(
 			"%s; no helper of this API generation does %s() on a "
 			"map: test is_iomem of map '%s' first and use the I/O "
@@ -116,8 +117,9 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 		free((char *)c->a->out->v[f].message);
 		c->a->out->v[f].message = full;
 	} else if (!fn && from_map && !v->forced && v->obj >= 0) {
-		/* the other side is I/O memory or a map itself: the map API
-		 * has no copy between two maps (issue 13: say so) */
+		/* an accessor (memcpy_toio(), iosys_map_memcpy_to()) whose
+		 * other side is a map: the map API has no copy between two
+		 * maps (issue 13: say so) */
 		char *full = imc_xasprintf(
 			"%s; no helper copies between a map and I/O memory or "
 			"another map: test is_iomem of map '%s' first and copy "
