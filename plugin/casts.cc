@@ -761,7 +761,7 @@ void attach_kid_casts(struct imc_node *n)
 	default:
 		return;
 	}
-	n->kids[0] = attach_casts(n->kids[0], &c, 0);
+	n->kids[0] = unfold_cast_of_sum(attach_casts(n->kids[0], &c, 0));
 }
 
 /* Recovers a dropped cast at the start of N's own range. */

@@ -258,6 +258,7 @@ uint64_t pointee_size(tree ptrtype);
 struct imc_node *binary_node(enum imc_op op, tree type, struct imc_node *a,
 			     struct imc_node *b);
 struct imc_node *negate_node(struct imc_node *k, tree type);
+struct imc_node *unfold_cast_of_sum(struct imc_node *sum);
 struct imc_node *unscaled_index(struct lower_ctx *cx, tree off, uint64_t size,
 				bool negate);
 bool same_lvalue(tree a, tree b, int depth);

@@ -188,6 +188,55 @@ struct imc_node *unscaled_index(struct lower_ctx *cx, tree off, uint64_t size,
 	return negate ? negate_node(n, TREE_TYPE(off)) : n;
 }
 
+/*
+ * fold turns `(T *)(p + i)` into `(T *)p + i` where it folds an lvalue (a
+ * compound assignment's: `*(u32 *)(map->vaddr + 8) |= 5`): the sum has no
+ * range, and the cast, recovered from the text in front of p
+ * (attach_kid_casts()), gets the range of `(T *)(p`.
+ * When the source has the sum SUM in the parentheses after that cast's
+ * `(T *)`, puts the cast back outside it, over them. Returns the node to
+ * use for SUM.
+ */
+struct imc_node *unfold_cast_of_sum(struct imc_node *sum)
+{
+	struct imc_node *cast = imc_kid(sum, 0);
+	struct cursor at, open, close, end, in, out;
+
+	if (!sum || sum->kind != IMC_BINARY || sum->range.valid || !cast ||
+	    cast->kind != IMC_CAST || !cast->explicit_cast ||
+	    cast->nkids != 1 || !cast->range.valid ||
+	    !cur_init(&at, cast->range.begin.file, cast->range.begin.line,
+		      cast->range.begin.col) ||
+	    !cur_init(&end, cast->range.end.file, cast->range.end.line,
+		      cast->range.end.col))
+		return sum;
+	open = at;
+	if (cur_ch(&open) != '(' || !match_bracket_fwd(&open))
+		return sum;
+	cur_next(&open);
+	skip_blank_fwd(&open);
+	close = open;
+	skip_blank_fwd(&end);
+	/* `(T *)(p` then the sum's operator, in the same parentheses */
+	if (cur_ch(&open) != '(' || !match_bracket_fwd(&close) ||
+	    cur_ch(&end) != (sum->op == IMC_OP_SUB ? '-' : '+') ||
+	    close.line < end.line ||
+	    (close.line == end.line && close.col < end.col))
+		return sum;
+	in = open;
+	cur_next(&in);
+	skip_blank_fwd(&in);
+	out = close;
+	cur_prev(&out);
+	skip_blank_back(&out);
+	sum->kids[0] = cast->kids[0];
+	sum->type = cast->kids[0]->type;
+	set_cursor_range(sum, &in, &out, (location_t)cast->range.fe_begin);
+	cast->kids[0] = sum;
+	set_cursor_range(cast, &at, &close, (location_t)cast->range.fe_begin);
+	return cast;
+}
+
 /* Structural equality of two lvalue trees (for compound assignment). */
 bool same_lvalue(tree a, tree b, int depth)
 {
