@@ -174,15 +174,26 @@ out:
 /* What may change the map between p's declaration and a use: a store to
  * a variable the map's text reads (`src` of `&src[0]`), to a map struct
  * or a member of one, or through such a variable; taking the address of
- * one; a call or an asm given one of those variables or a map's address;
+ * one or of a map; a call or an asm given one of those variables or a map's address;
  * any call with effects when the map hangs from a global. A callee given
  * none of them is taken not to reach the caller's map (kmalloc(), the
  * line converters of drm_format_helper.c, WARN_ON()'s asm). */
 struct map_guard {
 	struct deps d; /* of the declaration's initialiser */
 	struct analysis *a;
+	const struct ptr_uses *u; /* its own mem*() calls copy, no more */
 	bool global;
 };
+
+static bool use_call(const struct ptr_uses *u, const struct imc_node *n)
+{
+	uint32_t i;
+
+	for (i = 0; i < u->ncall; i++)
+		if (u->call[i] == n)
+			return true;
+	return false;
+}
 
 static bool is_map_struct(struct analysis *a, const struct imc_type *t)
 {
@@ -218,11 +229,14 @@ static bool changes_map(const struct imc_node *n, const void *ctx)
 		}
 		return k && touches_map(k, g);
 	}
-	if (n->kind == IMC_ADDR && k && fx_walk_any(k, touches_map, g))
+	/* `&y` of a variable the map reads, `&map`: `&fi->dst` is not */
+	if (n->kind == IMC_ADDR && k &&
+	    (fx_dep_var(&g->d, fx_lvalue_var(k)) ||
+	     is_map_struct(g->a, k->type)))
 		return true;
 	/* asm (WARN_ON()'s) or a call with effects: by what it is given */
-	if (n->kind != IMC_OTHER &&
-	    (n->kind != IMC_CALL || !fx_impure_call(n, g->a)))
+	if (n->kind != IMC_OTHER && (n->kind != IMC_CALL || use_call(g->u, n) ||
+				     !fx_impure_call(n, g->a)))
 		return false;
 	if (g->global)
 		return true;
@@ -259,7 +273,7 @@ static bool stepper_find(struct analysis *a, const struct imc_var *p,
 	const struct imc_node *body = a->current->fn->body, *blk = NULL;
 	const struct imc_node *init;
 	const struct imc_type *pt;
-	struct map_guard g = {.d = {.nvars = 0}, .a = a};
+	struct map_guard g = {.d = {.nvars = 0}, .a = a, .u = &s->u};
 	uint32_t di = 0, refs;
 	char *t = NULL;
 	bool ok = false;
