@@ -174,10 +174,11 @@ out:
 /* What may change the map between p's declaration and a use: a store to
  * a variable the map's text reads (`src` of `&src[0]`), to a map struct
  * or a member of one, or through such a variable; taking the address of
- * one or of a map; a call or an asm given one of those variables or a map's address;
- * any call with effects when the map hangs from a global. A callee given
- * none of them is taken not to reach the caller's map (kmalloc(), the
- * line converters of drm_format_helper.c, WARN_ON()'s asm). */
+ * one or of a map; a call or an asm given one of those variables or a
+ * map's address; any call with effects when the map hangs from a global.
+ * A callee given none of them is taken not to reach the caller's map
+ * (kmalloc(), the line converters of drm_format_helper.c, WARN_ON()'s
+ * asm). */
 struct map_guard {
 	struct deps d; /* of the declaration's initialiser */
 	struct analysis *a;
@@ -252,6 +253,18 @@ static bool global_var(const struct imc_node *n, const void *ctx)
 	return n->kind == IMC_VAR && n->var && n->var->scope == IMC_GLOBAL;
 }
 
+/* Whether the map of INIT (or of the helper INIT calls) names a global. */
+static bool global_map(struct analysis *a, const struct imc_node *init)
+{
+	int32_t fi = init->kind == IMC_CALL && init->name
+			     ? function_index(a, init->name)
+			     : -1;
+
+	return fx_walk_any(init, global_var, NULL) ||
+	       (fi >= 0 && fx_walk_any(imc_tu_func(a->tu, (uint32_t)fi)->body,
+				       global_var, NULL));
+}
+
 /* The local pointer of a use, through byte casts: `p` of `(u8 *)p`. */
 static const struct imc_var *pointer_var(const struct imc_node *n)
 {
@@ -308,7 +321,7 @@ static bool stepper_find(struct analysis *a, const struct imc_var *p,
 	} else {
 		ok = fx_helper_ref(a, init, &s->mr, &g.d);
 	}
-	g.global = fx_walk_any(init, global_var, NULL);
+	g.global = global_map(a, init);
 	for (di++; ok && di < blk->nkids; di++)
 		ok = !fx_walk_any(blk->kids[di], changes_map, &g);
 	ok = ok && fx_hygienic(s->mr.off) && fx_hygienic(s->mr.map);

@@ -4,7 +4,8 @@
  * where the offset rewrite of fix-map-loop-memcpy.c would not mean the
  * same: the pointer is also used otherwise (it escapes into `sbuf`, as
  * in drm_format_helper.c's __drm_fb_xfrm()), the map is reassigned in the
- * loop, or a call in the loop is given the map and may move it. No fix-it:
+ * loop, a call in the loop is given the map and may move it, or the map is
+ * at file scope and the loop calls a function with effects. No fix-it:
  * the message says to keep an offset into the map.
  */
 #include <linux/iosys-map.h>
@@ -55,6 +56,23 @@ void handed_on(u8 *dst, const struct iosys_map *src, unsigned int lines,
 	for (y = 0; y < lines; y++) {
 		memcpy(dst, line, pitch); /* expect: map-vaddr-unchecked fix: none */
 		next_buffer(src);
+		line += pitch;
+		dst += pitch;
+	}
+}
+
+/* A map at file scope: any call with effects may change it. */
+struct iosys_map shadow;
+void next_frame(void);
+
+void from_global(u8 *dst, unsigned int lines, unsigned int pitch)
+{
+	const u8 *line = shadow.vaddr;
+	unsigned int y;
+
+	for (y = 0; y < lines; y++) {
+		memcpy(dst, line, pitch); /* expect: map-vaddr-unchecked fix: none */
+		next_frame();
 		line += pitch;
 		dst += pitch;
 	}
