@@ -606,6 +606,18 @@ static int fix_more_rounds(struct run *run, const char *file)
 	return status;
 }
 
+/* A file that two units have (two -p entries of one file, with other
+ * flags): its fix-its, all units' together, are applied once. */
+static bool snapshot_seen(const struct run *run, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (!strcmp(run->snaps[k].path, run->snaps[i].path))
+			return true;
+	return false;
+}
+
 static int apply_fixes(struct run *run)
 {
 	int status = EXIT_CLEAN, n;
@@ -613,6 +625,8 @@ static int apply_fixes(struct run *run)
 	size_t i;
 
 	for (i = 0; i < run->nsnaps; i++) {
+		if (snapshot_seen(run, i))
+			continue;
 		n = imc_fix_apply(&run->snaps[i], &run->all,
 				  run->cli->fix_dry_run ? stdout : NULL, err,
 				  sizeof(err));

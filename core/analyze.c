@@ -349,9 +349,37 @@ static bool same_fixit(const struct imc_fixit *x, const struct imc_fixit *y)
 	       !strcmp(x->text, y->text);
 }
 
+static bool loc_lt(struct imc_loc a, struct imc_loc b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+bool imc_fixits_clash(const struct imc_fixit *x, const struct imc_fixit *y)
+{
+	if (same_fixit(x, y) || cmp_str(x->begin.file, y->begin.file))
+		return false;
+	if (!loc_lt(x->begin, y->begin) && !loc_lt(y->begin, x->begin) &&
+	    (!loc_lt(x->begin, x->end) || !loc_lt(y->begin, y->end)))
+		return true;
+	return loc_lt(x->begin, y->end) && loc_lt(y->begin, x->end);
+}
+
+static bool any_clash(const struct imc_finding *a, const struct imc_finding *b)
+{
+	uint32_t j, k;
+
+	for (j = 0; j < a->nfixits; j++)
+		for (k = 0; k < b->nfixits; k++)
+			if (imc_fixits_clash(&a->fixits[j], &b->fixits[k]))
+				return true;
+	return false;
+}
+
 /* A duplicate (one expansion point, two accesses: `pr_info("%d %d\n",
- * r->a, r->b)`) hands its fix-its to the finding kept; that one fixes
- * both, or neither when either has none (--fix removes a finding whole). */
+ * r->a, r->b)`) hands its fix-its to the finding kept, which then fixes
+ * both, or neither when either has none (--fix removes a finding whole).
+ * Other edits of the same text are another unit's alternative (the same
+ * file under other flags): the first finding's stay. */
 static void merge_fixits(struct imc_finding *kept, struct imc_finding *dup)
 {
 	uint32_t k, j;
@@ -362,6 +390,8 @@ static void merge_fixits(struct imc_finding *kept, struct imc_finding *dup)
 		kept->nfixits = 0;
 		return;
 	}
+	if (any_clash(kept, dup))
+		return;
 	for (k = 0; kept->nfixits && k < dup->nfixits; k++) {
 		for (j = 0; j < kept->nfixits; j++)
 			if (same_fixit(&kept->fixits[j], &dup->fixits[k]))

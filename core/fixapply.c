@@ -95,11 +95,22 @@ static bool clash(const struct edit_span *a, const struct edit_span *b)
 	return a->begin < b->end && b->begin < a->end;
 }
 
+/* Says which finding's fix-its were left out, and why (stderr: --fix and
+ * --fix-dry-run alike). */
+static void note_skipped(const struct imc_finding *f, const char *why)
+{
+	fprintf(stderr,
+		"iomemcheck: %s:%u:%u: note: fix-its not applied (%s): %s "
+		"[%s]\n",
+		f->loc.file ? f->loc.file : "?", f->loc.line, f->loc.col, why,
+		f->message ? f->message : "", f->rule ? f->rule : "?");
+}
+
 /* A finding's edits, all or none: several of them make sense only
  * together (a pointer turned into an offset), so one that clashes with an
  * edit already taken leaves all of its finding's for the next run (they
- * belong to findings a later analysis sees anew). The same edit carried
- * by several findings is made once. */
+ * belong to findings a later analysis sees anew), with a note. The same
+ * edit carried by several findings is made once. */
 static size_t take_finding(const struct imc_snapshot *s,
 			   const struct imc_finding *f, struct edit_span **v,
 			   size_t n)
@@ -114,11 +125,16 @@ static size_t take_finding(const struct imc_snapshot *s,
 
 		if (!same_file(x->begin.file, s->path))
 			continue;
-		if (b < 0 || e < b)
+		if (b < 0 || e < b) {
+			note_skipped(f, "outside the file as it is");
 			goto drop;
+		}
 		for (i = 0; i < n; i++) {
-			if (clash(&(*v)[i], &sp))
+			if (clash(&(*v)[i], &sp)) {
+				note_skipped(f, "they overlap another "
+						"finding's, applied first");
 				goto drop;
+			}
 			if (same_span(&(*v)[i], &sp))
 				break;
 		}

@@ -119,6 +119,11 @@ int imc_print_sarif(FILE *out, const struct imc_findings *f);
  * duplicates (a header finding reported by several TUs). */
 void imc_findings_sort(struct imc_findings *f);
 
+/* Two different edits of the same text, or two insertions at one place:
+ * applying both would garble it (GCC's -fdiagnostics-generate-patch
+ * does). */
+bool imc_fixits_clash(const struct imc_fixit *a, const struct imc_fixit *b);
+
 /* ---- applying fix-its (--fix, --fix-dry-run) ---- */
 struct imc_snapshot {
 	const char *path;

@@ -147,6 +147,17 @@ static void report_finding(const struct imc_finding *d)
 	imc_gcc_set_column_unit(unit);
 }
 
+static void drop_finding_fixits(struct imc_finding *d)
+{
+	uint32_t k;
+
+	for (k = 0; k < d->nfixits; k++)
+		free((char *)d->fixits[k].text);
+	free(d->fixits);
+	d->fixits = NULL;
+	d->nfixits = 0;
+}
+
 /* In preprocessed input (-save-temps, gcc -E then a compile of the .i)
  * GCC's columns are those of the preprocessed line, where macros are
  * expanded and blanks collapsed, but the source text is read from the
@@ -154,17 +165,53 @@ static void report_finding(const struct imc_finding *d)
 static void drop_fixits(struct imc_findings *findings)
 {
 	size_t i;
-	uint32_t k;
 
-	for (i = 0; i < findings->n; i++) {
-		struct imc_finding *d = &findings->v[i];
+	for (i = 0; i < findings->n; i++)
+		drop_finding_fixits(&findings->v[i]);
+}
 
-		for (k = 0; k < d->nfixits; k++)
-			free((char *)d->fixits[k].text);
-		free(d->fixits);
-		d->fixits = NULL;
-		d->nfixits = 0;
+/* The finding before D whose fix-its D's clash with, or -1: a finding's
+ * fix-its all or none, as the checker's --fix takes them, so that GCC's
+ * -fdiagnostics-generate-patch never merges two rewrites of one text. */
+static long clashing_with(const struct imc_findings *findings, size_t d)
+{
+	const struct imc_finding *f = &findings->v[d];
+	size_t i;
+	uint32_t j, k;
+
+	for (i = 0; i < d; i++)
+		for (j = 0; j < findings->v[i].nfixits; j++)
+			for (k = 0; k < f->nfixits; k++)
+				if (imc_fixits_clash(&findings->v[i].fixits[j],
+						     &f->fixits[k]))
+					return (long)i;
+	return -1;
+}
+
+/* Reports finding I, without its fix-its when they clash with an earlier
+ * finding's (then a note says so). */
+static void report_settled(struct imc_findings *findings, size_t i)
+{
+	struct imc_finding *d = &findings->v[i];
+	long other = clashing_with(findings, i);
+	enum diagnostics_column_unit unit;
+	location_t loc;
+
+	if (other < 0) {
+		report_finding(d);
+		return;
 	}
+	drop_finding_fixits(d);
+	report_finding(d);
+	loc = imc_loc_to_gcc(&d->loc, (location_t)d->fe_loc);
+	unit = imc_gcc_column_unit();
+	imc_gcc_set_column_unit(DIAGNOSTICS_COLUMN_UNIT_BYTE);
+	if (loc != UNKNOWN_LOCATION)
+		inform(loc,
+		       "fix-its left out: they overlap those of the finding "
+		       "at %u:%u",
+		       findings->v[other].loc.line, findings->v[other].loc.col);
+	imc_gcc_set_column_unit(unit);
 }
 
 /* Where a cap cut the analysis short: notes, as the checker prints them. */
@@ -198,7 +245,7 @@ void report_findings(struct imc_findings *findings)
 		return;
 	}
 	for (i = 0; i < findings->n; i++)
-		report_finding(&findings->v[i]);
+		report_settled(findings, i);
 	report_limits(findings);
 	if (plugin()->args.report &&
 	    imc_report_write(plugin()->args.report,
