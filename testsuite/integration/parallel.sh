@@ -11,7 +11,11 @@
 #  - stderr not a terminal: no progress line (the exact stderr above); on a
 #    terminal (a pty) a progress line "N/M units, K findings" that ends
 #    erased, and the same diagnostics (-j1 and -j4); none for one unit or
-#    under kbuild (KBUILD_CHECKSRC).
+#    under kbuild (KBUILD_CHECKSRC);
+#  - without -j, as many jobs as CPUs the process may run on (taskset): two
+#    units that can only finish together (each parse waits on a FIFO the
+#    other's parse opens) finish on two CPUs and wait on one (skipped on a
+#    machine with one CPU).
 . "$(dirname "$0")/lib.sh"
 
 cd src
@@ -254,4 +258,29 @@ rc, text = on_tty([imc, "-j4", "-p", db], {"KBUILD_CHECKSRC": "1"})
 assert rc == 0 and " units, " not in text and "\x1b[K" not in text, (rc, text)
 assert "warning: " in text, text
 EOF2
+# default_jobs CPUS SECONDS: the two units that need each other, under
+# taskset -c CPUS; the writer opens fb.h (once wb.c's parse reads it) and
+# then fa.h (which wa.c's parse is waiting for)
+default_jobs() {
+	rm -f fa.h fb.h
+	mkfifo fa.h fb.h
+	(exec 3>fb.h 4>fa.h) &
+	writer=$!
+	status=0
+	timeout "$2" taskset -c "$1" "$IMC" -I "$INC" wa.c wb.c >"$OUT" 2>"$ERR" ||
+		status=$?
+	kill "$writer" 2>/dev/null || true
+	wait "$writer" 2>/dev/null || true
+	echo "\$ taskset -c $1 iomemcheck wa.c wb.c  -> $status"
+}
+if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+	printf '#include "fa.h"\nint wa;\n' >wa.c
+	printf '#include "fb.h"\nint wb;\n' >wb.c
+	default_jobs 0,1 60
+	[ "$status" -eq 0 ] || fail "two CPUs: exit $status, expected 0 (two jobs)"
+	default_jobs 0 5
+	[ "$status" -eq 124 ] || fail "one CPU: exit $status, expected a timeout (one job)"
+else
+	echo "one CPU: the default -j is not tested"
+fi
 echo PASS
