@@ -12,9 +12,11 @@ a time, in the kernel tree:
                 --arch=x86 -> --target, -D__CHECKER__, address_space mapping)
   clang-skip    libclang on the same, every function body skipped (parse-floor.c)
   clang-preamble  libclang, bodies skipped only in the #include preamble
-  iomemcheck    iomemcheck CHECKFLAGS c_flags unit.c        (exactly as kbuild)
-  iomemcheck-skip  the same with IOMEMCHECK_SKIP_HEADER_BODIES=1: header
-                bodies skipped, a full parse only when needed (checker/parse.c)
+  iomemcheck    iomemcheck CHECKFLAGS c_flags unit.c        (exactly as kbuild):
+                header bodies skipped, a full parse only when needed
+                (checker/parse.c)
+  iomemcheck-full  the same with IOMEMCHECK_SKIP_HEADER_BODIES=0: always
+                the full parse
   gcc           the unit's compile command from kbuild's .cmd file, -o to a
                 scratch file, no dependency file, plus -Wno-error
   gcc+plugin    the same with -fplugin=iomemcheck.so
@@ -34,7 +36,7 @@ import sys
 import tempfile
 import time
 
-TOOLS = ["sparse", "clang", "clang-skip", "clang-preamble", "iomemcheck", "iomemcheck-skip",
+TOOLS = ["sparse", "clang", "clang-skip", "clang-preamble", "iomemcheck", "iomemcheck-full",
 	 "gcc", "gcc+plugin"]
 
 # checker/options.c, fixed_args and the kept options
@@ -134,8 +136,8 @@ def command(o, tool, unit, argv, scratch):
 		return ["sparse"] + argv
 	if tool == "iomemcheck":
 		return [o.checker] + argv
-	if tool == "iomemcheck-skip":
-		return ["env", "IOMEMCHECK_SKIP_HEADER_BODIES=1", o.checker] + argv
+	if tool == "iomemcheck-full":
+		return ["env", "IOMEMCHECK_SKIP_HEADER_BODIES=0", o.checker] + argv
 	if tool == "clang":
 		return [o.clang, "-fsyntax-only"] + clang_args(argv)
 	if tool in ("clang-skip", "clang-preamble"):
@@ -284,7 +286,7 @@ def main():
 			sums[tool][1] += best[1]
 			sums[tool][2] = max(sums[tool][2], best[2])
 			# sparse/iomemcheck: 0/1 are fine (findings); the others: 0
-			if not (rc in (0, 1) if tool in ("sparse", "iomemcheck", "iomemcheck-skip")
+			if not (rc in (0, 1) if tool in ("sparse", "iomemcheck", "iomemcheck-full")
 				else rc == 0):
 				bad[tool].append(f"{u}: exit {rc}")
 		if n % 10 == 0 or n == len(units):
@@ -344,9 +346,10 @@ one unit at a time, each tool with the command line kbuild gives it:
   file's bodies);
 - **clang-preamble**: libclang skipping bodies only in the preamble (the
   `#include`s at the top, which it precompiles first), keeping the main file's;
-- **iomemcheck-skip**: iomemcheck with `IOMEMCHECK_SKIP_HEADER_BODIES=1`: the
-  bodies of the preamble's header functions skipped, the unit parsed again in
-  full only when the analysis needs one of them (`checker/parse.c`);
+- **iomemcheck-full**: iomemcheck with `IOMEMCHECK_SKIP_HEADER_BODIES=0`:
+  the full parse every time, where the default skips the bodies of the
+  preamble's header functions and parses the unit again in full only when
+  the analysis needs one of them (`checker/parse.c`);
 - **gcc**: the unit's compile command from kbuild's `.cmd` file (`-O2`, code
   generation included), plus `-Wno-error`;
 - **gcc+plugin**: the same with `-fplugin=iomemcheck.so`.
@@ -362,7 +365,7 @@ user+sys less so.
 {overhead}
 
 "failed units": units on which the tool exited with a status other than 0
-(clang, gcc) or 0/1 (sparse, iomemcheck, iomemcheck-skip). The ratios are of the sums above.
+(clang, gcc) or 0/1 (sparse, iomemcheck, iomemcheck-full). The ratios are of the sums above.
 
 Versions: {ver(['sparse', '--version'])}; {ver([o.clang, '--version'])};
 {ver(['gcc', '--version'])}; {ver([o.checker, '--version'])}.

@@ -10,9 +10,8 @@
 #include "util.h"
 
 /* True when a function of SKIPPED (interned name -> non-NULL: lowered with
- * its body skipped) may need its body: its type mentions __iomem or a map
- * struct, or a call passes it what may be I/O memory or a map. *WHY: that
- * function's name. */
+ * its body skipped) needs its body whatever the analysis finds: its type
+ * mentions __iomem or a map struct. *WHY: that function's name. */
 bool imc_bodies_needed(const struct imc_tu *tu,
 		       const struct imc_ptrmap *skipped,
 		       const struct imc_rules *rules, const char **why);

@@ -442,7 +442,7 @@ static int parm_force_depth(struct lower *L, CXCursor parm)
 		&col, &off);
 	clang_getExpansionLocation(clang_getCursorLocation(parm), &nf, &line,
 				   &col, &noff);
-	p = f ? clang_getFileContents(L->cxtu, f, &size) : NULL;
+	p = f ? file_text(L, f, &size) : NULL;
 	if (!p || off >= size || !clang_File_isEqual(f, nf) || noff < off ||
 	    noff - off > 512 || noff > size)
 		return -1;
@@ -554,6 +554,7 @@ static struct imc_node *lower_call(struct lower *L, CXCursor c)
 	if (refers_to_function(callee, &fn)) {
 		n->name = cx_intern(L, clang_getCursorSpelling(fn));
 		n->fntype = callee_type(L, fn);
+		lower_reached_function(L, fn, n->name);
 		if (is_constant_builtin(n->name)) {
 			/* clang refuses to evaluate __builtin_constant_p(x) of a
 			 * non-constant x: it is 0 while parsing */

@@ -54,9 +54,8 @@ static bool generic_type_matches(struct lower *L, const char *text, CXType ctrl)
 		} else if (cur.kind == CXType_Attributed ||
 			   cur.kind == CXType_BTFTagAttributed) {
 			cur = clang_Type_getModifiedType(cur);
-		} else {
+		} else
 			break;
-		}
 	}
 	/* the canonical spelling, e.g. "unsigned int", "struct foo *" */
 	if (cx_eq(clang_getTypeSpelling(canon), text))
@@ -96,18 +95,15 @@ struct imc_node *lower_generic(struct lower *L, CXCursor c)
 	ctrl = clang_getCursorType(k.v[0]);
 	/* _Generic ( ctrl , T1 : e1 , T2 : e2 ... ) */
 	for (i = 0; i < t.n && chosen < 0; i++) {
-		CXString s = clang_getTokenSpelling(L->cxtu, t.v[i]);
-		const char *str = clang_getCString(s);
+		const char *str = t.s[i];
 
 		if (!strcmp(str, "(") || !strcmp(str, "[") ||
 		    !strcmp(str, "{")) {
 			depth++;
 		} else if (!strcmp(str, ")") || !strcmp(str, "]") ||
 			   !strcmp(str, "}")) {
-			if (--depth == 0) {
-				clang_disposeString(s);
+			if (--depth == 0)
 				break;
-			}
 		} else if (depth == 1 && !strcmp(str, ",")) {
 			in_type = true;
 			len = 0;
@@ -140,9 +136,7 @@ struct imc_node *lower_generic(struct lower *L, CXCursor c)
 				len += sl;
 			}
 		}
-		clang_disposeString(s);
 	}
-	toks_free(L, &t);
 	if (chosen < 0 && assoc == nassoc)
 		chosen = dflt;
 	if (chosen >= 0 && (unsigned)chosen < nassoc)

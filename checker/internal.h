@@ -20,6 +20,8 @@ struct lower {
 	CXTranslationUnit cxtu;
 	struct imc_tu *tu;
 	struct imc_ptrmap files; /* CXFile -> interned file name */
+	struct imc_ptrmap texts; /* CXFile -> its text (tokens.c) */
+	struct imc_ptrmap toks; /* spelled place -> its tokens (tokens.c) */
 	struct imc_ptrmap types; /* CXType.data[0] -> struct imc_type * */
 	struct imc_ptrmap
 		tintern; /* interned structural key -> struct imc_type * */
@@ -33,6 +35,13 @@ struct lower {
 	struct imc_lower_stats *stats;
 	bool bodies_skipped; /* IMC_LOWER_BODIES_SKIPPED */
 	struct imc_ptrmap declared; /* canonical FunctionDecl -> (void *)1 */
+	/* definitions found from the main file's tokens; header functions
+	 * deferred as the main file's calls reach them (lower.c) */
+	bool lazy;
+	struct imc_ptrmap listed; /* canonical FunctionDecl of a definition
+				    * listed at the start -> (void *)1 */
+	struct imc_deferred *deferred;
+	uint32_t nseq; /* definition order numbers handed out */
 };
 
 /* Children of a cursor, in visiting order. */
@@ -49,13 +58,22 @@ struct xloc {
 	bool macro; /* spelled somewhere else than where it expands */
 };
 
-/* The tokens of part of a cursor's spelling (toks_get). */
+/* The tokens of part of a cursor's spelling (toks_get): interned
+ * spellings, owned by the lowering. */
 struct toks {
-	CXToken *v;
+	const char **s;
 	unsigned n;
 };
 
+/* tokens.c */
+const char *file_text(struct lower *L, CXFile f, size_t *size);
+void file_texts_free(struct lower *L);
+bool toks_get(struct lower *L, CXCursor c, unsigned limit, struct toks *t);
+void toks_cache_free(struct lower *L);
+
 /* lower.c */
+void kids_push(struct kids *k, CXCursor c);
+void lower_reached_function(struct lower *L, CXCursor fn, const char *name);
 const char *cx_intern(struct lower *L, CXString s);
 bool cx_eq(CXString s, const char *want);
 void kids_get(CXCursor c, struct kids *k);
@@ -71,8 +89,6 @@ void decl_loc(struct lower *L, CXCursor decl, struct imc_loc *out);
 const char *spelled_at(struct lower *L, CXCursor c, CXFile *file, unsigned *off,
 		       size_t *avail);
 bool spelled_starts_with(struct lower *L, CXCursor c, const char *s);
-bool toks_get(struct lower *L, CXCursor c, unsigned limit, struct toks *t);
-void toks_free(struct lower *L, struct toks *t);
 
 /* types.c */
 const struct imc_type *type_intern(struct lower *L, const struct imc_type *t);

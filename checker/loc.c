@@ -257,7 +257,7 @@ const char *spelled_at(struct lower *L, CXCursor c, CXFile *file, unsigned *off,
 	clang_getSpellingLocation(sl, file, &line, &col, off);
 	if (!*file)
 		return NULL;
-	buf = clang_getFileContents(L->cxtu, *file, &size);
+	buf = file_text(L, *file, &size);
 	if (!buf || *off >= size)
 		return NULL;
 	*avail = size - *off;
@@ -272,30 +272,4 @@ bool spelled_starts_with(struct lower *L, CXCursor c, const char *s)
 	const char *p = spelled_at(L, c, &f, &off, &avail);
 
 	return p && avail >= len && !memcmp(p, s, len);
-}
-/* Tokens of the spelling of C's first token and up to LIMIT bytes on. */
-bool toks_get(struct lower *L, CXCursor c, unsigned limit, struct toks *t)
-{
-	CXFile f;
-	unsigned off;
-	size_t avail;
-	CXSourceRange r;
-
-	t->v = NULL;
-	t->n = 0;
-	if (!spelled_at(L, c, &f, &off, &avail))
-		return false;
-	if (avail > limit)
-		avail = limit;
-	r = clang_getRange(
-		clang_getLocationForOffset(L->cxtu, f, off),
-		clang_getLocationForOffset(L->cxtu, f, off + (unsigned)avail));
-	clang_tokenize(L->cxtu, r, &t->v, &t->n);
-	return t->n > 0;
-}
-
-void toks_free(struct lower *L, struct toks *t)
-{
-	if (t->v)
-		clang_disposeTokens(L->cxtu, t->v, t->n);
 }

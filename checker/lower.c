@@ -63,12 +63,8 @@ bool cx_eq(CXString s, const char *want)
 	return eq;
 }
 
-static enum CXChildVisitResult kids_add(CXCursor c, CXCursor parent,
-					CXClientData data)
+void kids_push(struct kids *k, CXCursor c)
 {
-	struct kids *k = data;
-
-	(void)parent;
 	if (k->n == k->cap) {
 		CXCursor *nv = malloc(2 * k->cap * sizeof(*nv));
 
@@ -83,6 +79,13 @@ static enum CXChildVisitResult kids_add(CXCursor c, CXCursor parent,
 		k->cap *= 2;
 	}
 	k->v[k->n++] = c;
+}
+
+static enum CXChildVisitResult kids_add(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	(void)parent;
+	kids_push(data, c);
 	return CXChildVisit_Continue;
 }
 
@@ -163,6 +166,7 @@ static struct imc_func *lower_function(struct lower *L, CXCursor c)
 	kids_free(&k);
 	if (!fn->body) { /* skipped by the parse (parse.c) */
 		fn->body = imc_node_new(L->tu, IMC_BLOCK, NULL);
+		fn->body_skipped = true;
 		imc_ptrmap_put(&L->stats->skipped_bodies, (uintptr_t)fn->name,
 			       fn);
 		L->stats->nskipped_bodies++;
@@ -217,6 +221,168 @@ static bool body_skipped(struct lower *L, CXCursor c)
 	return true;
 }
 
+static bool wanted_definition(struct lower *L, CXCursor c)
+{
+	return clang_getCursorKind(c) == CXCursor_FunctionDecl &&
+	       (clang_isCursorDefinition(c) || body_skipped(L, c));
+}
+
+/* The declaration at file scope that C is part of, or a null cursor. */
+static CXCursor top_level(CXCursor c)
+{
+	while (!clang_Cursor_isNull(c) &&
+	       clang_getCursorKind(c) != CXCursor_TranslationUnit) {
+		CXCursor p = clang_getCursorSemanticParent(c);
+
+		if (clang_getCursorKind(p) == CXCursor_TranslationUnit)
+			return clang_isDeclaration(clang_getCursorKind(c))
+				       ? c
+				       : clang_getNullCursor();
+		c = p;
+	}
+	return clang_getNullCursor();
+}
+
+static unsigned file_offset(CXSourceLocation loc, bool *macro)
+{
+	struct xloc x;
+
+	xloc_get(loc, &x);
+	*macro = x.macro;
+	return x.off;
+}
+
+/* The end of the preprocessor directive at OFF (after its last line). */
+static size_t directive_end(const char *text, size_t size, size_t off)
+{
+	for (; off < size && text[off] != '\n'; off++)
+		if (text[off] == '\\' && off + 1 < size &&
+		    text[off + 1] == '\n')
+			off++;
+	return off;
+}
+
+/* Whether the main file has `#define NAME(` (a function-like macro). */
+static bool defines_macro(const char *text, size_t size, const char *name)
+{
+	size_t len = strlen(name), i;
+
+	for (i = 0; i < size; i = directive_end(text, size, i) + 1) {
+		size_t j = i;
+
+		while (j < size && (text[j] == ' ' || text[j] == '\t'))
+			j++;
+		if (j >= size || text[j] != '#')
+			continue;
+		for (j++; j < size && (text[j] == ' ' || text[j] == '\t'); j++)
+			;
+		if (size - j < 7 || strncmp(text + j, "define", 6) ||
+		    (text[j + 6] != ' ' && text[j + 6] != '\t'))
+			continue;
+		for (j += 6; j < size && (text[j] == ' ' || text[j] == '\t');
+		     j++)
+			;
+		if (size - j > len && !strncmp(text + j, name, len) &&
+		    text[j + len] == '(')
+			return true;
+	}
+	return false;
+}
+
+/* A token that starts an invocation, at file scope, of a function-like
+ * macro the main file defines: what it expands to has no cursor there. */
+static bool local_macro_call(struct lower *L, CXToken *toks, unsigned i,
+			     unsigned n, const char *text, size_t size)
+{
+	CXString name, next;
+	bool call;
+
+	if (i + 1 >= n || clang_getTokenKind(toks[i]) != CXToken_Identifier)
+		return false;
+	next = clang_getTokenSpelling(L->cxtu, toks[i + 1]);
+	call = !strcmp(clang_getCString(next), "(");
+	clang_disposeString(next);
+	if (!call)
+		return false;
+	name = clang_getTokenSpelling(L->cxtu, toks[i]);
+	call = defines_macro(text, size, clang_getCString(name));
+	clang_disposeString(name);
+	return call;
+}
+
+static bool starts_directive(struct lower *L, CXToken tok, const char *text,
+			     unsigned off)
+{
+	CXString s;
+	bool hash;
+
+	if (clang_getTokenKind(tok) != CXToken_Punctuation)
+		return false;
+	s = clang_getTokenSpelling(L->cxtu, tok);
+	hash = !strcmp(clang_getCString(s), "#");
+	clang_disposeString(s);
+	while (hash && off > 0 &&
+	       (text[off - 1] == ' ' || text[off - 1] == '\t'))
+		off--;
+	return hash && (off == 0 || text[off - 1] == '\n');
+}
+
+/* The main file's declarations at file scope, found at its tokens with
+ * clang_getCursor(), which looks only at the main file's declarations:
+ * visiting the TU's children would load every declaration of the
+ * precompiled preamble, most of the lowering's time with one (parse.c).
+ * A macro invocation at file scope has no cursor: false (and the caller
+ * visits the TU) when it is one of a macro the main file defines, which
+ * may define functions; what the headers' macros define is found only when
+ * the main file calls it, as the header functions are
+ * (lower_reached_function). */
+static bool main_file_decls(struct lower *L, struct kids *k)
+{
+	CXFile mf = clang_getFile(L->cxtu, imc_tu_main_file(L->tu));
+	const char *text;
+	CXToken *toks = NULL;
+	unsigned ntoks = 0, i, next = 0, end, off;
+	size_t size;
+	bool ok = true, macro;
+
+	if (!mf || !(text = file_text(L, mf, &size)))
+		return false;
+	clang_tokenize(
+		L->cxtu,
+		clang_getRange(clang_getLocationForOffset(L->cxtu, mf, 0),
+			       clang_getLocationForOffset(L->cxtu, mf,
+							  (unsigned)size)),
+		&toks, &ntoks);
+	k->v = k->inl;
+	k->n = 0;
+	k->cap = 8;
+	for (i = 0; ok && i < ntoks; i++) {
+		CXSourceLocation at = clang_getTokenLocation(L->cxtu, toks[i]);
+		CXCursor top;
+
+		if ((off = file_offset(at, &macro)) < next)
+			continue;
+		if (starts_directive(L, toks[i], text, off)) {
+			next = (unsigned)directive_end(text, size, off);
+			continue;
+		}
+		top = top_level(clang_getCursor(L->cxtu, at));
+		if (clang_Cursor_isNull(top)) {
+			ok = !local_macro_call(L, toks, i, ntoks, text, size);
+			continue;
+		}
+		end = file_offset(clang_getRangeEnd(clang_getCursorExtent(top)),
+				  &macro);
+		if (end >= next)
+			next = end + 1;
+		kids_push(k, top);
+	}
+	clang_disposeTokens(L->cxtu, toks, ntoks);
+	if (!ok)
+		kids_free(k);
+	return ok;
+}
+
 /* The definitions to lower (those with errors are counted and dropped). */
 static struct definition *definitions(struct lower *L, uint32_t *n)
 {
@@ -224,14 +390,15 @@ static struct definition *definitions(struct lower *L, uint32_t *n)
 	struct kids k;
 	unsigned i;
 
-	kids_get(clang_getTranslationUnitCursor(L->cxtu), &k);
+	L->lazy = L->bodies_skipped && main_file_decls(L, &k);
+	if (!L->lazy)
+		kids_get(clang_getTranslationUnitCursor(L->cxtu), &k);
 	defs = imc_xcalloc(k.n + 1, sizeof(*defs));
 	*n = 0;
 	for (i = 0; i < k.n; i++) {
 		CXCursor c = k.v[i];
 
-		if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-		    (!clang_isCursorDefinition(c) && !body_skipped(L, c)))
+		if (!wanted_definition(L, c))
 			continue;
 		if (contains_error(L, c)) {
 			L->stats->skipped++;
@@ -240,9 +407,32 @@ static struct definition *definitions(struct lower *L, uint32_t *n)
 		defs[*n].cursor = c;
 		defs[*n].seq = *n;
 		(*n)++;
+		imc_ptrmap_put(&L->listed,
+			       (uintptr_t)clang_getCanonicalCursor(c).data[0],
+			       (void *)1);
 	}
 	kids_free(&k);
+	L->nseq = *n;
 	return defs;
+}
+
+void lower_reached_function(struct lower *L, CXCursor fn, const char *name)
+{
+	CXCursor def = clang_getCursorDefinition(fn);
+	struct definition *d;
+
+	if (!L->lazy)
+		return;
+	if (!clang_Cursor_isNull(def))
+		fn = def;
+	if (imc_ptrmap_get(&L->listed,
+			   (uintptr_t)clang_getCanonicalCursor(fn).data[0]) ||
+	    !wanted_definition(L, fn) || contains_error(L, fn))
+		return;
+	d = imc_tu_alloc(L->tu, sizeof(*d));
+	d->cursor = fn;
+	d->seq = L->nseq++;
+	imc_defer(L->deferred, name, d);
 }
 
 struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
@@ -260,6 +450,7 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 	bool *now;
 	uint32_t i, n;
 
+	L.deferred = deferred;
 	L.tu = imc_tu_new(main_file);
 	memset(stats, 0, sizeof(*stats));
 	defs = definitions(&L, &n);
@@ -281,10 +472,13 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 	free(defs);
 	imc_deferred_free(deferred);
 	imc_ptrmap_free(&L.files);
+	file_texts_free(&L);
+	toks_cache_free(&L);
 	imc_ptrmap_free(&L.types);
 	imc_ptrmap_free(&L.fnforce);
 	imc_ptrmap_free(&L.tintern);
 	imc_ptrmap_free(&L.typedefs);
 	imc_ptrmap_free(&L.declared);
+	imc_ptrmap_free(&L.listed);
 	return L.tu;
 }

@@ -222,9 +222,18 @@ reparse:
 			       (skip ? IMC_LOWER_BODIES_SKIPPED : 0),
 		       &stats);
 	/* a header body skipped by the first parse may be needed: parse.c */
-	if (skip && stats.nskipped_bodies &&
-	    imc_bodies_needed(tu, &stats.skipped_bodies, run->rules, &need)) {
-		snprintf(why, sizeof(why), "%s", need ? need : "?");
+	if (!(skip && stats.nskipped_bodies &&
+	      imc_bodies_needed(tu, &stats.skipped_bodies, run->rules,
+				&need))) {
+		if (run->cli->dump_ir)
+			imc_tu_dump(tu, stdout);
+		imc_analyze(tu, run->rules, &opts, &findings);
+		need = skip ? findings.needs_body : NULL;
+	}
+	if (need) {
+		snprintf(why, sizeof(why), "%s", need);
+		imc_findings_free(&findings);
+		memset(&findings, 0, sizeof(findings));
 		imc_ptrmap_free(&stats.skipped_bodies);
 		imc_tu_free(tu);
 		free(bad);
@@ -252,9 +261,6 @@ reparse:
 		clang_disposeDiagnostic(d);
 	}
 	free(bad);
-	if (run->cli->dump_ir)
-		imc_tu_dump(tu, stdout);
-	imc_analyze(tu, run->rules, &opts, &findings);
 	imc_findings_move(out, &findings);
 	status = EXIT_CLEAN;
 	imc_tu_free(tu);

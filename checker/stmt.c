@@ -128,8 +128,7 @@ static void for_parts(struct lower *L, CXCursor c, bool present[3])
 	if (!toks_get(L, c, 4096, &t))
 		return;
 	for (i = 1; i < t.n; i++) { /* t.v[0] is `for` */
-		CXString s = clang_getTokenSpelling(L->cxtu, t.v[i]);
-		const char *str = clang_getCString(s);
+		const char *str = t.s[i];
 		bool open = !strcmp(str, "(") || !strcmp(str, "[") ||
 			    !strcmp(str, "{");
 		bool close = !strcmp(str, ")") || !strcmp(str, "]") ||
@@ -137,16 +136,13 @@ static void for_parts(struct lower *L, CXCursor c, bool present[3])
 
 		if (!started) {
 			started = true;
-			if (strcmp(str, "(")) {
-				clang_disposeString(s);
+			if (strcmp(str, "("))
 				break;
-			}
 			depth = 1;
 		} else if (depth == 1 && !strcmp(str, ";")) {
 			part++;
 		} else if (depth == 1 && close) {
 			ok = part == 2;
-			clang_disposeString(s);
 			break;
 		} else {
 			if (part < 3)
@@ -156,9 +152,7 @@ static void for_parts(struct lower *L, CXCursor c, bool present[3])
 			else if (close)
 				depth--;
 		}
-		clang_disposeString(s);
 	}
-	toks_free(L, &t);
 	if (ok)
 		for (i = 0; i < 3; i++)
 			present[i] = seen[i];

@@ -191,7 +191,7 @@ static const char *record_tag(struct lower *L, CXCursor decl)
 	CXFile f;
 
 	clang_getSpellingLocation(loc, &f, &line, &col, &off);
-	text = f ? clang_getFileContents(L->cxtu, f, &size) : NULL;
+	text = f ? file_text(L, f, &size) : NULL;
 	kw = clang_getCursorKind(decl) == CXCursor_UnionDecl ? "union"
 							     : "struct";
 	len = strlen(kw);
@@ -431,7 +431,7 @@ static int declarator_iomem_depth(struct lower *L, CXCursor decl)
 	 * for the ',' before it */
 	clang_getExpansionLocation(clang_getCursorLocation(decl), &nf, &line,
 				   &col, &noff);
-	p = nf ? clang_getFileContents(L->cxtu, nf, &size) : NULL;
+	p = nf ? file_text(L, nf, &size) : NULL;
 	if (!p || noff > size)
 		return -1;
 	for (i = noff; i > 0 && noff - i < 512; i--) {

@@ -113,6 +113,8 @@ bool fx_impure_call(const struct imc_node *n, const void *ctx)
 	if (!n->name || (fi = function_index(a, n->name)) < 0)
 		return true;
 	fn = imc_tu_func(a->tu, (uint32_t)fi);
+	if (fn->body_skipped && !a->out->needs_body)
+		a->out->needs_body = fn->name; /* a rewrite needs to see it */
 	body = fn->body;
 	ret = body && body->nkids == 1 ? body->kids[0] : NULL;
 	return !ret || ret->kind != IMC_RETURN || !imc_kid(ret, 0) ||

@@ -59,6 +59,10 @@ struct summary {
 	uint8_t out_mem;
 	bool out_forced;
 	const char *out_why;
+	/* params passed on to a function without its body (body_skipped),
+	 * the first such function */
+	uint32_t skipped_params;
+	const char *skipped_callee;
 	bool done;
 };
 

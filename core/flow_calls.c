@@ -146,6 +146,46 @@ static struct val call_result(struct fnctx *c, struct state *s,
 	return v;
 }
 
+/* Whether the rules say what a call does: a skipped body then misses
+ * nothing the analysis would have read. */
+static bool rules_describe(const struct callee_rules *r)
+{
+	return r->r[IMC_R_IO_SOURCE] || r->r[IMC_R_ACCESSOR] ||
+	       r->r[IMC_R_MEMFN] || r->r[IMC_R_MAP_SET] ||
+	       r->r[IMC_R_MAP_UNMAP] || r->r[IMC_R_MAP_INCR] ||
+	       r->r[IMC_R_MAP_TEST];
+}
+
+static bool may_carry_io(const struct val *v)
+{
+	return (v->mem & MEM_IO) || v->from_map || v->forced || v->obj >= 0 ||
+	       v->pts >= 0;
+}
+
+/* A callee lowered without its body (imc_func.body_skipped) could only
+ * matter if I/O memory or a map reaches it, directly or through the
+ * parameters a summary passes on to one: then the front end must lower the
+ * unit again with the body (checker/parse.c). */
+static void note_skipped_body(struct fnctx *c, const struct imc_func *fn,
+			      const struct summary *sum, const struct val *vals,
+			      uint32_t nargs)
+{
+	uint32_t reach = fn->body_skipped ? ~0u : sum->skipped_params, i;
+	const char *skipped = fn->body_skipped ? fn->name : sum->skipped_callee;
+
+	for (i = 1; i <= nargs && i <= 32; i++) {
+		if (!(reach >> (i - 1) & 1))
+			continue;
+		if (c->sum && vals[i].params) {
+			c->sum->skipped_params |= vals[i].params;
+			if (!c->sum->skipped_callee)
+				c->sum->skipped_callee = skipped;
+		}
+		if (may_carry_io(&vals[i]) && !c->a->out->needs_body)
+			c->a->out->needs_body = skipped;
+	}
+}
+
 struct val eval_call(struct fnctx *c, struct state *s,
 		     const struct imc_node *call)
 {
@@ -153,7 +193,7 @@ struct val eval_call(struct fnctx *c, struct state *s,
 	struct val *vals = imc_xcalloc(nargs + 1, sizeof(*vals)), result;
 	const struct imc_rule *memfn = NULL;
 	const struct summary *sum = NULL;
-	int32_t fi;
+	int32_t fi = -1;
 
 	eval(c, s, imc_kid(call, 0));
 	for (i = 1; i <= nargs; i++)
@@ -172,6 +212,9 @@ struct val eval_call(struct fnctx *c, struct state *s,
 	check_args_address_space(c, call, nargs, memfn);
 	if (sum && !memfn)
 		check_summary(c, call, sum, vals, nargs);
+	if (sum && !rules_describe(rules_for(c->a, call->name)))
+		note_skipped_body(c, imc_tu_func(c->a->tu, (uint32_t)fi), sum,
+				  vals, nargs);
 	if (call->name)
 		map_call_effects(c, s, call);
 	if (!call->name ||

@@ -70,6 +70,10 @@ struct imc_findings {
 	 * Notes, not findings: printed, reported, never failing a run. */
 	struct imc_event *limits;
 	uint32_t nlimits;
+	/* A function lowered without its body (imc_func.body_skipped) that
+	 * I/O memory or a map reaches, or NULL: the findings are incomplete
+	 * until the front end lowers the unit again with that body. */
+	const char *needs_body;
 };
 
 struct imc_options {

@@ -188,6 +188,9 @@ struct imc_func {
 	uint32_t nparams, capparams;
 	struct imc_node *body; /* IMC_BLOCK */
 	bool is_static;
+	/* the front end lowered only the declaration (the checker's parse
+	 * skips header bodies: checker/parse.c); body is an empty block */
+	bool body_skipped;
 	uint32_t seq; /* definition order in the TU (imc_tu_sort_funcs) */
 };
 

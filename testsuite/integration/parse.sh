@@ -1,16 +1,23 @@
 #!/bin/sh
-# integration.parse: with IOMEMCHECK_SKIP_HEADER_BODIES=1, header function
-# bodies skipped by the first parse, and a full parse when the analysis
-# needs one (checker/parse.c, bodies.c); without it, a full parse.
+# integration.parse: by default, header function bodies skipped by the first
+# parse, and a full parse when the analysis needs one (checker/parse.c,
+# bodies.c, core: imc_findings.needs_body); with
+# IOMEMCHECK_SKIP_HEADER_BODIES=0, a full parse.
 #  - a header helper that never gets I/O memory or a map: its body stays
 #    skipped (the trace line says so), the findings are those of a full parse;
 #  - a helper that gets a map's vaddr directly, through a local, or through
 #    a main-file function's parameter: the unit is parsed again in full (the
 #    trace line names the helper) and the finding that needs the helper's
-#    body is reported, exactly as without IOMEMCHECK_SKIP_HEADER_BODIES;
+#    body is reported, exactly as in a full parse;
+#  - a rewrite that needs to see a header helper (a one-`return`
+#    computation in a walking-pointer loop): parsed again in full, the same
+#    fix-its;
+#  - functions the main file defines through a macro, and a header included
+#    below the main file's first lines (not in the preamble): the same
+#    findings as a full parse;
 #  - --dump-ir and --headers parse in full at once;
 #  - every testsuite case: the same stdout, stderr and exit status with and
-#    without IOMEMCHECK_SKIP_HEADER_BODIES=1.
+#    without IOMEMCHECK_SKIP_HEADER_BODIES=0.
 . "$(dirname "$0")/lib.sh"
 
 cd src
@@ -69,6 +76,65 @@ void d(struct iosys_map *map)
 	g(map->vaddr);
 }
 EOF2
+cat >helpers2.h <<'EOF2'
+struct rect {
+	int x1, x2;
+};
+
+static inline int rect_width(const struct rect *r)
+{
+	return r->x2 - r->x1;
+}
+
+#define DEFINE_CLEAR(name)                       \
+	static void name##_clear(u32 __iomem *r) \
+	{                                        \
+		*r = 0;                          \
+	}
+EOF2
+cat >g.c <<'EOF2'
+#include <linux/iosys-map.h>
+#include "helpers2.h"
+
+void g(struct iosys_map *map, const struct rect *r, int lines, int pitch)
+{
+	u8 *p = map->vaddr;
+	int y;
+
+	for (y = 0; y < lines; y++) {
+		p[0] = rect_width(r);
+		p += pitch;
+	}
+}
+EOF2
+cat >e.c <<'EOF2'
+#include <linux/io.h>
+#include "helpers2.h"
+
+#define DEFINE_SET(name)                       \
+	static void name##_set(u32 __iomem *r) \
+	{                                      \
+		*r = 1;                        \
+	}
+
+DEFINE_SET(uart)
+DEFINE_CLEAR(uart)
+
+void e(u32 __iomem *r)
+{
+	uart_clear(r);
+}
+EOF2
+cat >f.c <<'EOF2'
+#include <linux/iosys-map.h>
+int f_counter;
+#include "helpers.h"
+
+void f(struct iosys_map *map)
+{
+	fill(map->vaddr, 2);
+}
+EOF2
 
 # same_as_full FILE ARG...: the checker's output on FILE without the trace
 # line equals that of a full parse
@@ -86,11 +152,8 @@ same_as_full() {
 
 IOMEMCHECK_TRACE_PARSE=1
 export IOMEMCHECK_TRACE_PARSE
-# the default: a full parse
-chk a.c
-grep -qx 'iomemcheck: a.c: parse: full' "$ERR" || fail "not a full parse by default"
-IOMEMCHECK_SKIP_HEADER_BODIES=1
-export IOMEMCHECK_SKIP_HEADER_BODIES
+IOMEMCHECK_SKIP_HEADER_BODIES=0 chk a.c
+grep -qx 'iomemcheck: a.c: parse: full' "$ERR" || fail "=0: not a full parse"
 
 chk a.c
 expect_status 1
@@ -126,6 +189,32 @@ grep -qx 'iomemcheck: d.c: parse: re-parsed in full (fill() needs its body)' "$E
 grep -q "^d.c:11:2: warning: 'map->vaddr' may be I/O memory .*g() uses argument 1 as system memory (fill() at line 6)" "$ERR" ||
 	fail "d.c: the finding at the call of g()"
 same_as_full d.c
+
+chk g.c
+expect_status 1
+grep -qx 'iomemcheck: g.c: parse: re-parsed in full (rect_width() needs its body)' "$ERR" ||
+	fail "g.c: no full parse for the rewrite's helper"
+grep -q "^g.c:10:3: note: fix-it: replace 10:3-10:23 with 'iosys_map_wr(map, p, u8, rect_width(r))'" "$ERR" ||
+	fail "g.c: the walking pointer's fix-it"
+same_as_full g.c
+
+chk e.c
+expect_status 1
+grep -qx 'iomemcheck: e.c: parse: header bodies skipped (0 reached)' "$ERR" ||
+	fail "e.c: header bodies not skipped"
+grep -q "^e.c:10:1: warning: plain store through __iomem pointer 'r'" "$ERR" ||
+	fail "e.c: the store of the function the main file's macro defines"
+grep -q "^e.c:11:1: warning: plain store through __iomem pointer 'r'" "$ERR" ||
+	fail "e.c: the store of the function a header's macro defines"
+same_as_full e.c
+
+chk f.c
+expect_status 1
+grep -qx 'iomemcheck: f.c: parse: header bodies skipped (0 reached)' "$ERR" ||
+	fail "f.c: header bodies not skipped"
+grep -q "^f.c:7:2: warning: 'map->vaddr' may be I/O memory .*fill() uses argument 1" "$ERR" ||
+	fail "f.c: the finding through a header below the preamble"
+same_as_full f.c
 
 chk --dump-ir b.c
 grep -qx 'iomemcheck: b.c: parse: full' "$ERR" || fail "--dump-ir: not a full parse"
