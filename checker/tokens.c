@@ -6,11 +6,13 @@
  * clang_getFileContents() and clang_getLocationForOffset() find a header's
  * FileID by a linear search through the unit's source location entries, on
  * every call; with a precompiled preamble (parse.c) that search loads the
- * preamble's entries one by one. The lowering reads text at thousands of
- * cursors, most of them inside the same few macros (list_for_each_entry's
- * `for`, READ_ONCE's `_Generic`). So a file's text is read once, from the
- * file (core/source.c: the same bytes libclang parsed, as the checker gives
- * it no unsaved files), and the tokens at a place are lexed once.
+ * preamble's entries one by one (the main file is found at once). The
+ * lowering reads text at thousands of cursors, most of them inside the same
+ * few macros (list_for_each_entry's `for`, READ_ONCE's `_Generic`). So a
+ * header's text is read once, from the file (core/source.c: the bytes
+ * libclang parsed, as the checker gives it no unsaved files), the main
+ * file's is libclang's own (it may have changed since: --fix checks), and
+ * the tokens at a place are lexed once.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -20,8 +22,9 @@
 #include "source.h"
 
 struct file_text {
-	char *buf;
+	const char *buf;
 	size_t size;
+	char *own; /* read by us: freed with the lowering */
 };
 
 const char *file_text(struct lower *L, CXFile f, size_t *size)
@@ -30,9 +33,13 @@ const char *file_text(struct lower *L, CXFile f, size_t *size)
 
 	if (!t) {
 		CXString name = clang_getFileName(f);
+		const char *path = clang_getCString(name);
 
 		t = imc_xcalloc(1, sizeof(*t));
-		t->buf = imc_source_read(clang_getCString(name), &t->size);
+		if (path && !strcmp(path, imc_tu_main_file(L->tu)))
+			t->buf = clang_getFileContents(L->cxtu, f, &t->size);
+		else
+			t->buf = t->own = imc_source_read(path, &t->size);
 		clang_disposeString(name);
 		imc_ptrmap_put(&L->texts, (uintptr_t)f, t);
 	}
@@ -48,7 +55,7 @@ void file_texts_free(struct lower *L)
 		if (L->texts.keys[i]) {
 			struct file_text *t = L->texts.vals[i];
 
-			free(t->buf);
+			free(t->own);
 			free(t);
 		}
 	imc_ptrmap_free(&L->texts);
