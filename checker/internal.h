@@ -65,6 +65,11 @@ struct toks {
 	unsigned n;
 };
 
+/* The offset of NAME in the next `#define NAME(` of TEXT at or after FROM
+ * ('#' after a newline or a blank), or SIZE if there is none (loc.c). */
+size_t next_define(const char *text, size_t size, size_t from,
+		   const char *name);
+
 /* tokens.c */
 const char *file_text(struct lower *L, CXFile f, size_t *size);
 void file_texts_free(struct lower *L);

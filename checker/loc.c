@@ -130,19 +130,11 @@ static bool has_line(const char *lines, const char *line)
 	return false;
 }
 
-/* Finds `#define NAME(` at the start of a line of FILE. Which of two
- * different definitions (#ifdef alternatives) is in force is not known
- * here: both are given, and fix-its must suit both. */
-static void search_file(CXFile file, CXSourceLocation *stack, unsigned depth,
-			CXClientData data)
+size_t next_define(const char *text, size_t size, size_t from, const char *name)
 {
-	struct def_search *s = data;
-	size_t size, len = strlen(s->name), i;
-	const char *text = clang_getFileContents(s->tu, file, &size);
+	size_t len = strlen(name), i;
 
-	(void)stack;
-	(void)depth;
-	for (i = 0; text && i + len < size; i++) {
+	for (i = from; i + len < size; i++) {
 		size_t j = i;
 
 		if (text[i] != '#' || (i && text[i - 1] != '\n' &&
@@ -155,21 +147,39 @@ static void search_file(CXFile file, CXSourceLocation *stack, unsigned depth,
 			continue;
 		for (j += 6; j < size && isblank((unsigned char)text[j]); j++)
 			;
-		if (size - j > len && !strncmp(text + j, s->name, len) &&
-		    text[j + len] == '(') {
-			char *def = definition_at(text, size, j), *all;
+		if (size - j > len && !strncmp(text + j, name, len) &&
+		    text[j + len] == '(')
+			return j;
+	}
+	return size;
+}
 
-			if (!s->found) {
-				s->found = def;
-				continue;
-			}
-			if (!has_line(s->found, def)) {
-				all = imc_xasprintf("%s\n%s", s->found, def);
-				free(s->found);
-				s->found = all;
-			}
-			free(def);
+/* Finds `#define NAME(` at the start of a line of FILE. Which of two
+ * different definitions (#ifdef alternatives) is in force is not known
+ * here: both are given, and fix-its must suit both. */
+static void search_file(CXFile file, CXSourceLocation *stack, unsigned depth,
+			CXClientData data)
+{
+	struct def_search *s = data;
+	size_t size, j;
+	const char *text = clang_getFileContents(s->tu, file, &size);
+
+	(void)stack;
+	(void)depth;
+	for (j = text ? next_define(text, size, 0, s->name) : size; j < size;
+	     j = next_define(text, size, j, s->name)) {
+		char *def = definition_at(text, size, j), *all;
+
+		if (!s->found) {
+			s->found = def;
+			continue;
 		}
+		if (!has_line(s->found, def)) {
+			all = imc_xasprintf("%s\n%s", s->found, def);
+			free(s->found);
+			s->found = all;
+		}
+		free(def);
 	}
 }
 

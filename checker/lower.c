@@ -262,33 +262,6 @@ static size_t directive_end(const char *text, size_t size, size_t off)
 	return off;
 }
 
-/* Whether the main file has `#define NAME(` (a function-like macro). */
-static bool defines_macro(const char *text, size_t size, const char *name)
-{
-	size_t len = strlen(name), i;
-
-	for (i = 0; i < size; i = directive_end(text, size, i) + 1) {
-		size_t j = i;
-
-		while (j < size && (text[j] == ' ' || text[j] == '\t'))
-			j++;
-		if (j >= size || text[j] != '#')
-			continue;
-		for (j++; j < size && (text[j] == ' ' || text[j] == '\t'); j++)
-			;
-		if (size - j < 7 || strncmp(text + j, "define", 6) ||
-		    (text[j + 6] != ' ' && text[j + 6] != '\t'))
-			continue;
-		for (j += 6; j < size && (text[j] == ' ' || text[j] == '\t');
-		     j++)
-			;
-		if (size - j > len && !strncmp(text + j, name, len) &&
-		    text[j + len] == '(')
-			return true;
-	}
-	return false;
-}
-
 /* A token that starts an invocation, at file scope, of a function-like
  * macro the main file defines: what it expands to has no cursor there. */
 static bool local_macro_call(struct lower *L, CXToken *toks, unsigned i,
@@ -305,7 +278,7 @@ static bool local_macro_call(struct lower *L, CXToken *toks, unsigned i,
 	if (!call)
 		return false;
 	name = clang_getTokenSpelling(L->cxtu, toks[i]);
-	call = defines_macro(text, size, clang_getCString(name));
+	call = next_define(text, size, 0, clang_getCString(name)) < size;
 	clang_disposeString(name);
 	return call;
 }

@@ -47,18 +47,17 @@ const char *file_text(struct lower *L, CXFile f, size_t *size)
 	return t->buf;
 }
 
+static void file_text_free(void *p)
+{
+	struct file_text *t = p;
+
+	free(t->own);
+	free(t);
+}
+
 void file_texts_free(struct lower *L)
 {
-	size_t i;
-
-	for (i = 0; i < L->texts.cap; i++)
-		if (L->texts.keys[i]) {
-			struct file_text *t = L->texts.vals[i];
-
-			free(t->own);
-			free(t);
-		}
-	imc_ptrmap_free(&L->texts);
+	imc_ptrmap_free_with(&L->texts, file_text_free);
 }
 
 /* Blanks, comments and line continuations from I on. */
@@ -188,12 +187,12 @@ bool toks_get(struct lower *L, CXCursor c, unsigned limit, struct toks *t)
 	return t->n > 0;
 }
 
+static void toks_at_free(void *p)
+{
+	free(((struct toks_at *)p)->s);
+}
+
 void toks_cache_free(struct lower *L)
 {
-	size_t i;
-
-	for (i = 0; i < L->toks.cap; i++)
-		if (L->toks.keys[i])
-			free(((struct toks_at *)L->toks.vals[i])->s);
-	imc_ptrmap_free(&L->toks);
+	imc_ptrmap_free_with(&L->toks, toks_at_free);
 }

@@ -253,6 +253,16 @@ void imc_ptrmap_put(struct imc_ptrmap *m, uintptr_t key, void *val)
 	m->n++;
 }
 
+void imc_ptrmap_free_with(struct imc_ptrmap *m, void (*free_val)(void *))
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			free_val(m->vals[i]);
+	imc_ptrmap_free(m);
+}
+
 void imc_ptrmap_free(struct imc_ptrmap *m)
 {
 	free(m->keys);

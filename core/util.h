@@ -44,6 +44,8 @@ struct imc_ptrmap {
 void *imc_ptrmap_get(const struct imc_ptrmap *m, uintptr_t key);
 void imc_ptrmap_put(struct imc_ptrmap *m, uintptr_t key, void *val);
 void imc_ptrmap_free(struct imc_ptrmap *m);
+/* The same, after free_val() on every value. */
+void imc_ptrmap_free_with(struct imc_ptrmap *m, void (*free_val)(void *));
 
 #ifdef __cplusplus
 }
