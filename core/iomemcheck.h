@@ -84,7 +84,7 @@ struct imc_options {
 	/* API generations whose rules apply ("NAME,NAME"), NULL or "auto":
 	 * those the TU mentions (rules files' `generation` lines) */
 	const char *api;
-	/* the source files read so far (core/source.h), or NULL: the
+	/* the source files read so far (core/text/source.h), or NULL: the
 	 * analysis reads the ones it needs itself */
 	struct imc_sources *sources;
 	/* one finding per access, not one per function and root cause */

@@ -165,7 +165,7 @@ struct imc_node {
 	/* Where range is not valid because the node comes out of a macro
 	 * expansion, but both its ends are tokens of the macro's arguments
 	 * spelled in one file: their spelling, end exclusive (file NULL:
-	 * none). Only fix-its read it (core/fixit.c checks the rest). */
+	 * none). Only fix-its read it (core/fix/fixit.c checks the rest). */
 	struct imc_loc arg_begin, arg_end;
 	const char *name; /* FIELD member, CALL callee, GOTO/LABEL label */
 	struct imc_var *var; /* VAR, DECL */
