@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Internals shared by the dataflow's files (flow*.c, check_*.c): the engine
  * (flow.c, flow_lattice.c, flow_objects.c, flow_refine.c, flow_calls.c) and
- * the checks it calls (check_*.c). Hidden: the GCC plugin links them into
- * a shared object, where a default-visibility name could bind to cc1's. */
+ * the checks it calls (check_*.c). */
 #ifndef IOMEMCHECK_FLOW_INTERNAL_H
 #define IOMEMCHECK_FLOW_INTERNAL_H
 
 #include "analysis.h"
-
-#pragma GCC visibility push(hidden)
 
 enum access { RD, WR, RMW, ADDR };
 
@@ -109,7 +106,5 @@ bool val_from_map(const struct fnctx *c, const struct val *v);
 void note_store(struct fnctx *c, const struct imc_node *lhs,
 		const struct val *v, const struct imc_node *at);
 struct val eval(struct fnctx *c, struct state *s, const struct imc_node *n);
-
-#pragma GCC visibility pop
 
 #endif

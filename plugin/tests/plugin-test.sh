@@ -203,6 +203,16 @@ analysis)
 	expect_ok
 	expect_err 'hdr.h:2:[0-9]+: warning: .*\[iomem-deref\]'
 	;;
+exports)
+	# The plugin's dynamic symbols are the two GCC looks up, as in the
+	# kernel's plugins: every other name (the core's why, add_finding,
+	# imc_*) is hidden, so none can bind to a cc1 symbol of that name.
+	nm -D --defined-only "$PLUGIN" >"$TMP/out" 2>"$TMP/err" ||
+		fail "nm -D failed"
+	awk '{ print $NF }' "$TMP/out" | sort >"$TMP/names"
+	printf 'plugin_init\nplugin_is_GPL_compatible\n' >"$TMP/want"
+	diff -u "$TMP/want" "$TMP/names" || fail "exported symbols differ"
+	;;
 preprocessed)
 	# -save-temps, and gcc -E then a compile of the .i (distcc, icecc,
 	# ccache's preprocessor mode): the output keeps the annotations
