@@ -24,6 +24,30 @@ static const char *const kind_names[] = {
 	[IMC_GOTO] = "goto",	     [IMC_LABEL] = "label",
 };
 
+/* Operators by name, as sparse's test-linearize prints them. */
+static const char *const op_names[] = {
+	[IMC_OP_ADD] = "add",	      [IMC_OP_SUB] = "sub",
+	[IMC_OP_MUL] = "mul",	      [IMC_OP_DIV] = "div",
+	[IMC_OP_MOD] = "mod",	      [IMC_OP_SHL] = "shl",
+	[IMC_OP_SHR] = "shr",	      [IMC_OP_AND] = "and",
+	[IMC_OP_OR] = "or",	      [IMC_OP_XOR] = "xor",
+	[IMC_OP_LAND] = "land",	      [IMC_OP_LOR] = "lor",
+	[IMC_OP_EQ] = "eq",	      [IMC_OP_NE] = "ne",
+	[IMC_OP_LT] = "lt",	      [IMC_OP_GT] = "gt",
+	[IMC_OP_LE] = "le",	      [IMC_OP_GE] = "ge",
+	[IMC_OP_NOT] = "not",	      [IMC_OP_NEG] = "neg",
+	[IMC_OP_BITNOT] = "bitnot",   [IMC_OP_PLUS] = "plus",
+	[IMC_OP_PREINC] = "preinc",   [IMC_OP_PREDEC] = "predec",
+	[IMC_OP_POSTINC] = "postinc", [IMC_OP_POSTDEC] = "postdec",
+};
+
+static const char *op_name(enum imc_op op)
+{
+	size_t n = sizeof(op_names) / sizeof(op_names[0]);
+
+	return (size_t)op < n && op_names[op] ? op_names[op] : "?";
+}
+
 static const char *const tkind_names[] = {
 	[IMC_T_OTHER] = "other", [IMC_T_VOID] = "void",
 	[IMC_T_BOOL] = "bool",	 [IMC_T_INT] = "int",
@@ -72,7 +96,7 @@ static void dump_node(const struct imc_node *n, FILE *out, int indent)
 	}
 	fputs(kind_names[n->kind], out);
 	if (n->op)
-		fprintf(out, " op=%d", n->op);
+		fprintf(out, " op=%s", op_name(n->op));
 	if (n->arrow)
 		fputs(" ->", out);
 	if (n->explicit_cast)
