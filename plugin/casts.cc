@@ -513,6 +513,57 @@ static struct imc_node *attach_var_macro_casts(struct imc_node *n,
 	return c;
 }
 
+static bool var_named_at(const struct imc_node *n, const struct cursor *c)
+{
+	return n && n->kind == IMC_VAR && n->var && n->var->name &&
+	       cur_looking_at(c, n->var->name);
+}
+
+/*
+ * `(void *)addr + 0x7ffc00UL` with an integer addr (linux-6.1 sparc64 fbdev,
+ * atyfb_base.c and ffb.c): fold makes it the integer sum `(sizetype)addr +
+ * 0x7ffc00` converted to the pointer, and may put the operands the other
+ * way round. The cast recovered in front of the sum N (at START) casts the
+ * integer written first to the pointer type it spells, and the sum is that
+ * pointer's arithmetic, as the checker (and sparse) see it.
+ */
+static struct imc_node *int_cast_pointer_sum(struct imc_node *n,
+					     const struct cursor *start)
+{
+	struct imc_node *cast = imc_kid(n, 0), *x, *off;
+	struct cursor close, after;
+	const struct imc_type *pt;
+	uint32_t iomem, force;
+	uint64_t size;
+
+	if (n->kind != IMC_BINARY || n->nkids != 2 ||
+	    (n->op != IMC_OP_ADD && n->op != IMC_OP_SUB) || !n->type ||
+	    n->type->kind != IMC_T_INT || !cast || cast->kind != IMC_CAST ||
+	    !cast->explicit_cast || cast->nkids != 1 ||
+	    !cast_prefix_at(start, &close, &after))
+		return n;
+	pt = type_of_type_name(*start, &close);
+	if (!pt || pt->kind != IMC_T_PTR)
+		return n;
+	x = cast->kids[0];
+	off = n->kids[1];
+	if (n->op == IMC_OP_ADD && !var_named_at(x, &after) &&
+	    var_named_at(off, &after)) {
+		cast->kids[0] = off;
+		n->kids[1] = off = x;
+	}
+	cursor_cast_marks(start, &close, &iomem, &force);
+	cast->type =
+		mark_type(mark_type(pt, iomem, MARK_IOMEM), force, MARK_FORCE);
+	n->type = mark_type(pt, iomem, MARK_IOMEM);
+	/* GCC scaled a constant offset to bytes */
+	size = pt->pointee && pt->pointee->size ? pt->pointee->size : 1;
+	if (off && off->kind == IMC_CONST && !off->loc.line && size > 1 &&
+	    off->ival % (int64_t)size == 0)
+		off->ival /= (int64_t)size;
+	return n;
+}
+
 struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 			      int depth)
 {
@@ -536,7 +587,7 @@ struct imc_node *attach_casts(struct imc_node *n, const struct cursor *start,
 		/* `(T)a + b` casts a */
 		if (n->nkids)
 			n->kids[0] = attach_casts(n->kids[0], start, depth + 1);
-		return n;
+		return int_cast_pointer_sum(n, start);
 	case IMC_BLOCK:
 	case IMC_INITLIST:
 	case IMC_STMTEXPR:

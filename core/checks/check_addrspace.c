@@ -21,10 +21,11 @@ bool expr_iomem(const struct imc_node *n)
 	if (!n || is_forced(n))
 		return false;
 	/* `(void __force *)io + off` is the cast's arithmetic, whatever
-	 * type a front end gives the sum (GCC folds the cast into it) */
+	 * type a front end gives the sum (GCC folds the cast into it): plain,
+	 * or __iomem for `(void __force __iomem *)addr + off` */
 	if (n->kind == IMC_BINARY && imc_type_is_ptr(n->type) &&
 	    is_forced(imc_kid(n, 0)))
-		return false;
+		return imc_type_is_iomem_ptr(imc_kid(n, 0)->type);
 	if (imc_type_is_iomem_ptr(n->type))
 		return true;
 	switch (n->kind) {
