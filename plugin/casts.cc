@@ -547,6 +547,10 @@ static struct imc_node *int_cast_pointer_sum(struct imc_node *n,
 		return n;
 	x = cast->kids[0];
 	off = n->kids[1];
+	/* an integer cast to a pointer, plus an integer: not `p - q` */
+	if (!x || !x->type || x->type->kind != IMC_T_INT || !off ||
+	    !off->type || off->type->kind != IMC_T_INT)
+		return n;
 	if (n->op == IMC_OP_ADD && !var_named_at(x, &after) &&
 	    var_named_at(off, &after)) {
 		cast->kids[0] = off;
@@ -690,6 +694,25 @@ static void attach_list_casts(struct imc_node *n, struct cursor c,
 	}
 }
 
+/* The call N is spelled in a macro's definition (its name at LOC): the
+ * casts in front of the arguments the macro was given, at their text. */
+static void attach_macro_arg_casts(struct imc_node *n, location_t loc)
+{
+	uint32_t i, nargs = n->nkids - IMC_CALL_ARG0;
+	struct cursor *starts = XNEWVEC(struct cursor, nargs);
+
+	macro_call_arg_starts(loc, nargs, starts);
+	for (i = 0; i < nargs; i++) {
+		struct imc_node *kid = n->kids[IMC_CALL_ARG0 + i];
+
+		if (!starts[i].ok)
+			continue;
+		n->kids[IMC_CALL_ARG0 + i] = attach_casts(kid, &starts[i], 0);
+		locate_macro_casts(n->kids[IMC_CALL_ARG0 + i], kid, loc);
+	}
+	XDELETEVEC(starts);
+}
+
 /* Dropped casts in front of the arguments of the call N (tree T). */
 void attach_arg_casts(struct imc_node *n, tree t)
 {
@@ -709,6 +732,10 @@ void attach_arg_casts(struct imc_node *n, tree t)
 		    !cursor_at_spelling(loc, &c) ||
 		    !cur_looking_at(&c, n->name))
 			return;
+		if (linemap_location_from_macro_definition_p(line_table, loc)) {
+			attach_macro_arg_casts(n, loc);
+			return;
+		}
 		for (i = 0; i < strlen(n->name); i++)
 			cur_next(&c);
 		attach_list_casts(n, c, loc);
@@ -839,6 +866,52 @@ static void locate_macro_casts(struct imc_node *c, struct imc_node *n,
 	}
 }
 
+/* Steps C into parentheses that hold a whole macro body: `((T *)x)`. */
+static void enter_body_parens(struct cursor *c)
+{
+	int guard = 8;
+
+	while (guard-- > 0 && cur_ch(c) == '(') {
+		struct cursor m = *c, close, after;
+
+		if (cast_prefix_at(c, &close, &after) || !match_bracket_fwd(&m))
+			return;
+		cur_next(&m);
+		while (cur_ch(&m) == ' ' || cur_ch(&m) == '\t')
+			cur_next(&m);
+		if (cur_ch(&m) != '\n')
+			return;
+		cur_next(c);
+		skip_blank_fwd(c);
+	}
+}
+
+/*
+ * A sum whose first operand a macro's body casts, as arm64's
+ * `#define PCI_IOBASE ((void __iomem *)PCI_IO_START)` in `PCI_IOBASE +
+ * addr` (asm-generic/io.h's port accessors): the sum's range starts at the
+ * body's '(' in the definition, and the cast is its first operand's.
+ */
+static struct imc_node *attach_macro_sum_casts(struct imc_node *n, tree t)
+{
+	struct imc_node *k = imc_kid(n, 0);
+	struct cursor b;
+	source_range r;
+
+	if (!k || (n->op != IMC_OP_ADD && n->op != IMC_OP_SUB) ||
+	    (k->kind == IMC_CAST && k->explicit_cast))
+		return n;
+	r = get_range_from_loc(line_table, EXPR_LOCATION(t));
+	if (!in_macro(r.m_start) ||
+	    !linemap_location_from_macro_definition_p(line_table, r.m_start) ||
+	    !cursor_at_spelling(r.m_start, &b) || cur_ch(&b) != '(')
+		return n;
+	enter_body_parens(&b);
+	n->kids[0] = attach_casts(k, &b, 0);
+	locate_macro_casts(n->kids[0], k, r.m_start);
+	return n;
+}
+
 /*
  * A cast GCC dropped inside a macro's expansion: the operand's source range
  * still starts at the cast's '(' in the macro's definition (or at the
@@ -858,6 +931,7 @@ struct imc_node *attach_macro_casts(struct imc_node *n, tree t)
 		return n;
 	switch (n->kind) {
 	case IMC_BINARY:
+		return attach_macro_sum_casts(n, t);
 	case IMC_COND:
 	case IMC_ASSIGN:
 	case IMC_COMMA:

@@ -201,6 +201,8 @@ void set_stmt_loc(struct imc_node *n, location_t loc, const char *keyword);
 location_t lookup_loc(const char *file, int line, int col);
 location_t loc_in_file(location_t base, int line, int col);
 location_t imc_loc_to_gcc(const struct imc_loc *l, location_t hint);
+void macro_call_arg_starts(location_t call, uint32_t nargs,
+			   struct cursor *starts);
 
 /* sparse-attrs.cc */
 uint32_t decl_force(tree decl);

@@ -219,6 +219,61 @@ static bool definition_char(location_t loc, int ch)
 	       cursor_at_spelling(loc, &c) && cur_ch(&c) == ch;
 }
 
+/* The first character of the token at LOC, wherever it is spelled. */
+static int token_char(location_t loc)
+{
+	struct cursor c;
+
+	return cursor_at_spelling(loc, &c) ? cur_ch(&c) : 0;
+}
+
+/*
+ * A call whose name (at CALL) is spelled in a macro's definition, its
+ * arguments in that definition the macro's own arguments, as arm64's
+ * `#define memcpy_toio(c,a,l) __memcpy_toio((c),(a),(l))`: where each of
+ * its first NARGS arguments starts in the text the macro was given (the
+ * file), when the argument is one of the macro's arguments, in
+ * parentheses of the definition or not; STARTS[i].ok false otherwise.
+ */
+void macro_call_arg_starts(location_t call, uint32_t nargs,
+			   struct cursor *starts)
+{
+	location_t loc = get_pure_location(call);
+	uint32_t arg = 0;
+	bool leading = true;
+	int depth = 0, guard = 100000;
+
+	memset(starts, 0, nargs * sizeof(*starts));
+	if (!in_macro(loc) || !nargs)
+		return;
+	loc = next_in_expansion(loc, 1);
+	if (loc <= BUILTINS_LOCATION || !definition_char(loc, '('))
+		return;
+	while (guard-- > 0 && arg < nargs &&
+	       (loc = next_in_expansion(loc, 1)) > BUILTINS_LOCATION) {
+		int ch = token_char(loc);
+		expanded_location x;
+
+		if (depth == 0 && (ch == ',' || ch == ')')) {
+			if (ch == ')')
+				return;
+			arg++;
+			leading = true;
+			continue;
+		}
+		if (leading && arg_token_spelling(loc, &x)) {
+			cur_init(&starts[arg], x.file, x.line, x.column);
+			leading = false;
+		} else if (leading && !definition_char(loc, '(')) {
+			leading = false; /* `x + (c)`: not the argument whole */
+		}
+		if (ch == '(' || ch == '[' || ch == '{')
+			depth++;
+		else if (ch == ')' || ch == ']' || ch == '}')
+			depth--;
+	}
+}
+
 /* GCC's range of an operand the definition puts in parentheses, `(x)` of
  * `#define TO_CPU(x) ((u32)(x))`, takes them in: steps inside. */
 static void strip_definition_parens(source_range *r)

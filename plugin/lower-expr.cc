@@ -666,7 +666,7 @@ struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 		depth--;
 		/* `(u8 *)io + off`: the sum's type is that of the cast GCC
 		 * dropped (attach_own_casts() puts it above the first operand) */
-		n = attach_own_casts(n);
+		n = attach_macro_casts(attach_own_casts(n), t);
 		refine_type(n);
 		return n;
 	}
