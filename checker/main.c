@@ -340,6 +340,7 @@ static void add_command(struct run *run, CXCompileCommand cmd)
 		clang_disposeString(a);
 	}
 	imc_cc_filter(&u->own_cc, (int)u->argc, (const char *const *)u->argv);
+	imc_cc_override_target(&u->own_cc, &run->cli->cc);
 	u->dir = imc_xstrdup(d);
 	u->dbfile = imc_xstrdup(f);
 	u->key = f[0] == '/' ? imc_xstrdup(f) : imc_xasprintf("%s/%s", d, f);
@@ -533,7 +534,10 @@ static void warm_up(void *ctx)
 	const struct unit *u = &run->units[0];
 	const struct imc_ccargs *cc = u->dir ? &u->own_cc : u->cc;
 	struct imc_ccargs target = {.arch = cc ? cc->arch : NULL,
-				    .target = cc ? cc->target : NULL};
+				    .target = cc ? cc->target : NULL,
+				    .compiler_target =
+					    cc ? cc->compiler_target : NULL,
+				    .endian = cc ? cc->endian : 0};
 	struct CXUnsavedFile empty = {"iomemcheck-warm-up.c", "", 0};
 	struct imc_strv args = {0};
 	CXTranslationUnit tu = NULL;

@@ -256,6 +256,8 @@ enum cc_action {
 	CC_DROP, /* irrelevant for parsing */
 	CC_ARCH, /* sparse's --arch= */
 	CC_TARGET, /* --target=, -target */
+	CC_BIG_ENDIAN, /* -mbig-endian (kbuild's CHECKFLAGS and c_flags) */
+	CC_LITTLE_ENDIAN, /* -mlittle-endian */
 };
 
 struct cc_opt {
@@ -300,6 +302,8 @@ static const struct cc_opt cc_opts[] = {
 	{"--target=", CC_PREFIX, CC_TARGET},
 	{"-target", CC_SEP, CC_TARGET},
 	{"--arch=", CC_PREFIX, CC_ARCH},
+	{"-mbig-endian", CC_EXACT, CC_BIG_ENDIAN},
+	{"-mlittle-endian", CC_EXACT, CC_LITTLE_ENDIAN},
 	{"--os=", CC_PREFIX, CC_DROP},
 	/* options with a separate argument we do not use */
 	{"-o", CC_JOINED_OR_SEP, CC_DROP},
@@ -330,27 +334,130 @@ static const struct cc_opt cc_opts[] = {
 	{"--verbose", CC_EXACT, CC_DROP},
 };
 
-/* sparse's --arch= names, as clang target triples. -m32/-m64 follow
- * separately and clang applies them to the triple. */
+/* sparse's --arch= names (its target.c: a name, then "32" or "64" where
+ * the architecture has both), as clang target triples with sparse's byte
+ * order. -m32/-m64 follow separately and clang applies them to the
+ * triple; -mbig-endian/-mlittle-endian are applied here (endian_variant).
+ * First match wins: longer names before their prefixes. */
 static const struct {
-	const char *arch, *triple;
+	const char *arch, *triple, *triple64;
 } arch_triples[] = {
-	{"x86", "x86_64-linux-gnu"},
-	{"x86_64", "x86_64-linux-gnu"},
-	{"i386", "i386-linux-gnu"},
-	{"arm64", "aarch64-linux-gnu"},
-	{"aarch64", "aarch64-linux-gnu"},
-	{"arm", "arm-linux-gnueabi"},
-	{"riscv", "riscv64-linux-gnu"},
-	{"riscv64", "riscv64-linux-gnu"},
-	{"powerpc", "powerpc64le-linux-gnu"},
-	{"ppc64", "powerpc64-linux-gnu"},
-	{"mips", "mips-linux-gnu"},
-	{"sparc", "sparc64-linux-gnu"},
-	{"sparc64", "sparc64-linux-gnu"},
-	{"s390", "s390x-linux-gnu"},
-	{"loongarch", "loongarch64-linux-gnu"},
+	{"aarch64", "aarch64-linux-gnu", NULL},
+	{"arm64", "aarch64-linux-gnu", NULL},
+	{"arm", "arm-linux-gnueabi", NULL},
+	{"i386", "i386-linux-gnu", NULL},
+	{"loongarch64", "loongarch64-linux-gnu", NULL},
+	{"loongarch", "loongarch64-linux-gnu", NULL},
+	{"m68k", "m68k-linux-gnu", NULL},
+	{"mips", "mips-linux-gnu", "mips64-linux-gnuabi64"},
+	{"powerpc", "powerpc-linux-gnu", "powerpc64-linux-gnu"},
+	{"ppc", "powerpc-linux-gnu", "powerpc64-linux-gnu"},
+	{"riscv", "riscv32-linux-gnu", "riscv64-linux-gnu"},
+	{"s390x", "s390x-linux-gnu", NULL},
+	{"s390", "s390x-linux-gnu", NULL},
+	{"sparc", "sparc-linux-gnu", "sparc64-linux-gnu"},
+	{"x86_64", "x86_64-linux-gnu", NULL},
+	{"x86-64", "x86_64-linux-gnu", NULL},
+	{"x86", "x86_64-linux-gnu", NULL},
 };
+
+/* The triple of sparse's --arch=ARCH, NULL for a name it does not take. */
+static const char *arch_triple(const char *arch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(arch_triples) / sizeof(*arch_triples); i++) {
+		size_t len = strlen(arch_triples[i].arch);
+		const char *suffix = arch + len;
+
+		if (strncmp(arch, arch_triples[i].arch, len))
+			continue;
+		if (!*suffix)
+			return arch_triples[i].triple;
+		if (!arch_triples[i].triple64)
+			return NULL;
+		if (!strcmp(suffix, "32"))
+			return arch_triples[i].triple;
+		if (!strcmp(suffix, "64"))
+			return arch_triples[i].triple64;
+		return NULL;
+	}
+	return NULL;
+}
+
+static const char *own(struct imc_ccargs *cc, char *s);
+
+/* The architectures whose byte order a flag turns around: the first
+ * component of the triple, little-endian and big-endian. */
+static const struct {
+	const char *little, *big;
+} endian_pairs[] = {
+	{"aarch64", "aarch64_be"},    {"arm", "armeb"},
+	{"thumb", "thumbeb"},	      {"powerpcle", "powerpc"},
+	{"powerpc64le", "powerpc64"}, {"mipsel", "mips"},
+	{"mips64el", "mips64"},	      {"sparcel", "sparc"},
+};
+
+/* TRIPLE with the byte order ENDIAN ('b' or 'l') into BUF; TRIPLE itself
+ * when its architecture has one order only (x86, riscv). */
+static const char *endian_variant(const char *triple, char endian, char *buf,
+				  size_t size)
+{
+	size_t n = strcspn(triple, "-"), i;
+
+	for (i = 0; endian && i < sizeof(endian_pairs) / sizeof(*endian_pairs);
+	     i++) {
+		const char *from = endian == 'b' ? endian_pairs[i].little
+						 : endian_pairs[i].big;
+		const char *to = endian == 'b' ? endian_pairs[i].big
+					       : endian_pairs[i].little;
+
+		if (strlen(from) == n && !strncmp(triple, from, n)) {
+			snprintf(buf, size, "%s%s", to, triple + n);
+			return buf;
+		}
+	}
+	return triple;
+}
+
+/* The target a cross compiler's name says: aarch64-linux-gnu-gcc,
+ * sparc64-linux-gnu-gcc-12, powerpc64-linux-gnu-cc, arm-linux-gnueabihf-
+ * clang; NULL for gcc, cc, clang-19 or a name without a triple. */
+static const char *basename_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static const char *compiler_triple(struct imc_ccargs *cc, const char *path)
+{
+	const char *base = basename_of(path);
+	static const char *const drivers[] = {"-gcc", "-cc", "-clang"};
+	size_t len, i;
+
+	len = strlen(base);
+	/* a version suffix: -12, -19 */
+	while (len && base[len - 1] >= '0' && base[len - 1] <= '9')
+		len--;
+	if (len < strlen(base) && len && base[len - 1] == '-')
+		len--;
+	else
+		len = strlen(base);
+	for (i = 0; i < sizeof(drivers) / sizeof(*drivers); i++) {
+		size_t d = strlen(drivers[i]);
+
+		if (len > d && !strncmp(base + len - d, drivers[i], d)) {
+			size_t t = len - d;
+
+			/* a triple has at least two components */
+			if (!memchr(base, '-', t))
+				return NULL;
+			return own(cc, strndup(base, t));
+		}
+	}
+	return NULL;
+}
 
 /* Strings we make belong to cc (owned) and die with it. */
 static const char *own(struct imc_ccargs *cc, char *s)
@@ -464,6 +571,12 @@ static int cc_classify(struct imc_ccargs *cc, int i, int argc,
 		case CC_TARGET:
 			cc->target = value;
 			break;
+		case CC_BIG_ENDIAN:
+			cc->endian = 'b';
+			break;
+		case CC_LITTLE_ENDIAN:
+			cc->endian = 'l';
+			break;
 		}
 		return used;
 	}
@@ -474,13 +587,29 @@ static int cc_classify(struct imc_ccargs *cc, int i, int argc,
 
 void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv)
 {
-	int i, used;
+	int i, used, first = 0;
 
-	for (i = 1; i < argc; i += used) {
+	/* the compiler: argv[0], or the one a ccache or distcc runs */
+	if (argc > 1 && (!strcmp(basename_of(argv[0]), "ccache") ||
+			 !strcmp(basename_of(argv[0]), "distcc")))
+		first = 1;
+	if (argc > first)
+		cc->compiler_target = compiler_triple(cc, argv[first]);
+	for (i = first + 1; i < argc; i += used) {
 		used = cc_classify(cc, i, argc, argv);
 		if (!used)
 			used = 1; /* inputs and unknown long options */
 	}
+}
+
+void imc_cc_override_target(struct imc_ccargs *cc, const struct imc_ccargs *cli)
+{
+	if (cli->target || cli->arch) {
+		cc->target = cli->target;
+		cc->arch = cli->arch;
+	}
+	if (cli->endian)
+		cc->endian = cli->endian;
 }
 
 void imc_ccargs_free(struct imc_ccargs *cc)
@@ -679,21 +808,33 @@ static const char *const fixed_args[] = {
 	"-ferror-limit=0",
 };
 
+/* The target: --target= as given, else sparse's --arch=, else the cross
+ * compiler's name, then turned to the byte order a flag asks for; NULL
+ * for the host's. */
+static const char *target_triple(const struct imc_ccargs *cc, char *buf,
+				 size_t size)
+{
+	const char *triple = cc->target;
+
+	if (!triple && cc->arch)
+		triple = arch_triple(cc->arch);
+	if (!triple)
+		triple = cc->compiler_target;
+	return triple ? endian_variant(triple, cc->endian, buf, size) : NULL;
+}
+
 void imc_clang_args(const struct imc_ccargs *cc, struct imc_strv *out)
 {
-	static char target_arg[128];
-	const char *triple = cc->target;
+	/* used before the next call: the parse reads it, then it is freed */
+	static char target_arg[160];
+	char variant[128];
+	const char *triple = target_triple(cc, variant, sizeof(variant));
 	size_t i;
 
 	for (i = 0; i < sizeof(fixed_args) / sizeof(*fixed_args); i++)
 		imc_strv_push(out, fixed_args[i]);
 	for (i = 0; i < cc->args.n; i++)
 		imc_strv_push(out, cc->args.v[i]);
-	for (i = 0; !triple && cc->arch &&
-		    i < sizeof(arch_triples) / sizeof(*arch_triples);
-	     i++)
-		if (!strcmp(cc->arch, arch_triples[i].arch))
-			triple = arch_triples[i].triple;
 	if (triple) {
 		snprintf(target_arg, sizeof(target_arg), "--target=%s", triple);
 		imc_strv_push(out, target_arg);

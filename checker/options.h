@@ -20,6 +20,10 @@ struct imc_ccargs {
 	struct imc_strv owned; /* the strings of args we allocated */
 	const char *arch; /* sparse's --arch=, mapped to a target */
 	const char *target; /* --target= / -target */
+	/* the target a cross compiler's name gives (aarch64-linux-gnu-gcc),
+	 * used when neither of the above is given */
+	const char *compiler_target;
+	char endian; /* 'b' -mbig-endian, 'l' -mlittle-endian, 0 neither */
 };
 
 struct imc_cli {
@@ -65,6 +69,10 @@ void imc_cli_print_help(FILE *out);
  * = the compiler): keeps what matters for parsing, drops inputs, outputs
  * and everything else. Never fails. */
 void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv);
+/* The target given on our own command line (--target=, --arch=,
+ * -mbig-endian/-mlittle-endian) wins over a compile database entry's. */
+void imc_cc_override_target(struct imc_ccargs *cc,
+			    const struct imc_ccargs *cli);
 void imc_ccargs_free(struct imc_ccargs *cc);
 
 /* The full argument vector for clang_parseTranslationUnit: our fixed

@@ -88,6 +88,60 @@ write_compile_db() {
 EOF
 }
 
+
+# target.c: parses only for the target its -DWANT_ names (a #error or a
+# _Static_assert otherwise), and has one finding (line 18) to show that it
+# was checked: aarch64 (LP64, little-endian), armbe (32 bits, big-endian),
+# ppc64be, ppc64le.
+write_target_file() {
+	cat >"$TMP/target.c" <<'EOF'
+#define __iomem __attribute__((noderef, address_space(__iomem)))
+#if defined(WANT_aarch64)
+#ifndef __aarch64__
+#error "not parsed for aarch64"
+#endif
+_Static_assert(sizeof(long) == 8, "LP64");
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "little-endian");
+#elif defined(WANT_armbe)
+_Static_assert(sizeof(long) == 4 && __arm__, "32-bit arm");
+_Static_assert(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__, "big-endian");
+#elif defined(WANT_ppc64be)
+_Static_assert(sizeof(long) == 8 && __powerpc64__, "ppc64");
+_Static_assert(__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__, "big-endian");
+#elif defined(WANT_ppc64le)
+_Static_assert(sizeof(long) == 8 && __powerpc64__, "ppc64");
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "little-endian");
+#endif
+int status(int __iomem *regs) { return *regs; }
+EOF
+}
+
+# write_target_db COMPILER... WANT [FLAG...]: a database of target.c built
+# by COMPILER (one word, or `ccache` and the compiler) with -DWANT_$WANT
+# and the FLAGs
+write_target_db() {
+	cmd="\"$1\","
+	shift
+	if [ "$cmd" = '"ccache",' ]; then
+		cmd="$cmd \"$1\","
+		shift
+	fi
+	want=$1
+	shift
+	for f in "$@"; do cmd="$cmd \"$f\","; done
+	cat >"$TMP/compile_commands.json" <<EOF
+[ { "directory": "$TMP",
+    "arguments": [$cmd "-DWANT_$want", "-c", "-o", "target.o", "target.c"],
+    "file": "target.c" } ]
+EOF
+}
+
+# the finding of target.c: it was parsed (for the right target) and checked
+expect_target_checked() {
+	expect_status 1
+	expect_err "^$TMP/target.c:18:[0-9]+: warning: .*\[iomem-deref\]$"
+}
+
 case $test_name in
 missing-file)
 	run $INC "$TMP/no-such-file.c"
@@ -173,6 +227,70 @@ compile-db-missing)
 	run -p "$TMP/nowhere" "$DATA/clean.c"
 	expect_status 2
 	expect_err_line "^iomemcheck: $TMP/nowhere/compile_commands.json: No such file or directory$"
+	;;
+compile-db-cross-target)
+	# the target of a cross build's database is the compiler's
+	write_target_file
+	write_target_db aarch64-linux-gnu-gcc aarch64 -mlittle-endian
+	run -p "$TMP"
+	expect_target_checked
+	write_target_db /usr/bin/powerpc64-linux-gnu-gcc-12 ppc64be
+	run -p "$TMP"
+	expect_target_checked
+	write_target_db ccache armeb-linux-gnueabi-gcc armbe
+	run -p "$TMP"
+	expect_target_checked
+	# kbuild's c_flags turn the byte order: ppc64le and big-endian arm
+	write_target_db powerpc64-linux-gnu-gcc ppc64le -mlittle-endian
+	run -p "$TMP"
+	expect_target_checked
+	write_target_db arm-linux-gnueabi-gcc armbe -mbig-endian
+	run -p "$TMP"
+	expect_target_checked
+	# the host compiler parses for the host: the aarch64 file fails
+	write_target_db gcc aarch64
+	run -p "$TMP"
+	expect_status 2
+	expect_err 'error: "not parsed for aarch64"'
+	;;
+compile-db-target-option)
+	# --target and --arch on our command line win over the database's
+	write_target_file
+	write_target_db gcc aarch64
+	run -p "$TMP" --target=aarch64-linux-gnu
+	expect_target_checked
+	run -p "$TMP" --arch=arm64
+	expect_target_checked
+	write_target_db aarch64-linux-gnu-gcc ppc64be
+	run -p "$TMP"
+	expect_status 2
+	run -p "$TMP" --arch=powerpc64
+	expect_target_checked
+	run -p "$TMP" --target=powerpc64-linux-gnu
+	expect_target_checked
+	run -p "$TMP" --target=powerpc64-linux-gnu -mlittle-endian
+	expect_status 2
+	expect_err "big-endian"
+	;;
+arch-endian)
+	# sparse's --arch= names with its byte order, turned by -mbig-endian
+	# and -mlittle-endian as kbuild's CHECKFLAGS give them
+	write_target_file
+	run --arch=powerpc -m64 -DWANT_ppc64be "$TMP/target.c"
+	expect_target_checked
+	run --arch=powerpc -mbig-endian -m64 -DWANT_ppc64be "$TMP/target.c"
+	expect_target_checked
+	run --arch=powerpc -mlittle-endian -m64 -DWANT_ppc64le "$TMP/target.c"
+	expect_target_checked
+	run --arch=ppc64 -mlittle-endian -DWANT_ppc64le "$TMP/target.c"
+	expect_target_checked
+	run --arch=arm -mbig-endian -DWANT_armbe "$TMP/target.c"
+	expect_target_checked
+	run --arch=arm64 -mlittle-endian -m64 -DWANT_aarch64 "$TMP/target.c"
+	expect_target_checked
+	run --arch=arm64 -mbig-endian -m64 -DWANT_aarch64 "$TMP/target.c"
+	expect_status 2
+	expect_err "little-endian"
 	;;
 version)
 	run --version
