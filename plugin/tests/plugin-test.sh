@@ -72,7 +72,9 @@ lowering)
 	diff -u lowering.ir "$TMP/ir" || fail "IR differs from lowering.ir"
 	;;
 identical-objects)
-	# The plugin never changes generated code (or debug information).
+	# The plugin never changes generated code (or debug information):
+	# byte-identical objects unless the debug information records the
+	# command line (then identical but for DW_AT_producer).
 	for f in lowering.c odd.c iomem.c diag.c; do
 		for flags in "-O2" "-O0" "-O2 -g -gno-record-gcc-switches" \
 			     "-Os -g3 -gno-record-gcc-switches" \
@@ -85,6 +87,34 @@ identical-objects)
 			expect_ok
 			cmp "$TMP/plain.o" "$TMP/plugin.o" ||
 				fail "$f $flags: object files differ"
+		done
+		# Debug information that records the command line (GCC's
+		# default -grecord-gcc-switches, as kbuild builds with -g):
+		# DW_AT_producer names -fplugin=, so the objects differ there
+		# and only there: the same without the debug sections, and
+		# the same code
+		for flags in "-O2 -g" "-O2 -g -gdwarf-4" "-Os -g3"; do
+			# shellcheck disable=SC2086
+			run_gcc -w -I"$MAPAPI" $flags -c "$f" -o "$TMP/plain.o"
+			expect_ok
+			# shellcheck disable=SC2086
+			plugin -w -I"$MAPAPI" $flags -c "$f" -o "$TMP/plugin.o"
+			expect_ok
+			readelf --debug-dump=info "$TMP/plugin.o" |
+				grep DW_AT_producer | grep -q -- "-fplugin=" ||
+				fail "$f $flags: -fplugin= not in DW_AT_producer"
+			if cmp -s "$TMP/plain.o" "$TMP/plugin.o"; then
+				fail "$f $flags: identical, the producer unrecorded?"
+			fi
+			for o in plain plugin; do
+				objcopy --strip-debug "$TMP/$o.o" "$TMP/$o.nodebug.o"
+				objcopy -O binary --only-section=.text \
+					"$TMP/$o.o" "$TMP/$o.text"
+			done
+			cmp "$TMP/plain.nodebug.o" "$TMP/plugin.nodebug.o" ||
+				fail "$f $flags: differ outside the debug sections"
+			cmp "$TMP/plain.text" "$TMP/plugin.text" ||
+				fail "$f $flags: .text differs"
 		done
 	done
 	;;
