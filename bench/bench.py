@@ -17,6 +17,9 @@ a time, in the kernel tree:
                 (checker/parse.c)
   iomemcheck-full  the same with IOMEMCHECK_SKIP_HEADER_BODIES=0: always
                 the full parse
+  gcc-engine    iomemcheck --engine=gcc CHECKFLAGS c_flags unit.c (as kbuild
+                would run CHECK="iomemcheck --engine=gcc"): gcc -fsyntax-only
+                with the plugin, the findings finished by iomemcheck
   gcc           the unit's compile command from kbuild's .cmd file, -o to a
                 scratch file, no dependency file, plus -Wno-error
   gcc+plugin    the same with -fplugin=iomemcheck.so
@@ -37,7 +40,9 @@ import tempfile
 import time
 
 TOOLS = ["sparse", "clang", "clang-skip", "clang-preamble", "iomemcheck", "iomemcheck-full",
-	 "gcc", "gcc+plugin"]
+	 "gcc-engine", "gcc", "gcc+plugin"]
+# the tools that are checkers: exit 1 means findings, not failure
+CHECKERS = ("sparse", "iomemcheck", "iomemcheck-full", "gcc-engine")
 
 # checker/options.c, fixed_args and the kept options
 CLANG_FIXED = ["-D__CHECKER__", "-Daddress_space(x)=btf_type_tag(#x)",
@@ -136,6 +141,8 @@ def command(o, tool, unit, argv, scratch):
 		return ["sparse"] + argv
 	if tool == "iomemcheck":
 		return [o.checker] + argv
+	if tool == "gcc-engine":
+		return [o.checker, "--engine=gcc", "--plugin=" + o.plugin] + argv
 	if tool == "iomemcheck-full":
 		return ["env", "IOMEMCHECK_SKIP_HEADER_BODIES=0", o.checker] + argv
 	if tool == "clang":
@@ -286,8 +293,7 @@ def main():
 			sums[tool][1] += best[1]
 			sums[tool][2] = max(sums[tool][2], best[2])
 			# sparse/iomemcheck: 0/1 are fine (findings); the others: 0
-			if not (rc in (0, 1) if tool in ("sparse", "iomemcheck", "iomemcheck-full")
-				else rc == 0):
+			if not (rc in (0, 1) if tool in CHECKERS else rc == 0):
 				bad[tool].append(f"{u}: exit {rc}")
 		if n % 10 == 0 or n == len(units):
 			print(f"bench: {n}/{len(units)} units ({time.monotonic() - t0:.0f}s)", flush=True)
@@ -350,6 +356,9 @@ one unit at a time, each tool with the command line kbuild gives it:
   the full parse every time, where the default skips the bodies of the
   preamble's header functions and parses the unit again in full only when
   the analysis needs one of them (`checker/parse.c`);
+- **gcc-engine**: `iomemcheck --engine=gcc` with kbuild's CHECK command line:
+  GCC's `-fsyntax-only` parse with the plugin, the findings finished by
+  iomemcheck (the same findings as iomemcheck's);
 - **gcc**: the unit's compile command from kbuild's `.cmd` file (`-O2`, code
   generation included), plus `-Wno-error`;
 - **gcc+plugin**: the same with `-fplugin=iomemcheck.so`.
@@ -365,7 +374,7 @@ user+sys less so.
 {overhead}
 
 "failed units": units on which the tool exited with a status other than 0
-(clang, gcc) or 0/1 (sparse, iomemcheck, iomemcheck-full). The ratios are of the sums above.
+(clang, gcc) or 0/1 (sparse, iomemcheck, iomemcheck-full, gcc-engine). The ratios are of the sums above.
 
 Versions: {ver(['sparse', '--version'])}; {ver([o.clang, '--version'])};
 {ver(['gcc', '--version'])}; {ver([o.checker, '--version'])}.

@@ -16,7 +16,7 @@
 # (recorded by testsuite/kernel/check-wrap), so this first runs
 # `testsuite/kernel/run.sh --sparse-only` (fast when already prepared).
 #
-# Usage: bench/run.sh [--units N] [--repeat R] [--tools sparse,clang,clang-skip,clang-preamble,iomemcheck,iomemcheck-full,gcc,gcc+plugin]
+# Usage: bench/run.sh [--units N] [--repeat R] [--tools sparse,clang,clang-skip,clang-preamble,iomemcheck,iomemcheck-full,gcc-engine,gcc,gcc+plugin]
 #                     [--no-write]
 #        bench/run.sh --instructions UNIT[,UNIT...]
 #   --instructions: instead, cc1's instruction count (valgrind's callgrind)

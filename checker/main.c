@@ -23,6 +23,7 @@
 
 #include "explain.h"
 #include "finish.h"
+#include "gccengine.h"
 #include "html.h"
 #include "iomemcheck.h"
 #include "lower.h"
@@ -188,6 +189,8 @@ static int check_tu(struct run *run, const char *file,
 	}
 	if (snapshot(run, file))
 		return EXIT_TOOL;
+	if (run->cli->engine_gcc)
+		return imc_gcc_check(run->cli, file, cc, out);
 	if (!run->index)
 		run->index = imc_parse_index();
 	imc_clang_args(cc, &args);
@@ -566,7 +569,8 @@ static int check_units(struct run *run)
 		 * at a time, all on one terminal */
 		.progress = !getenv("KBUILD_CHECKSRC"),
 		.check = check_unit,
-		.warm_up = warm_up,
+		/* libclang's: nothing to warm up for GCC */
+		.warm_up = cli->engine_gcc ? NULL : warm_up,
 		.ctx = run,
 		.names = names,
 	};

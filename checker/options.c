@@ -72,6 +72,16 @@ static const struct own_opt own_opts[] = {
 	 "join the JSON or SARIF reports or baselines\n"
 	 "given as FILEs (of --shard runs) into one, on\n"
 	 "stdout or in the -o/--output file"},
+	{"--engine", OWN_STRING, FIELD(engine), "clang|gcc",
+	 "parse with libclang (clang, the default) or with GCC and the\n"
+	 "iomemcheck plugin (gcc: the target's compiler, -fsyntax-only;\n"
+	 "the same findings, reports and exit status)"},
+	{"--gcc", OWN_STRING, FIELD(gcc), "PATH",
+	 "--engine=gcc: this GCC (default: a -p entry's compiler,\n"
+	 "else $CC, else ${CROSS_COMPILE}gcc)"},
+	{"--plugin", OWN_STRING, FIELD(plugin), "PATH",
+	 "--engine=gcc: this plugin (default: the one installed or\n"
+	 "built beside iomemcheck, for that GCC's target)"},
 	{"--api", OWN_STRING, FIELD(api), "GEN[,GEN]",
 	 "apply these API generations' rules (iosys-map, dma-buf-map,\n"
 	 "pre-5.10; default auto: those the file's code mentions)"},
@@ -585,6 +595,16 @@ static int cc_classify(struct imc_ccargs *cc, int i, int argc,
 	return 0;
 }
 
+/* Records the USED entries of argv from i as given (GCC engine). */
+static void cc_given(struct imc_ccargs *cc, int i, int used,
+		     const char *const *argv)
+{
+	int k;
+
+	for (k = 0; k < used; k++)
+		imc_strv_push(&cc->given, argv[i + k]);
+}
+
 void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv)
 {
 	int i, used, first = 0;
@@ -593,11 +613,15 @@ void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv)
 	if (argc > 1 && (!strcmp(basename_of(argv[0]), "ccache") ||
 			 !strcmp(basename_of(argv[0]), "distcc")))
 		first = 1;
-	if (argc > first)
+	if (argc > first) {
+		cc->compiler = argv[first]; /* the GCC engine's GCC */
 		cc->compiler_target = compiler_triple(cc, argv[first]);
+	}
 	for (i = first + 1; i < argc; i += used) {
 		used = cc_classify(cc, i, argc, argv);
-		if (!used)
+		if (used)
+			cc_given(cc, i, used, argv);
+		else
 			used = 1; /* inputs and unknown long options */
 	}
 }
@@ -620,6 +644,7 @@ void imc_ccargs_free(struct imc_ccargs *cc)
 		free((char *)cc->owned.v[i]);
 	imc_strv_free(&cc->owned);
 	imc_strv_free(&cc->args);
+	imc_strv_free(&cc->given);
 }
 
 /* The CPUs this process may run on (taskset, cgroups' cpusets). */
@@ -688,6 +713,29 @@ static int check_parallel(struct imc_cli *cli, char *err, size_t errlen)
 	return 0;
 }
 
+static int check_engine(struct imc_cli *cli, char *err, size_t errlen)
+{
+	if (cli->engine && strcmp(cli->engine, "clang") &&
+	    strcmp(cli->engine, "gcc")) {
+		snprintf(err, errlen, "--engine: '%s' is not clang or gcc",
+			 cli->engine);
+		return -1;
+	}
+	cli->engine_gcc = cli->engine && !strcmp(cli->engine, "gcc");
+	if (!cli->engine_gcc && (cli->gcc || cli->plugin)) {
+		snprintf(err, errlen, "--%s: only with --engine=gcc",
+			 cli->gcc ? "gcc" : "plugin");
+		return -1;
+	}
+	if (cli->engine_gcc && cli->dump_ir) {
+		snprintf(err, errlen,
+			 "--dump-ir: not with --engine=gcc (the plugin's "
+			 "-fplugin-arg-iomemcheck-dump-ir prints its IR)");
+		return -1;
+	}
+	return 0;
+}
+
 /* Values our options accept, checked once everything is parsed. */
 static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
 {
@@ -708,6 +756,8 @@ static int check_choices(struct imc_cli *cli, char *err, size_t errlen)
 		snprintf(err, errlen, "--format=html needs -o DIR");
 		return -1;
 	}
+	if (check_engine(cli, err, errlen))
+		return -1;
 	if (cli->fix && cli->fix_dry_run) {
 		snprintf(err, errlen,
 			 "--fix and --fix-dry-run exclude each other");
@@ -761,8 +811,10 @@ int imc_cli_parse(struct imc_cli *cli, int argc, char **argv, char *err,
 		if (used)
 			continue;
 		used = cc_classify(&cli->cc, i, argc, av);
-		if (used)
+		if (used) {
+			cc_given(&cli->cc, i, used, av);
 			continue;
+		}
 		snprintf(err, errlen, "unknown option '%s'", arg);
 		return -1;
 	}

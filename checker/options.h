@@ -24,6 +24,10 @@ struct imc_ccargs {
 	 * used when neither of the above is given */
 	const char *compiler_target;
 	char endian; /* 'b' -mbig-endian, 'l' -mlittle-endian, 0 neither */
+	/* for the GCC engine: every compiler option as given, in order
+	 * (inputs aside), and a database entry's compiler (argv[0]) */
+	struct imc_strv given;
+	const char *compiler;
 };
 
 struct imc_cli {
@@ -53,6 +57,11 @@ struct imc_cli {
 	const char *shard_arg; /* --shard K/N, as given */
 	unsigned shard_k, shard_n; /* 1 <= k <= n; n = 0: no sharding */
 	bool merge; /* --merge REPORT...: join shards' reports */
+	/* --engine=gcc: GCC with the plugin parses (gccengine.c), not
+	 * libclang; --gcc: which GCC, --plugin: which plugin */
+	const char *engine;
+	bool engine_gcc;
+	const char *gcc, *plugin;
 
 	struct imc_strv files;
 	struct imc_ccargs cc;

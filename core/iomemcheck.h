@@ -187,6 +187,11 @@ int imc_report_format(const char *path, const char *format);
  * into place (never a partial report); -1 + err on failure. */
 int imc_report_write(const char *path, int format, const struct imc_findings *f,
 		     char *err, size_t errlen);
+/* Reads a JSON report (imc_print_json's) back and appends its findings and
+ * limits to out, as the analysis gave them (readback.c); -1 + a one-line
+ * err if it cannot be read or is not one. */
+int imc_report_read(const char *path, struct imc_findings *out, char *err,
+		    size_t errlen);
 
 /* Rule catalogue: names and one-line summaries (SARIF metadata, --list-rules). */
 struct imc_rule_info {

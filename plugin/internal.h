@@ -90,6 +90,9 @@ struct imc_plugin_args {
 	const char *baseline; /* drop the findings it knows */
 	const char *report; /* JSON or SARIF report of the unit */
 	const char *format; /* the report's format, else by name */
+	/* findings=FILE: the analysis' findings to FILE as JSON, nothing
+	 * through GCC (the checker's --engine=gcc reads them) */
+	const char *findings_out;
 };
 
 /* The translation unit being built; created at the first function. */
@@ -287,6 +290,7 @@ void lower_function(void *gcc_data, void *user_data);
 
 /* report.cc */
 void report_findings(struct imc_findings *findings);
+void hand_over_findings(struct imc_findings *findings);
 void read_test_file(const char *path, struct imc_findings *out);
 
 #endif

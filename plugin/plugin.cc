@@ -37,6 +37,10 @@
  *   test-findings=FILE
  *                   report the findings listed in FILE instead of analysing
  *                   (tests the diagnostics path; format in report_test_file)
+ *   findings=FILE   write the analysis' findings to FILE as a JSON report,
+ *                   before suppressions and baselines, and report nothing
+ *                   through GCC: the checker's --engine=gcc reads FILE and
+ *                   finishes the findings as it does its own
  */
 #include "internal.h"
 
@@ -52,7 +56,9 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"api=GEN[,GEN]\tapply these API generations' rules\n"
 		"per-access\tone finding per access (default: one per function "
 		"and root cause)\n"
-		"test-findings=FILE\treport FILE's findings (for tests)\n",
+		"test-findings=FILE\treport FILE's findings (for tests)\n"
+		"findings=FILE\twrite the findings to FILE for iomemcheck "
+		"--engine=gcc\n",
 };
 
 /* The plugin's state: cc1 compiles one unit per process. */
@@ -81,6 +87,15 @@ static struct imc_rules *load_rules(void)
 	return rules;
 }
 
+/* Through GCC's diagnostics, or to the checker that runs us. */
+static void deliver(struct imc_findings *findings)
+{
+	if (plugin()->args.findings_out)
+		hand_over_findings(findings);
+	else
+		report_findings(findings);
+}
+
 static void finish_unit(void *event_data, void *data)
 {
 	struct imc_plugin_unit *unit = &plugin()->unit;
@@ -99,7 +114,7 @@ static void finish_unit(void *event_data, void *data)
 		if (!seen_error() && (rules = load_rules()))
 			imc_rules_free(rules);
 		if (!seen_error())
-			report_findings(&findings);
+			deliver(&findings);
 		return;
 	}
 	ensure_tu();
@@ -119,7 +134,7 @@ static void finish_unit(void *event_data, void *data)
 			opts.api = plugin()->args.api;
 			opts.sources = src_cache();
 			imc_analyze(unit->tu, rules, &opts, &findings);
-			report_findings(&findings);
+			deliver(&findings);
 			imc_findings_free(&findings);
 		}
 		if (rules)
@@ -210,11 +225,13 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			args->report = value;
 		} else if (!strcmp(key, "format") && value && *value) {
 			args->format = value;
+		} else if (!strcmp(key, "findings") && value && *value) {
+			args->findings_out = value;
 		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
 			   !strcmp(key, "test-findings") ||
 			   !strcmp(key, "fail-on") ||
 			   !strcmp(key, "baseline") || !strcmp(key, "report") ||
-			   !strcmp(key, "format")) {
+			   !strcmp(key, "format") || !strcmp(key, "findings")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      args->name, key);
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||

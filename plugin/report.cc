@@ -256,6 +256,23 @@ void report_findings(struct imc_findings *findings)
 }
 
 /*
+ * findings=FILE: the findings as the analysis gave them, for the checker's
+ * GCC engine, which sorts, suppresses, filters, prints and fixes them as it
+ * does a libclang unit's (so nothing of that happens here).
+ */
+void hand_over_findings(struct imc_findings *findings)
+{
+	char err[1024];
+
+	if (parse_in && cpp_get_options(parse_in)->preprocessed &&
+	    !pp_directives_only())
+		drop_fixits(findings);
+	if (imc_report_write(plugin()->args.findings_out, IMC_REPORT_JSON,
+			     findings, err, sizeof(err)) < 0)
+		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
+}
+
+/*
  * test-findings=FILE: findings to report instead of the analysis', one per
  * line as `LINE:COL:RULE:MESSAGE` (in the main file), each optionally
  * followed by fix-it lines `fixit LINE:COL-LINE:COL TEXT`. They go through

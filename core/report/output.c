@@ -104,6 +104,11 @@ static cJSON *json_finding(const struct imc_finding *d)
 	for (k = 0; k < d->nfixits; k++) {
 		cJSON *x = cJSON_CreateObject();
 
+		/* only when it is not the finding's (readback.c) */
+		if (d->fixits[k].begin.file && d->loc.file &&
+		    strcmp(d->fixits[k].begin.file, d->loc.file))
+			cJSON_AddStringToObject(x, "file",
+						d->fixits[k].begin.file);
 		cJSON_AddItemToObject(x, "begin",
 				      json_pos(d->fixits[k].begin.line,
 					       d->fixits[k].begin.col));

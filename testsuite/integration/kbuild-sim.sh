@@ -12,12 +12,16 @@
 #     a project rule. The plugin through KCFLAGS (with its rules= argument)
 #     reports the same findings during the build. These are the commands of
 #     docs/kbuild.md.
+# With IMC_ENGINE_ARGS="--engine=gcc --plugin=PLUGIN" (integration.kbuild-
+# sim-gcc) every check runs through the GCC engine instead, with the same
+# expectations.
 # The map API headers need the C library's, so -nostdinc is followed by
 # GCC's and the C library's include directories (as kbuild before 5.16 added
 # GCC's with -isystem).
 . "$(dirname "$0")/lib.sh"
 
 command -v make >/dev/null || fail "make not found (scripts/install-deps)"
+ENGINE=${IMC_ENGINE_ARGS:-}
 GCC_INC=$(gcc -print-file-name=include)
 MULTIARCH=$(gcc -print-multiarch)
 cd src
@@ -38,7 +42,8 @@ void foo_start(u32 __iomem *ctrl, u32 mode)
 EOF
 
 # ---- 1. the command line kbuild runs
-# CHECKFLAGS and c_flags as kbuild has them (x86-64 defconfig, trimmed):
+# CHECKFLAGS and c_flags as kbuild has them (x86-64 defconfig with GCC 12,
+# trimmed; only options that GCC accepts, as the GCC engine passes them on):
 # words for the shell, -DKBUILD_MODNAME='"foo"' included.
 CHECKFLAGS="-D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise \
 -Wno-return-void -Wno-unknown-attribute --arch=x86 -mlittle-endian -m64"
@@ -51,7 +56,7 @@ c_flags=$(tr '\n' ' ' <<EOF
 -Werror=implicit-function-declaration -funsigned-char -mno-sse -mno-mmx
 -mno-80387 -mno-red-zone -mcmodel=kernel -mindirect-branch=thunk-extern
 -mfunction-return=thunk-extern -fno-jump-tables -mharden-sls=all
--fpatchable-function-entry=16,16 -O2 --param=allow-store-data-races=0
+-fpatchable-function-entry=16,16 -O2 -fno-allow-store-data-races
 --param max-inline-insns-single=600 -fstack-protector-strong -g -gdwarf-5
 -pg -mrecord-mcount -mfentry -DCC_USING_FENTRY -fno-strict-overflow
 -fconserve-stack -DKBUILD_MODFILE='"drivers/foo/foo"' -DKBUILD_BASENAME='"foo"'
@@ -61,7 +66,7 @@ EOF
 # run_check [CF]: what make's shell runs for the recipe.
 run_check() {
 	status=0
-	eval "\"\$IMC\" $CHECKFLAGS $* $c_flags foo.c" >"$OUT" 2>"$ERR" || status=$?
+	eval "\"\$IMC\" \$ENGINE $CHECKFLAGS $* $c_flags foo.c" >"$OUT" 2>"$ERR" || status=$?
 	echo "\$ KBUILD_CHECKSRC=$KBUILD_CHECKSRC iomemcheck \$CHECKFLAGS $* \$c_flags foo.c -> $status"
 }
 cat >"$W/findings" <<'EOF'
@@ -141,7 +146,7 @@ make_run() {
 		"$ERR" >"$W/found"
 	echo "\$ make $* -> $status"
 }
-make_run C=1 CHECK="$IMC"
+make_run C=1 CHECK="$IMC $ENGINE"
 expect_status 0
 expect_same "$ERR" "$W/findings"
 expect_file "$OUT" <<'EOF'
@@ -151,14 +156,14 @@ EOF
 [ -f foo.o ] && [ -f bar.o ] || fail "make C=1: no foo.o, bar.o"
 head -n 1 .foo.o.d | grep -q '^foo.o: foo.c' || fail "the dependency file is not GCC's"
 
-make_run C=1 CHECK="$IMC" CF="--rules $T/foo.rules"
+make_run C=1 CHECK="$IMC $ENGINE" CF="--rules $T/foo.rules"
 expect_status 0
 expect_file "$W/found" <<'EOF'
 foo.c:12:2 iomem-deref
 bar.c:10:2 iomem-deref
 EOF
 
-make_run C=2 CHECK="$IMC" CF=--werror
+make_run C=2 CHECK="$IMC $ENGINE" CF=--werror
 expect_status 2
 grep -q '^make: \*\*\* \[Makefile:[0-9]*: foo.o\] Error 1$' "$ERR" ||
 	fail "make did not stop on the checker's exit status 1"
@@ -166,7 +171,7 @@ head -n 5 "$ERR" >"$W/head"
 expect_same "$W/head" "$W/findings"
 [ ! -e foo.o ] || fail "make C=2 CF=--werror: foo.o kept"
 
-make_run CHECK="$IMC"
+make_run CHECK="$IMC $ENGINE"
 expect_status 0
 expect_empty "$OUT"
 expect_empty "$ERR"
