@@ -18,6 +18,11 @@ status other than 0/1 for the checker, an ICE or an error for GCC) counts as
 a difference too.  Columns are not compared (the findings are identified by
 line; run-case compares columns on the testsuite's cases).
 
+With --engine, the second front end is `iomemcheck --engine=gcc` (GCC with
+the plugin as the checker's parser, checker/gccengine.c) on the recorded
+command line as it is: the same comparison, written to RESULTS/parity-engine/
+and RESULTS/parity-engine.summary.
+
 Writes RESULTS/parity/NAME.checker.err, NAME.plugin.err and NAME.diff (the
 last only for units that differ) and RESULTS/parity.summary.
 Exit status: 0 the front ends agree on every unit, 1 some unit differs,
@@ -121,28 +126,32 @@ def compare_unit(unit, o):
 	if not os.path.isdir(cwd):
 		cwd = o.src
 	checker_cmd = [o.checker, "-fdiagnostics-parseable-fixits"] + argv
-	plugin_cmd = ([o.gcc, "-fplugin=" + o.plugin] + GCC_DIAG_FLAGS + plugin_argv(argv)
-		      + ["-fsyntax-only"])
+	if o.engine:
+		second_cmd = [o.checker, "--engine=gcc", "--gcc=" + o.gcc, "--plugin=" + o.plugin,
+			      "-fdiagnostics-parseable-fixits"] + argv
+	else:
+		second_cmd = ([o.gcc, "-fplugin=" + o.plugin] + GCC_DIAG_FLAGS + plugin_argv(argv)
+			      + ["-fsyntax-only"])
 	out = {}
 	diffs = []
-	for label, cmd in (("checker", checker_cmd), ("plugin", plugin_cmd)):
+	for label, cmd in (("checker", checker_cmd), (o.second, second_cmd)):
 		rc, err = run(["nice", "-n", str(o.nice)] + cmd, cwd, o.timeout)
 		with open(os.path.join(o.out, f"{base}.{label}.err"), "w") as f:
 			f.write("$ " + shlex.join(cmd) + "\n" + err)
 		found, errors = findings_of(err, cwd, o.src)
-		ok = rc in (0, 1) if label == "checker" else rc == 0 or (rc == 1 and not errors)
+		ok = rc in (0, 1) if label != "plugin" else rc == 0 or (rc == 1 and not errors)
 		if errors or not ok:
 			diffs.append(f"  {label} failed (exit {rc}):\n" +
 				     "".join(f"      {l}\n" for l in errors[:5]).rstrip("\n"))
 		out[label] = found
-	only_c = list((collections.Counter(out["checker"]) - collections.Counter(out["plugin"])).elements())
-	only_p = list((collections.Counter(out["plugin"]) - collections.Counter(out["checker"])).elements())
+	only_c = list((collections.Counter(out["checker"]) - collections.Counter(out[o.second])).elements())
+	only_p = list((collections.Counter(out[o.second]) - collections.Counter(out["checker"])).elements())
 	diffs += ["  only checker: " + render(f) for f in sorted(only_c)]
-	diffs += ["  only plugin:  " + render(f) for f in sorted(only_p)]
+	diffs += [f"  only {o.second}:  " + render(f) for f in sorted(only_p)]
 	if diffs:
 		with open(os.path.join(o.out, base + ".diff"), "w") as f:
 			f.write(unit + "\n" + "\n".join(diffs) + "\n")
-	return unit, out["checker"], out["plugin"], diffs
+	return unit, out["checker"], out[o.second], diffs
 
 
 def units_of(o):
@@ -173,6 +182,8 @@ def main():
 	ap.add_argument("--plugin", default=os.environ.get("IMC_PLUGIN",
 							   os.path.join(build, "plugin/iomemcheck.so")))
 	ap.add_argument("--gcc", default="gcc")
+	ap.add_argument("--engine", action="store_true",
+			help="compare the checker with its --engine=gcc, not with GCC and the plugin")
 	ap.add_argument("--prefix", default="", help="only units under these directories (space-separated)")
 	ap.add_argument("--unit", action="append", help="only this unit (repeatable)")
 	ap.add_argument("-j", type=int, default=int(os.environ.get("IMC_JOBS", "2")))
@@ -187,7 +198,9 @@ def main():
 		if not os.path.exists(path):
 			print(f"parity: no {what} at {path}", file=sys.stderr)
 			return 2
-	o.out = os.path.join(o.results, "parity")
+	o.second = "engine" if o.engine else "plugin"
+	name = "parity-engine" if o.engine else "parity"
+	o.out = os.path.join(o.results, name)
 	os.makedirs(o.out, exist_ok=True)
 	for n in os.listdir(o.out):
 		os.unlink(os.path.join(o.out, n))
@@ -209,13 +222,13 @@ def main():
 				print("\n".join(diffs))
 				sys.stdout.flush()
 	n_diff = n_checker + n_plugin - 2 * n_same
-	summary = (f"parity: {len(units)} units compared, findings: checker {n_checker}, "
-		   f"plugin {n_plugin}, identical {n_same}, differences {n_diff}; "
+	summary = (f"{name}: {len(units)} units compared, findings: checker {n_checker}, "
+		   f"{o.second} {n_plugin}, identical {n_same}, differences {n_diff}; "
 		   f"{len(differing)} units differ")
-	with open(os.path.join(o.results, "parity.summary"), "w") as f:
+	with open(os.path.join(o.results, name + ".summary"), "w") as f:
 		f.write(summary + "\n" + "".join(u + "\n" for u in differing))
 	print(summary)
-	print("parity: PASS" if not differing else f"parity: FAIL (see {o.out}/*.diff)")
+	print(f"{name}: PASS" if not differing else f"{name}: FAIL (see {o.out}/*.diff)")
 	return 1 if differing else 0
 
 

@@ -41,11 +41,24 @@
 # Both run the parity step f on their units (--no-parity: not).
 # --parity-only: only step f, on the command lines an earlier run recorded
 # (no make, nothing rebuilt); with --defconfig / --dirs on their results.
+# --arch arm64|sparc64|arm|powerpc (issue 20: where the bugs trap): a tree
+# of its own ($IMC_KERNEL_DIR/linux-ARCH), configured with the arch's
+# defconfig plus the drivers where these bugs live, built with
+# CROSS_COMPILE (Debian's cross GCC), then sparse, the checker and the GCC
+# engine (CHECK="iomemcheck --engine=gcc", the cross GCC and the plugin
+# built for it: build/plugin/TRIPLE/) through kbuild on those directories
+# with kbuild's -Werror on, and parity of the checker with the plugin and
+# with the engine on every unit; findings per tool in RESULTS/arch.summary
+# (results-ARCH/). There are no expectation files for these trees yet: the
+# findings beyond sparse are listed for review, not asserted. With
+# --dry-run it prints what it would run and exits (tested by ctest:
+# kernel.arch-dry-run).
 #
 # Usage: testsuite/kernel/run.sh [--prepare-only] [--sparse-only]
 #            [--no-checker] [--no-plugin] [--no-parity] [--parity-only]
 #            [--rerun-sparse]
-#            [--defconfig | --dirs "DIR/ ..."] [-j N]
+#            [--defconfig | --dirs "DIR/ ..." | --arch ARCH [--dry-run]]
+#            [-j N]
 # Environment: IMC_KERNEL_DIR, IMC_BUILD_DIR (default REPO/build),
 #   IMC_CHECKER, IMC_PLUGIN, IMC_JOBS (default 2),
 #   IMC_PLUGIN_KCFLAGS (default "-fplugin=$IMC_PLUGIN").
@@ -67,7 +80,7 @@ jobs=${IMC_JOBS:-2}
 export IOMEMCHECK_RULES_DIR=${IOMEMCHECK_RULES_DIR:-$repo/rules}
 
 prepare_only=0 sparse_only=0 do_checker=1 do_plugin=1 rerun_sparse=0
-do_parity=1 parity_only=0
+do_parity=1 parity_only=0 arch= dry_run=0
 scope=drivers/gpu/drm/ prefix=drivers/gpu/drm/
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -80,6 +93,8 @@ while [ $# -gt 0 ]; do
 	--rerun-sparse) rerun_sparse=1 ;;
 	--defconfig) scope= prefix= do_plugin=0 results=$root/results-defconfig ;;
 	--dirs) shift; scope=$1 prefix=$1 do_plugin=0 results=$root/results-dirs ;;
+	--arch) shift; arch=$1 ;;
+	--dry-run) dry_run=1 ;;
 	-j) jobs=$2; shift ;;
 	-j*) jobs=${1#-j} ;;
 	-h|--help) sed -n '3,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
@@ -101,6 +116,93 @@ snapshot() { # snapshot FILE NAME: prints the copy's path
 	echo "$snap/$2"
 }
 
+# ---- --arch: a cross build's tree ------------------------------------------
+# arch_setup ARCH: sets kernel_arch, cross, defconfig, enable, arch_dirs.
+arch_setup() {
+	case $1 in
+	arm64)
+		kernel_arch=arm64 cross=aarch64-linux-gnu- defconfig=defconfig
+		enable="REMOTEPROC QCOM_Q6V5_PAS QCOM_SMEM TI_K3_R5_REMOTEPROC
+			USB_GADGET USB_RENESAS_USB3 CRYPTO_DEV_MARVELL_CESA
+			SND_SOC_FSL_SAI"
+		arch_dirs="drivers/remoteproc/ drivers/soc/qcom/ drivers/soc/ti/
+			drivers/usb/gadget/udc/ drivers/crypto/marvell/ sound/soc/fsl/" ;;
+	sparc64)
+		kernel_arch=sparc cross=sparc64-linux-gnu- defconfig=sparc64_defconfig
+		enable="FB FB_ATY FB_FFB DRM DRM_KMS_HELPER DRM_AST DRM_MGAG200
+			DRM_BOCHS DRM_FBDEV_EMULATION"
+		arch_dirs="drivers/video/fbdev/ drivers/gpu/drm/ast/
+			drivers/gpu/drm/mgag200/ drivers/gpu/drm/tiny/
+			drivers/gpu/drm/drm_format_helper.o" ;;
+	arm)
+		kernel_arch=arm cross=arm-linux-gnueabi- defconfig=multi_v7_defconfig
+		enable="REMOTEPROC ARCH_ROCKCHIP SRAM"
+		arch_dirs="drivers/remoteproc/ drivers/misc/ arch/arm/mach-rockchip/" ;;
+	powerpc)
+		kernel_arch=powerpc cross=powerpc64-linux-gnu- defconfig=ppc64_defconfig
+		enable="FB FB_OF DRM DRM_AST DRM_MGAG200"
+		arch_dirs="drivers/video/fbdev/ drivers/gpu/drm/ast/
+			drivers/gpu/drm/mgag200/" ;;
+	*) die "--arch: '$1' is not arm64, sparc64, arm or powerpc" ;;
+	esac
+	arch_dirs=$(echo $arch_dirs) enable=$(echo $enable)
+}
+
+# say CMD...: the command, and runs it unless --dry-run
+say() {
+	printf '+'; printf ' %s' "$@"; printf '\n'
+	[ $dry_run = 1 ] || "$@"
+}
+
+arch_run() {
+	arch_setup "$arch"
+	local src=$root/linux-$arch results=$root/results-$arch
+	local gcc=${cross}gcc triple=${cross%-}
+	local cplugin=$build/plugin/$triple/iomemcheck.so
+	local km="nice -n 19 make -C $src -j$jobs ARCH=$kernel_arch CROSS_COMPILE=$cross"
+	# kbuild's -Werror on (CONFIG_WERROR), as the issue's runs have it
+	local args="-e WERROR" s
+	for s in $enable; do args="$args -e $s"; done
+	echo "arch $arch: $gcc, $defconfig + $enable"
+	echo "units: $arch_dirs"
+	if [ $dry_run = 0 ]; then
+		"$repo/scripts/install-deps" || die "scripts/install-deps failed"
+		command -v "$gcc" >/dev/null || die "no $gcc (scripts/install-deps)"
+		[ -f "$cplugin" ] || die "no plugin for $gcc at $cplugin (cmake builds it when $gcc and its plugin headers are installed)"
+		[ -f "$src/Makefile" ] || {
+			mkdir -p "$src" && tar -xf /usr/src/linux-source-6.1.tar.* -C "$src" \
+				--strip-components=1 || die "unpacking failed"
+		}
+		mkdir -p "$results"
+	fi
+	say $km -s $defconfig
+	say "$src/scripts/config" --file "$src/.config" $args
+	say $km -s olddefconfig
+	say $km prepare
+	say $km $arch_dirs
+	local tool label
+	for label in sparse iomemcheck engine; do
+		case $label in
+		sparse) tool=sparse ;;
+		iomemcheck) tool=$checker ;;
+		engine) tool="$checker --engine=gcc" ;;
+		esac
+		say env IMC_LOG_DIR="$results" $km -k C=2 \
+			CHECK="$here/check-wrap $label $tool" $arch_dirs
+	done
+	say python3 "$here/parity.py" --results "$results" --src "$src" \
+		--checker "$checker" --plugin "$cplugin" --gcc "$gcc"
+	say python3 "$here/parity.py" --results "$results" --src "$src" \
+		--checker "$checker" --plugin "$cplugin" --gcc "$gcc" --engine
+	[ $dry_run = 1 ] && return 0
+	for label in sparse iomemcheck engine; do
+		printf '%s: %s units, %s findings\n' "$label" \
+			"$(sort -u "$results/$label/units" 2>/dev/null | wc -l)" \
+			"$(cat "$results/$label/"*.err 2>/dev/null |
+				grep -c ': warning: ')"
+	done | tee "$results/arch.summary"
+}
+
 # ---- f. parity of the two front ends ----------------------------------------
 # On every unit the checker step recorded (check-wrap's NAME.cmd).
 run_parity() {
@@ -116,6 +218,10 @@ run_parity() {
 	grep -v '^  ' "$results/parity.log" | sed 's/^/  /'
 	return $rc
 }
+if [ -n "$arch" ]; then
+	arch_run
+	exit $?
+fi
 if [ $parity_only = 1 ]; then
 	[ -f "$src/Makefile" ] || die "no prepared tree at $src"
 	run_parity
