@@ -113,8 +113,8 @@ static bool runnable(const char *prog)
 	for (p = path ? path : "/usr/bin:/bin"; p && !found;
 	     p = strchr(p, ':') ? strchr(p, ':') + 1 : NULL) {
 		size_t n = strcspn(p, ":");
-		char *file = imc_xasprintf("%.*s/%s", (int)n, n ? p : ".",
-					   prog);
+		char *file =
+			imc_xasprintf("%.*s/%s", (int)n, n ? p : ".", prog);
 
 		found = access(file, X_OK) == 0;
 		free(file);
@@ -144,6 +144,22 @@ static bool exe_parent(char *dir, size_t len)
 	return true;
 }
 
+/* DIR[/PREFIX]/iomemcheck.so if it exists, else NULL; its name goes to
+ * tried if that is given. */
+static char *plugin_in(const char *dir, const char *prefix, char *tried,
+		       size_t len)
+{
+	char *path = imc_xasprintf("%s%s%s/iomemcheck.so", dir,
+				   *prefix ? "/" : "", prefix);
+
+	if (tried)
+		snprintf(tried, len, "%s", path);
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
 /* The plugin built for GCC of target prefix (sub-directory PREFIX/ of the
  * plugin directory for a cross GCC): the build tree's beside the checker
  * (build/checker/iomemcheck -> build/plugin/), the installed one beside
@@ -164,16 +180,12 @@ static char *find_plugin(const char *prefix, char *tried, size_t len)
 		dirs[n++] = beside[1];
 	}
 	dirs[n++] = IMC_PLUGIN_INSTALL_DIR;
-	for (i = 0; i < n && !path; i++) {
-		path = imc_xasprintf("%s%s%s/iomemcheck.so", dirs[i],
-				     *prefix ? "/" : "", prefix);
-		if (i == 0)
-			snprintf(tried, len, "%s", path);
-		if (access(path, R_OK) != 0) {
-			free(path);
-			path = NULL;
-		}
-	}
+	for (i = 0; i < n && !path; i++)
+		path = plugin_in(dirs[i], prefix, i == 0 ? tried : NULL, len);
+	/* the host's own GCC by its full name (x86_64-linux-gnu-gcc): the
+	 * native plugin */
+	for (i = 0; i < n && !path && !strcmp(prefix, IMC_HOST_MACHINE); i++)
+		path = plugin_in(dirs[i], "", NULL, 0);
 	free(beside[0]);
 	free(beside[1]);
 	return path;
@@ -233,9 +245,9 @@ static const char *const sparse_warnings[] = {
  * predefines these or gets its own -m flags from c_flags (-m64 is not an
  * aarch64 GCC's option). */
 static const char *const kbuild_checkflags[] = {
-	"-D__linux__",	  "-Dlinux",	 "-D__STDC__",	    "-Dunix",
-	"-D__unix__",	  "-D__x86_64__", "-D__i386__",	    "-m64",
-	"-m32",		  "-mlittle-endian", "-mbig-endian",
+	"-D__linux__", "-Dlinux",	  "-D__STDC__",	  "-Dunix",
+	"-D__unix__",  "-D__x86_64__",	  "-D__i386__",	  "-m64",
+	"-m32",	       "-mlittle-endian", "-mbig-endian",
 };
 
 /* Options with a separate value GCC must not get. */
@@ -246,13 +258,22 @@ static const char *const dropped_with_value[] = {
 /* Options GCC must not get: the mode (ours is -fsyntax-only), dependency
  * files (the compile writes its own), sparse's -f options. */
 static const char *const dropped[] = {
-	"-c",	"-S",  "-E",   "-M",	       "-MM",	       "-MD",
-	"-MMD", "-MP", "-MG",  "-fsyntax-only", "-save-temps", "--save-temps",
+	"-c",	       "-S",	       "-E",  "-M",  "-MM",
+	"-MD",	       "-MMD",	       "-MP", "-MG", "-fsyntax-only",
+	"-save-temps", "--save-temps",
 };
 static const char *const dropped_prefixes[] = {
-	"--arch=",	       "--os=",		 "--target=",	"-save-temps=",
-	"-fdump-ir",	       "-fmemcpy-max-count=", "-fdiagnostic-prefix",
-	"-fmax-warnings=", "-MF",		 "-MT",		"-MQ",
+	"--arch=",
+	"--os=",
+	"--target=",
+	"-save-temps=",
+	"-fdump-ir",
+	"-fmemcpy-max-count=",
+	"-fdiagnostic-prefix",
+	"-fmax-warnings=",
+	"-MF",
+	"-MT",
+	"-MQ",
 	"-o",
 };
 
@@ -335,8 +356,7 @@ static void filter_args(const struct imc_strv *given, struct imc_strv *out)
 	}
 }
 
-static void push_owned(struct imc_strv *argv, struct imc_strv *owned,
-		       char *s)
+static void push_owned(struct imc_strv *argv, struct imc_strv *owned, char *s)
 {
 	imc_strv_push(owned, s);
 	imc_strv_push(argv, s);
@@ -391,7 +411,8 @@ static int run_gcc(const char *file, struct imc_strv *argv)
 			return EXIT_TOOL;
 		}
 	if (WIFSIGNALED(status)) {
-		fprintf(stderr, "iomemcheck: %s: %s was killed by signal %d (%s)\n",
+		fprintf(stderr,
+			"iomemcheck: %s: %s was killed by signal %d (%s)\n",
 			file, argv->v[0], WTERMSIG(status),
 			strsignal(WTERMSIG(status)));
 		return EXIT_TOOL;
@@ -515,8 +536,8 @@ int imc_gcc_check(const struct imc_cli *cli, const char *file,
 	}
 	build_argv(cli, file, cc, plugin, report, &argv, &owned);
 	status = run_gcc(file, &argv);
-	if (status == EXIT_CLEAN && imc_report_read(report, out, err,
-						    sizeof(err)) < 0) {
+	if (status == EXIT_CLEAN &&
+	    imc_report_read(report, out, err, sizeof(err)) < 0) {
 		fprintf(stderr,
 			"iomemcheck: %s: the plugin handed over no findings "
 			"(%s)\n",

@@ -49,8 +49,7 @@ static bool read_fixit(const cJSON *x, const char *file, struct imc_fixit *fx)
 		file = own; /* a fix-it in another file than its finding's */
 	if (!loc_of(cJSON_GetObjectItemCaseSensitive(x, "begin"), file,
 		    &fx->begin) ||
-	    !loc_of(cJSON_GetObjectItemCaseSensitive(x, "end"), file,
-		    &fx->end))
+	    !loc_of(cJSON_GetObjectItemCaseSensitive(x, "end"), file, &fx->end))
 		return false;
 	fx->text = imc_xstrdup(text);
 	return true;

@@ -239,6 +239,18 @@ $PWD/clean.c
 EOF
 rm compile_commands.json
 
+# which plugin: without --plugin the build tree's beside the checker, also
+# for the host's GCC by its full name (x86_64-linux-gnu-gcc)
+chk --engine=gcc drv.c
+expect_status 1
+grep -q '^drv.c:10:2: warning: ' "$ERR" || fail "no finding with the plugin found"
+host_gcc=$(gcc -dumpmachine)-gcc
+if command -v "$host_gcc" >/dev/null; then
+	chk --engine=gcc --gcc="$host_gcc" drv.c
+	expect_status 1
+	grep -q '^drv.c:10:2: warning: ' "$ERR" || fail "$host_gcc: no native plugin"
+fi
+
 # ---- what cannot work: one line, exit 2
 chk --engine=gcc --gcc="$T/no-such-gcc" drv.c
 expect_option_error "--engine=gcc: cannot run $T/no-such-gcc: No such file or directory (give --gcc=PATH or set CC)"
