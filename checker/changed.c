@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Changed lines come from git itself (`git diff -U0 REV -- FILE`), run
- * without a shell; a file git does not track counts as changed throughout.
+ * without a shell (execvp), with the file after "--" as a literal pathspec
+ * and a revision that cannot be an option; a file git does not track
+ * counts as changed throughout.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -103,11 +105,21 @@ static void parse_hunks(struct file_lines *fl, const char *diff)
 
 static void load_file(struct file_lines *fl, const char *rev)
 {
-	char *diff_argv[] = {"git",	   "diff",	     "-U0",
-			     "--no-color", "--no-ext-diff",  (char *)rev,
-			     "--",	   (char *)fl->file, NULL};
-	char *ls_argv[] = {"git", "ls-files",	    "--error-unmatch",
-			   "--",  (char *)fl->file, NULL};
+	/* --literal-pathspecs: a file named '*.c' or ':(glob)x' is that
+	 * file, not a pattern. */
+	char *diff_argv[] = {"git",
+			     "--literal-pathspecs",
+			     "diff",
+			     "-U0",
+			     "--no-color",
+			     "--no-ext-diff",
+			     (char *)rev,
+			     "--",
+			     (char *)fl->file,
+			     NULL};
+	char *ls_argv[] = {
+		"git", "--literal-pathspecs", "ls-files", "--error-unmatch",
+		"--",  (char *)fl->file,      NULL};
 	int status;
 	char *out = run_capture(diff_argv, &status);
 
@@ -165,7 +177,8 @@ int imc_keep_changed(struct imc_findings *f, const char *rev, char *err,
 {
 	struct file_lines *files = NULL;
 	size_t nfiles = 0, i, j, kept = 0;
-	int known = check_rev(rev);
+	/* git would take "-..." for an option (--output=FILE writes one) */
+	int known = rev[0] == '-' ? -1 : check_rev(rev);
 
 	if (known < 0) {
 		snprintf(err, errlen, "--diff=%s: not a git revision here",

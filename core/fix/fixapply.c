@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "iomemcheck.h"
+#include "udiff.h"
 #include "util.h"
+
+enum { PATCH_CONTEXT = 3 }; /* lines around a change, as diff -u */
 
 static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 {
@@ -65,28 +67,24 @@ static long offset_of(const struct imc_snapshot *s, struct imc_loc loc)
 	return (long)(i + loc.col - 1);
 }
 
-struct edit_span {
-	long begin, end;
-	const char *text;
-};
-
 static int cmp_span(const void *pa, const void *pb)
 {
-	const struct edit_span *a = pa, *b = pb;
+	const struct imc_text_edit *a = pa, *b = pb;
 
 	if (a->begin != b->begin)
 		return a->begin < b->begin ? -1 : 1;
 	return a->end < b->end ? -1 : a->end > b->end;
 }
 
-static bool same_span(const struct edit_span *a, const struct edit_span *b)
+static bool same_span(const struct imc_text_edit *a,
+		      const struct imc_text_edit *b)
 {
 	return a->begin == b->begin && a->end == b->end &&
 	       !strcmp(a->text, b->text);
 }
 
 /* Two different edits that touch the same text (or insert at one place). */
-static bool clash(const struct edit_span *a, const struct edit_span *b)
+static bool clash(const struct imc_text_edit *a, const struct imc_text_edit *b)
 {
 	if (same_span(a, b))
 		return false;
@@ -112,8 +110,8 @@ static void note_skipped(const struct imc_finding *f, const char *why)
  * belong to findings a later analysis sees anew), with a note. The same
  * edit carried by several findings is made once. */
 static size_t take_finding(const struct imc_snapshot *s,
-			   const struct imc_finding *f, struct edit_span **v,
-			   size_t n)
+			   const struct imc_finding *f,
+			   struct imc_text_edit **v, size_t n)
 {
 	size_t first = n, i;
 	uint32_t k;
@@ -121,7 +119,7 @@ static size_t take_finding(const struct imc_snapshot *s,
 	for (k = 0; k < f->nfixits; k++) {
 		const struct imc_fixit *x = &f->fixits[k];
 		long b = offset_of(s, x->begin), e = offset_of(s, x->end);
-		struct edit_span sp = {b, e, x->text};
+		struct imc_text_edit sp;
 
 		if (!same_file(x->begin.file, s->path))
 			continue;
@@ -129,6 +127,7 @@ static size_t take_finding(const struct imc_snapshot *s,
 			note_skipped(f, "outside the file as it is");
 			goto drop;
 		}
+		sp = (struct imc_text_edit){(size_t)b, (size_t)e, x->text};
 		for (i = 0; i < n; i++) {
 			if (clash(&(*v)[i], &sp)) {
 				note_skipped(f, "they overlap another "
@@ -151,9 +150,9 @@ drop:
 /* The edits for this file in source order. */
 static size_t collect_spans(const struct imc_snapshot *s,
 			    const struct imc_findings *f,
-			    struct edit_span **out)
+			    struct imc_text_edit **out)
 {
-	struct edit_span *v = NULL;
+	struct imc_text_edit *v = NULL;
 	size_t n = 0, i;
 
 	for (i = 0; i < f->n; i++)
@@ -162,27 +161,6 @@ static size_t collect_spans(const struct imc_snapshot *s,
 		qsort(v, n, sizeof(*v), cmp_span);
 	*out = v;
 	return n;
-}
-
-static char *apply_spans(const struct imc_snapshot *s,
-			 const struct edit_span *v, size_t n, size_t *len)
-{
-	size_t i, cap = s->len + 1, out = 0, pos = 0;
-	char *buf;
-
-	for (i = 0; i < n; i++)
-		cap += strlen(v[i].text);
-	buf = imc_xcalloc(1, cap);
-	for (i = 0; i < n; i++) {
-		memcpy(buf + out, s->data + pos, (size_t)v[i].begin - pos);
-		out += (size_t)v[i].begin - pos;
-		memcpy(buf + out, v[i].text, strlen(v[i].text));
-		out += strlen(v[i].text);
-		pos = (size_t)v[i].end;
-	}
-	memcpy(buf + out, s->data + pos, s->len - pos);
-	*len = out + s->len - pos;
-	return buf;
 }
 
 static int write_temp_beside(const char *path, const char *data, size_t len,
@@ -294,31 +272,10 @@ static int check_target(const char *path, char *err, size_t errlen)
 	return check_real_place(path, err, errlen);
 }
 
-static int show_diff(const char *path, const char *tmp, FILE *out)
-{
-	char *cmd =
-		imc_xasprintf("diff -u --label 'a/%s' --label 'b/%s' '%s' '%s'",
-			      path, path, path, tmp);
-	FILE *p;
-	char buf[4096];
-	size_t n;
-	int status;
-
-	fflush(out);
-	p = popen(cmd, "r");
-	free(cmd);
-	if (!p)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), p)))
-		fwrite(buf, 1, n, out);
-	status = pclose(p);
-	return WIFEXITED(status) && WEXITSTATUS(status) <= 1 ? 0 : -1;
-}
-
 int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 		  FILE *diff_out, char *err, size_t errlen)
 {
-	struct edit_span *spans;
+	struct imc_text_edit *spans;
 	size_t n = collect_spans(s, f, &spans), len, nowlen;
 	char tmp[PATH_MAX + 32], *now = NULL, *fixed = NULL;
 	int ret = -1;
@@ -338,16 +295,17 @@ int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 			 s->path);
 		goto out;
 	}
-	fixed = apply_spans(s, spans, n, &len);
+	if (diff_out) {
+		imc_udiff_print(diff_out, s->path, s->data, s->len, spans, n,
+				PATCH_CONTEXT);
+		ret = (int)n;
+		goto out;
+	}
+	fixed = imc_edits_apply(s->data, s->len, spans, n, &len);
 	if (write_temp_beside(s->path, fixed, len, tmp, sizeof(tmp), err,
 			      errlen))
 		goto out;
-	if (diff_out) {
-		ret = show_diff(s->path, tmp, diff_out) ? -1 : (int)n;
-		if (ret < 0)
-			snprintf(err, errlen, "%s: diff(1) failed", s->path);
-		unlink(tmp);
-	} else if (rename(tmp, s->path)) {
+	if (rename(tmp, s->path)) {
 		snprintf(err, errlen, "%s: %s", s->path, strerror(errno));
 		unlink(tmp);
 	} else {

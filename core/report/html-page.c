@@ -6,7 +6,6 @@
  * fix-its as a unified diff. Also what every page shares: escaping and the
  * style sheet.
  */
-#define _GNU_SOURCE /* open_memstream */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "html-internal.h"
 #include "iomemcheck.h"
+#include "udiff.h"
 #include "util.h"
 
 enum {
@@ -77,6 +77,7 @@ static const char style[] =
 	".diff .del{background:#ffe0e0;color:#86181d}\n"
 	".diff .add{background:#ddf6dd;color:#144d1c}\n"
 	".diff .hunk{color:#6f42c1;background:#f1eefb}\n"
+	".diff .noeol{color:#5b6475}\n"
 	".diff .file{font-weight:bold}\n"
 	".nosource{color:#8a1c11}\n";
 
@@ -422,11 +423,6 @@ static void annotated_source(FILE *out, const struct path *p,
 
 /* ---- the fix-its as a unified diff ---- */
 
-struct edit {
-	size_t begin, end; /* byte offsets in the file */
-	const char *text;
-};
-
 /* The byte offset of line:col in f; -1 if it is not in the file. */
 static long offset_of(const struct source *f, unsigned line, unsigned col)
 {
@@ -442,7 +438,7 @@ static long offset_of(const struct source *f, unsigned line, unsigned col)
 
 static int cmp_edit(const void *pa, const void *pb)
 {
-	const struct edit *a = pa, *b = pb;
+	const struct imc_text_edit *a = pa, *b = pb;
 
 	return a->begin < b->begin ? -1 : a->begin > b->begin;
 }
@@ -450,7 +446,7 @@ static int cmp_edit(const void *pa, const void *pb)
 /* The fix-its of f as edits, sorted; -1 if one is outside the file or
  * they overlap (then the diff is not shown). */
 static int edits_of(const cJSON *fixits, const struct source *f,
-		    struct edit **out, size_t *n)
+		    struct imc_text_edit **out, size_t *n)
 {
 	const cJSON *x;
 	size_t i;
@@ -471,7 +467,8 @@ static int edits_of(const cJSON *fixits, const struct source *f,
 
 		if (ob < 0 || oe < ob || !text)
 			return -1;
-		(*out)[(*n)++] = (struct edit){(size_t)ob, (size_t)oe, text};
+		(*out)[(*n)++] =
+			(struct imc_text_edit){(size_t)ob, (size_t)oe, text};
 	}
 	qsort(*out, *n, sizeof(**out), cmp_edit);
 	for (i = 1; i < *n; i++)
@@ -480,146 +477,33 @@ static int edits_of(const cJSON *fixits, const struct source *f,
 	return 0;
 }
 
-/* The line (1-based) holding byte offset off. */
-static unsigned line_of(const struct source *f, size_t off)
+/* One line of the diff as a div of its kind. */
+static void diff_line(void *ctx, enum imc_udiff_kind kind, const char *s,
+		      size_t len, int no_eol)
 {
-	unsigned lo = 1, hi = f->nlines;
+	static const char *const cls[] = {
+		[IMC_UDIFF_HUNK] = "hunk",
+		[IMC_UDIFF_CONTEXT] = "ctx",
+		[IMC_UDIFF_DELETED] = "del",
+		[IMC_UDIFF_ADDED] = "add",
+	};
+	static const char sign[] = {
+		[IMC_UDIFF_HUNK] = 0,
+		[IMC_UDIFF_CONTEXT] = ' ',
+		[IMC_UDIFF_DELETED] = '-',
+		[IMC_UDIFF_ADDED] = '+',
+	};
+	FILE *out = ctx;
 
-	while (lo < hi) {
-		unsigned mid = (lo + hi + 1) / 2;
-
-		if (f->starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	return lo;
-}
-
-static unsigned count_lines(const char *s, size_t len)
-{
-	unsigned n = 0;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		n += s[i] == '\n';
-	return n + (len && s[len - 1] != '\n');
-}
-
-struct lines {
-	const char **s;
-	size_t *len, n;
-};
-
-static void split(struct lines *l, const char *s, size_t len)
-{
-	size_t b = 0, e;
-
-	l->n = count_lines(s, len);
-	l->s = imc_xcalloc(l->n + 1, sizeof(*l->s));
-	l->len = imc_xcalloc(l->n + 1, sizeof(*l->len));
-	for (l->n = 0; b < len; b = e + 1, l->n++) {
-		for (e = b; e < len && s[e] != '\n'; e++)
-			;
-		l->s[l->n] = s + b;
-		l->len[l->n] = e - b;
-	}
-}
-
-static void diff_line(FILE *out, const char *cls, char c, const struct lines *l,
-		      size_t i)
-{
-	fprintf(out, "<div class=\"%s\">%c", cls, c);
-	imc_html_escape(out, l->s[i], l->len[i]);
+	fprintf(out, "<div class=\"%s\">", cls[kind]);
+	if (sign[kind])
+		fputc(sign[kind], out);
+	imc_html_escape(out, s, len);
 	fputs("</div>\n", out);
-}
-
-static bool same_line(const struct lines *a, size_t i, const struct lines *b,
-		      size_t j)
-{
-	return a->len[i] == b->len[j] && !memcmp(a->s[i], b->s[j], a->len[i]);
-}
-
-/* The lines between the last common one and the next: removed, then
- * added, as diff -u groups them. */
-static void flush(FILE *out, const struct lines *a, size_t *ai, size_t ato,
-		  const struct lines *b, size_t *bi, size_t bto)
-{
-	for (; *ai < ato; (*ai)++)
-		diff_line(out, "del", '-', a, *ai);
-	for (; *bi < bto; (*bi)++)
-		diff_line(out, "add", '+', b, *bi);
-}
-
-/* A line diff of a and b by their longest common subsequence. */
-static void diff_blocks(FILE *out, const struct lines *a, const struct lines *b)
-{
-	size_t w = b->n + 1, i, j, ai = 0, bi = 0;
-	unsigned *lcs = imc_xcalloc((a->n + 1) * w, sizeof(*lcs));
-
-	for (i = a->n; i-- > 0;)
-		for (j = b->n; j-- > 0;)
-			lcs[i * w + j] =
-				same_line(a, i, b, j)
-					? lcs[(i + 1) * w + j + 1] + 1
-				: lcs[(i + 1) * w + j] > lcs[i * w + j + 1]
-					? lcs[(i + 1) * w + j]
-					: lcs[i * w + j + 1];
-	for (i = 0, j = 0; i < a->n || j < b->n;) {
-		if (i < a->n && j < b->n && same_line(a, i, b, j)) {
-			flush(out, a, &ai, i, b, &bi, j);
-			diff_line(out, "ctx", ' ', a, i);
-			ai = ++i;
-			bi = ++j;
-		} else if (j == b->n ||
-			   (i < a->n &&
-			    lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) {
-			i++;
-		} else {
-			j++;
-		}
-	}
-	flush(out, a, &ai, a->n, b, &bi, b->n);
-	free(lcs);
-}
-
-/* One hunk from DIFF_CONTEXT lines before the first edit to as many after
- * the last. */
-static void hunk(FILE *out, const struct source *f, const struct edit *ed,
-		 size_t n)
-{
-	unsigned first = line_of(f, ed[0].begin),
-		 last = line_of(f, ed[n - 1].end);
-	unsigned from = first > DIFF_CONTEXT ? first - DIFF_CONTEXT : 1;
-	unsigned to = last + DIFF_CONTEXT < f->nlines ? last + DIFF_CONTEXT
-						      : f->nlines;
-	size_t pre = f->starts[from],
-	       post = to < f->nlines ? f->starts[to + 1] : f->len;
-	size_t i, at = pre, nlen = 0;
-	struct lines before, after;
-	char *changed = NULL;
-	FILE *mem;
-
-	mem = open_memstream(&changed, &nlen);
-	for (i = 0; mem && i < n; i++) {
-		fwrite(f->text + at, 1, ed[i].begin - at, mem);
-		fputs(ed[i].text, mem);
-		at = ed[i].end;
-	}
-	if (!mem || (fwrite(f->text + at, 1, post - at, mem), fclose(mem))) {
-		free(changed);
-		return;
-	}
-	split(&before, f->text + pre, post - pre);
-	split(&after, changed, nlen);
-	fprintf(out, "<div class=\"hunk\">@@ -%u,%zu +%u,%zu @@</div>\n", from,
-		before.n, from, after.n);
-	diff_blocks(out, &before, &after);
-	free(before.s);
-	free(before.len);
-	free(after.s);
-	free(after.len);
-	free(changed);
+	if (no_eol)
+		fputs("<div class=\"noeol\">\\ No newline at end of "
+		      "file</div>\n",
+		      out);
 }
 
 static void fixit_diff(FILE *out, const struct imc_html_finding *fi,
@@ -628,7 +512,7 @@ static void fixit_diff(FILE *out, const struct imc_html_finding *fi,
 	const cJSON *fixits =
 		cJSON_GetObjectItemCaseSensitive(fi->json, "fixits");
 	struct source *f;
-	struct edit *ed = NULL;
+	struct imc_text_edit *ed = NULL;
 	size_t n;
 
 	if (!cJSON_IsArray(fixits) || !cJSON_GetArraySize(fixits))
@@ -647,7 +531,7 @@ static void fixit_diff(FILE *out, const struct imc_html_finding *fi,
 	fputs("</div>\n<div class=\"file\">+++ b/", out);
 	imc_html_escape_str(out, fi->file);
 	fputs("</div>\n", out);
-	hunk(out, f, ed, n);
+	imc_udiff(f->text, f->len, ed, n, DIFF_CONTEXT, diff_line, out);
 	fputs("</div>\n", out);
 	free(ed);
 }

@@ -286,9 +286,9 @@ div.hunk: @@ -11,6 +11,6 @@
 div.ctx:  void to_map(struct iosys_map *map, const void *src, size_t off, size_t len)
 div.ctx:  {
 div.del: -	void *dst = map->vaddr + off;
+div.add: +
 div.ctx:  
 div.del: -	memcpy(dst, src, len);
-div.add: +
 div.add: +	iosys_map_memcpy_to(map, off, src, len);
 div.ctx:  }
 EOF
