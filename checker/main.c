@@ -162,8 +162,8 @@ static int triage_errors(CXTranslationUnit tu, const char *main_file,
 }
 
 /* Checks one translation unit; its findings go to out. */
-static int check_tu(struct run *run, const char *file,
-		    const struct imc_ccargs *cc, struct imc_findings *out)
+static int check_file(struct run *run, const char *file,
+		      const struct imc_ccargs *cc, struct imc_findings *out)
 {
 	struct imc_options opts = {.report_headers = run->cli->report_headers,
 				   .cast_to_as = run->cli->cast_to_as,
@@ -268,6 +268,18 @@ reparse:
 	status = EXIT_CLEAN;
 	imc_tu_free(tu);
 	clang_disposeTranslationUnit(cxtu);
+	return status;
+}
+
+/* The same for a file named "-x.c" (given after "--"): as "./-x.c", the
+ * name clang's driver, which has no "--", takes for a file. */
+static int check_tu(struct run *run, const char *file,
+		    const struct imc_ccargs *cc, struct imc_findings *out)
+{
+	char *dotted = file[0] == '-' ? imc_xasprintf("./%s", file) : NULL;
+	int status = check_file(run, dotted ? dotted : file, cc, out);
+
+	free(dotted);
 	return status;
 }
 

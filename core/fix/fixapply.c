@@ -272,6 +272,18 @@ static int check_target(const char *path, char *err, size_t errlen)
 	return check_real_place(path, err, errlen);
 }
 
+/* The file's name in a patch header: without "./" in front, which
+ * git apply refuses after a/ and b/. */
+static const char *patch_name(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/') {
+		path += 2;
+		while (*path == '/')
+			path++;
+	}
+	return path;
+}
+
 int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 		  FILE *diff_out, char *err, size_t errlen)
 {
@@ -296,8 +308,8 @@ int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 		goto out;
 	}
 	if (diff_out) {
-		imc_udiff_print(diff_out, s->path, s->data, s->len, spans, n,
-				PATCH_CONTEXT);
+		imc_udiff_print(diff_out, patch_name(s->path), s->data, s->len,
+				spans, n, PATCH_CONTEXT);
 		ret = (int)n;
 		goto out;
 	}

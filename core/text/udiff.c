@@ -134,8 +134,8 @@ static unsigned *lcs_table(const struct line *a, size_t na,
 
 /* Removed lines, then added ones, between two common lines (as diff -u
  * groups them). */
-static void changes(struct ops *o, const struct line *a, size_t *ai,
-		    size_t ato, const struct line *b, size_t *bi, size_t bto)
+static void changes(struct ops *o, const struct line *a, size_t *ai, size_t ato,
+		    const struct line *b, size_t *bi, size_t bto)
 {
 	for (; *ai < ato; (*ai)++)
 		push(o, IMC_UDIFF_DELETED, a[*ai]);
@@ -175,8 +175,8 @@ static void diff_region(struct ops *o, const char *old, size_t a0, size_t a1,
 			const char *new, size_t b0, size_t b1)
 {
 	struct line *a, *b;
-	size_t na = split(old + a0, a1 - a0, &a), nb = split(new + b0, b1 - b0,
-							     &b);
+	size_t na = split(old + a0, a1 - a0, &a),
+	       nb = split(new + b0, b1 - b0, &b);
 
 	diff_lines(o, a, na, b, nb);
 	free(a);
@@ -206,8 +206,8 @@ static void line_ops(struct ops *o, const char *old, size_t len,
 				 (long)(ed[i].end - ed[i].begin);
 			a1 = end > a1 ? end : a1;
 			i++;
-		} while (i < n &&
-			 (ed[i].begin < a1 || (ed[i].begin == len && a1 == len)));
+		} while (i < n && (ed[i].begin < a1 ||
+				   (ed[i].begin == len && a1 == len)));
 		diff_region(o, old, a0, a1, new, (size_t)((long)a0 + before),
 			    (size_t)((long)a1 + delta));
 		done = a1;
@@ -221,8 +221,8 @@ static void hunk_range(char *buf, size_t size, char sign, size_t before,
 	if (count == 1)
 		snprintf(buf, size, "%c%zu", sign, before + 1);
 	else
-		snprintf(buf, size, "%c%zu,%zu", sign, count ? before + 1 : before,
-			 count);
+		snprintf(buf, size, "%c%zu,%zu", sign,
+			 count ? before + 1 : before, count);
 }
 
 /* Ops [from, to) as one hunk; oldno, newno: lines of each side before. */
@@ -257,8 +257,8 @@ static size_t hunk_end(const struct ops *o, size_t c, unsigned context)
 	for (;;) {
 		while (i < o->n && o->v[i].kind != IMC_UDIFF_CONTEXT)
 			i++;
-		for (run = 0; i + run < o->n &&
-			      o->v[i + run].kind == IMC_UDIFF_CONTEXT;
+		for (run = 0;
+		     i + run < o->n && o->v[i + run].kind == IMC_UDIFF_CONTEXT;
 		     run++)
 			;
 		if (i + run == o->n || run > 2 * (size_t)context)
