@@ -133,6 +133,10 @@ struct imc_snapshot {
 	const char *path;
 	char *data; /* the bytes the analysis saw */
 	size_t len;
+	/* the file they came from: another one under the name (an editor's
+	 * save, git checkout) is a change even with the same bytes */
+	unsigned long long dev, ino, size;
+	long long mtime_sec, mtime_nsec;
 };
 /* Reads path before it is analysed; -1 and a one-line err on failure. */
 int imc_snapshot_take(struct imc_snapshot *s, const char *path, char *err,

@@ -28,12 +28,44 @@ static char *read_all(const char *path, size_t *len, char *err, size_t errlen)
 	return buf;
 }
 
+/* The identity of the file at path now (stat before reading: a change
+ * between the two shows as one later, on the safe side). */
+static int identify(struct imc_snapshot *s, const char *path, char *err,
+		    size_t errlen)
+{
+	struct stat st;
+
+	if (stat(path, &st)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	s->dev = (unsigned long long)st.st_dev;
+	s->ino = (unsigned long long)st.st_ino;
+	s->size = (unsigned long long)st.st_size;
+	s->mtime_sec = (long long)st.st_mtim.tv_sec;
+	s->mtime_nsec = (long long)st.st_mtim.tv_nsec;
+	return 0;
+}
+
 int imc_snapshot_take(struct imc_snapshot *s, const char *path, char *err,
 		      size_t errlen)
 {
 	s->path = imc_xstrdup(path);
-	s->data = read_all(path, &s->len, err, errlen);
+	s->data = identify(s, path, err, errlen)
+			  ? NULL
+			  : read_all(path, &s->len, err, errlen);
 	return s->data ? 0 : -1;
+}
+
+/* Another file under the name, or this one written since. */
+static bool replaced_or_touched(const struct imc_snapshot *s)
+{
+	struct imc_snapshot now = {0};
+	char err[16];
+
+	return identify(&now, s->path, err, sizeof(err)) || now.dev != s->dev ||
+	       now.ino != s->ino || now.size != s->size ||
+	       now.mtime_sec != s->mtime_sec || now.mtime_nsec != s->mtime_nsec;
 }
 
 void imc_snapshot_free(struct imc_snapshot *s)
@@ -301,7 +333,8 @@ int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 	now = read_all(s->path, &nowlen, err, errlen);
 	if (!now)
 		goto out;
-	if (nowlen != s->len || memcmp(now, s->data, nowlen)) {
+	if (nowlen != s->len || memcmp(now, s->data, nowlen) ||
+	    replaced_or_touched(s)) {
 		snprintf(err, errlen,
 			 "%s: changed since it was analysed; not fixed",
 			 s->path);

@@ -5,7 +5,8 @@
 #  - a finding without a fix-it survives and is all the second run reports;
 #  - refusals, each exit 2 with one "iomemcheck:" line, the file untouched
 #    and no temporary file left: a read-only file, a file changed between
-#    the analysis and the write, a symlink out of the tree (and a path
+#    the analysis and the write (edited in place, or replaced by a file of
+#    the same bytes), a symlink out of the tree (and a path
 #    through a directory symlink out of the tree);
 #  - -p with a compile database of relative entries fixes the right file.
 . "$(dirname "$0")/lib.sh"
@@ -174,22 +175,38 @@ rm -f ro.c
 # iomemcheck reads the file (snapshot), analyses it, then reads --baseline,
 # then fixes. With the baseline a FIFO, the writer below runs exactly in that
 # window: its open returns once iomemcheck opens the baseline to read it.
+# fix_while HOW COMMAND: --fix race.c with COMMAND run in that window; the
+# run must refuse race.c (exit 2, one line).
+fix_while() {
+	rm -f "$T/baseline.fifo"
+	mkfifo "$T/baseline.fifo"
+	"$IMC" -I "$INC" -fno-diagnostics-show-caret --fix \
+		--baseline "$T/baseline.fifo" race.c >"$OUT" 2>"$ERR" &
+	pid=$!
+	echo "\$ iomemcheck --fix --baseline FIFO race.c  (race.c $1 meanwhile)"
+	timeout 60 sh -c 'exec 3>"$1"; eval "$2"
+		echo "{\"version\": 1, \"findings\": []}" >&3' sh \
+		"$T/baseline.fifo" "$2" || fail "iomemcheck never opened the baseline"
+	status=0
+	wait $pid || status=$?
+	expect_status 2
+	grep '^iomemcheck:' "$ERR" >"$W/msg" || true
+	expect_one_line "$W/msg" "iomemcheck: race.c: changed since it was analysed; not fixed"
+}
+
+# edited in place
 cp "$T/orig.c" race.c
-mkfifo "$T/baseline.fifo"
-"$IMC" -I "$INC" -fno-diagnostics-show-caret --fix \
-	--baseline "$T/baseline.fifo" race.c >"$OUT" 2>"$ERR" &
-pid=$!
-echo "\$ iomemcheck --fix --baseline FIFO race.c  (race.c edited meanwhile)"
-timeout 60 sh -c 'exec 3>"$1"; echo "/* edited meanwhile */" >>race.c
-	echo "{\"version\": 1, \"findings\": []}" >&3' sh "$T/baseline.fifo" ||
-	fail "iomemcheck never opened the baseline"
-status=0
-wait $pid || status=$?
-expect_status 2
-grep '^iomemcheck:' "$ERR" >"$W/msg" || true
-expect_one_line "$W/msg" "iomemcheck: race.c: changed since it was analysed; not fixed"
+fix_while edited 'echo "/* edited meanwhile */" >>race.c'
 { cat "$T/orig.c"; echo "/* edited meanwhile */"; } >"$T/race-expected.c"
 expect_same race.c "$T/race-expected.c"
+expect_dir . drv.c race.c
+rm race.c
+
+# replaced (rename over it: an editor's save, git checkout) by a file of the
+# very same bytes: another file has the name now, and is left alone
+cp "$T/orig.c" race.c
+fix_while replaced 'cp race.c race.new && mv race.new race.c'
+expect_same race.c "$T/orig.c"
 expect_dir . drv.c race.c
 rm race.c
 
