@@ -9,47 +9,8 @@
 
 #include "analysis.h"
 #include "cfg.h"
+#include "checks.h"
 #include "flow_internal.h"
-
-/* Whether n points to I/O memory by its types alone, as sparse sees it:
- * `&r->status` and `r->buf` (an array) through an __iomem `r` are __iomem
- * even where a front end types them as plain pointers. */
-bool expr_iomem(const struct imc_node *n)
-{
-	const struct imc_node *ptr;
-
-	if (!n || is_forced(n))
-		return false;
-	/* `(void __force *)io + off` is the cast's arithmetic, whatever
-	 * type a front end gives the sum (GCC folds the cast into it): plain,
-	 * or __iomem for `(void __force __iomem *)addr + off` */
-	if (n->kind == IMC_BINARY && imc_type_is_ptr(n->type) &&
-	    is_forced(imc_kid(n, 0)))
-		return imc_type_is_iomem_ptr(imc_kid(n, 0)->type);
-	if (imc_type_is_iomem_ptr(n->type))
-		return true;
-	switch (n->kind) {
-	case IMC_ADDR:
-		ptr = lvalue_pointer(imc_kid(n, 0));
-		return ptr && expr_iomem(ptr);
-	case IMC_FIELD:
-	case IMC_INDEX:
-	case IMC_DEREF:
-		if (!n->type || n->type->kind != IMC_T_ARRAY)
-			return false;
-		ptr = lvalue_pointer(n);
-		return ptr && expr_iomem(ptr);
-	case IMC_BINARY:
-		return imc_type_is_ptr(n->type) &&
-		       (expr_iomem(imc_kid(n, 0)) || expr_iomem(imc_kid(n, 1)));
-	case IMC_COND:
-		return expr_iomem(imc_kid(n, 1)) || expr_iomem(imc_kid(n, 2));
-	case IMC_COMMA:
-		return expr_iomem(imc_kid(n, 1));
-	default:
-		return false;
-	}
-}
 
 /* The value of a statement expression: the last expression of its block. */
 static const struct imc_node *stmtexpr_value(const struct imc_node *n)
@@ -148,7 +109,8 @@ static bool is_null_constant(const struct imc_node *n)
 
 /* sparse's address-space check for __iomem, both ways: +1 the conversion
  * drops __iomem, -1 it adds it to a plain pointer, 0 neither. */
-int iomem_conversion(const struct imc_type *dst, const struct imc_node *src)
+static int iomem_conversion(const struct imc_type *dst,
+			    const struct imc_node *src)
 {
 	if (!src || !imc_type_is_ptr(dst) ||
 	    (!imc_type_is_ptr(src->type) &&
@@ -164,9 +126,9 @@ int iomem_conversion(const struct imc_type *dst, const struct imc_node *src)
 	return 0;
 }
 
-void check_address_space(struct fnctx *c, const struct imc_type *dst,
-			 const struct imc_node *src, const struct imc_node *at,
-			 const char *what)
+static void check_address_space(struct fnctx *c, const struct imc_type *dst,
+				const struct imc_node *src,
+				const struct imc_node *at, const char *what)
 {
 	int conv = c->report ? iomem_conversion(dst, src) : 0;
 	char *d;
@@ -218,8 +180,10 @@ static struct imc_loc arg_loc(struct fnctx *c, const struct imc_node *call,
 
 /* Arguments against parameter types, reported at the argument; a mem
  * function's pointer arguments are iomem-memfn's business instead. */
-void check_args_address_space(struct fnctx *c, const struct imc_node *call,
-			      uint32_t nargs, const struct imc_rule *memfn)
+static void check_args_address_space(struct fnctx *c,
+				     const struct imc_node *call,
+				     uint32_t nargs,
+				     const struct imc_rule *memfn)
 {
 	const struct imc_type *ft = call->fntype;
 	struct imc_node at;
@@ -244,7 +208,7 @@ void check_args_address_space(struct fnctx *c, const struct imc_node *call,
 
 /* `.vaddr = io` in an initializer: reported at the statement, since the
  * front ends know no location for a designator. */
-void check_designated(struct fnctx *c, const struct imc_node *d)
+static void check_designated(struct fnctx *c, const struct imc_node *d)
 {
 	char what[160];
 
@@ -252,3 +216,24 @@ void check_designated(struct fnctx *c, const struct imc_node *d)
 	check_address_space(c, d->type, imc_kid(d, 0),
 			    d->loc.line ? d : c->statement, what);
 }
+
+/* sparse accepts an explicit cast that adds __iomem unless -Wcast-to-as:
+ * upstream fixes are written that way. */
+static void check_cast(struct fnctx *c, const struct imc_node *n)
+{
+	if (n->explicit_cast && (c->a->opts->cast_to_as ||
+				 iomem_conversion(n->type, imc_kid(n, 0)) >= 0))
+		check_address_space(c, n->type, imc_kid(n, 0), n, "cast");
+}
+
+static void check_call_args(struct fnctx *c, const struct call_site *site)
+{
+	check_args_address_space(c, site->call, site->nargs, site->memfn);
+}
+
+const struct check_hooks addrspace_check = {
+	.conversion = check_address_space,
+	.cast = check_cast,
+	.designated = check_designated,
+	.call = check_call_args,
+};

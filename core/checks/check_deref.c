@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "cfg.h"
+#include "checks.h"
 #include "flow_internal.h"
 
 static const char *width_when(char *buf, size_t len, uint32_t size)
@@ -124,9 +125,9 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 		fix_access(c->a, f, lv, site, load, store);
 }
 
-void check_access(struct fnctx *c, const struct imc_node *lv,
-		  const struct imc_node *site, enum access mode,
-		  const struct val *pv)
+static void check_access(struct fnctx *c, const struct imc_node *lv,
+			 const struct imc_node *site, enum access mode,
+			 const struct val *pv)
 {
 	const struct imc_node *ptr = lvalue_pointer(lv);
 	struct val v = *pv;
@@ -144,57 +145,23 @@ void check_access(struct fnctx *c, const struct imc_node *lv,
 	report_access(c, lv, site, ptr, &v, mode);
 }
 
-/* s.vaddr / map->vaddr_iomem / map->is_iomem: a member of a map struct. */
-int32_t map_member_obj(struct fnctx *c, struct state *s,
-		       const struct imc_node *n, const struct imc_rule **def)
+/* map-vaddr-iomem-on-system: the I/O member of a map that is system
+ * memory on this path. */
+static void check_io_member_read(struct fnctx *c, struct state *s, int32_t o,
+				 const struct imc_node *n,
+				 const struct imc_rule *def)
 {
-	const struct imc_node *base = imc_kid(n, 0);
+	const struct mapst *m = &s->objs[o];
 
-	if (!base || n->kind != IMC_FIELD)
-		return -1;
-	*def = n->arrow ? map_ptr_def_of(c, base->type)
-			: map_def_of(c, base->type);
-	if (!*def)
-		return -1;
-	if (n->arrow) {
-		eval(c, s, base);
-		return obj_of_ptr(c, s, base);
-	}
-	return obj_of_lvalue(c, base);
-}
-
-struct val read_map_member(struct fnctx *c, struct state *s,
-			   const struct imc_node *n, int32_t o,
-			   const struct imc_rule *def)
-{
-	struct mapst *m = &s->objs[o];
-	struct val v = no_val;
-
-	if (n->name == def->flag_member || !strcmp(n->name, def->flag_member)) {
-		v.flag_obj = o;
-	} else if (!strcmp(n->name, def->sys_member)) {
-		v.obj = o;
-		v.from_map = true;
-		v.from = n->loc;
-		v.from_fe = n->range.fe_begin;
-		v.mem = (m->st & IMC_MAP_IO ? MEM_IO : 0) |
-			(m->st & IMC_MAP_SYSTEM ? MEM_SYS : 0);
-		if (v.mem & MEM_IO)
-			v.why = map_why(c, o, m);
-	} else if (!strcmp(n->name, def->io_member)) {
-		if (m->st == IMC_MAP_SYSTEM && c->report)
-			add_finding(
-				c->a, "map-vaddr-iomem-on-system", n,
-				imc_xasprintf(
-					"'%s.%s' used, but map '%s' is system "
-					"memory on this path (%s): use '%s'",
-					c->objs[o].display, n->name,
-					c->objs[o].display,
-					m->why ? m->why : "is_iomem is false",
-					def->sys_member));
-		v = typed_io(c, n);
-	}
-	return v;
+	if (m->st == IMC_MAP_SYSTEM && c->report)
+		add_finding(
+			c->a, "map-vaddr-iomem-on-system", n,
+			imc_xasprintf("'%s.%s' used, but map '%s' is system "
+				      "memory on this path (%s): use '%s'",
+				      c->objs[o].display, n->name,
+				      c->objs[o].display,
+				      m->why ? m->why : "is_iomem is false",
+				      def->sys_member));
 }
 
 /* `return map->vaddr;` where the map may be I/O, from a function other
@@ -202,8 +169,8 @@ struct val read_map_member(struct fnctx *c, struct state *s,
  * (ast's cursor). Reported where the member was read, which is what a fix
  * changes. Callers of a static function are in this file, where the
  * summary reports their use of it instead. */
-void check_escape(struct fnctx *c, const struct imc_node *ret,
-		  const struct val *v)
+static void check_escape(struct fnctx *c, const struct imc_node *ret,
+			 const struct val *v)
 {
 	const struct imc_type *rt = c->fn->type ? c->fn->type->ret : NULL;
 	struct imc_node at = {.loc = v->from};
@@ -226,3 +193,9 @@ void check_escape(struct fnctx *c, const struct imc_node *ret,
 		      imc_xasprintf("returned by %s() as a plain pointer",
 				    c->fn->name));
 }
+
+const struct check_hooks deref_check = {
+	.access = check_access,
+	.ret = check_escape,
+	.map_member_read = check_io_member_read,
+};

@@ -10,6 +10,7 @@
 
 #include "analysis.h"
 #include "cfg.h"
+#include "checks.h"
 #include "flow_internal.h"
 
 static bool is_io(const struct imc_node *n, const struct val *v)
@@ -134,8 +135,8 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	free(d);
 }
 
-void check_memfn(struct fnctx *c, const struct imc_node *call,
-		 const struct imc_rule *r, const struct val *vals)
+static void check_memfn(struct fnctx *c, const struct imc_node *call,
+			const struct imc_rule *r, const struct val *vals)
 {
 	int pos[3] = {r->dst, r->src, r->src2}, k;
 
@@ -148,9 +149,9 @@ void check_memfn(struct fnctx *c, const struct imc_node *call,
 
 /* A call to a function of this TU: its summary tells what it does with the
  * pointers it gets. */
-void check_summary(struct fnctx *c, const struct imc_node *call,
-		   const struct summary *sum, const struct val *vals,
-		   uint32_t nargs)
+static void check_summary(struct fnctx *c, const struct imc_node *call,
+			  const struct summary *sum, const struct val *vals,
+			  uint32_t nargs)
 {
 	uint32_t i;
 
@@ -202,3 +203,18 @@ void check_summary(struct fnctx *c, const struct imc_node *call,
 		free(d);
 	}
 }
+
+/* What the rules say about a function wins over its body's summary
+ * (memcpy_toio's body is plain memory access, by design). */
+static void check_call(struct fnctx *c, const struct call_site *site)
+{
+	if (site->memfn)
+		check_memfn(c, site->call, site->memfn, site->vals);
+	else if (site->sum)
+		check_summary(c, site->call, site->sum, site->vals,
+			      site->nargs);
+}
+
+const struct check_hooks memfn_check = {
+	.call = check_call,
+};

@@ -22,6 +22,8 @@ struct io_holder {
 	const char *why; /* the first assignment that stored I/O memory */
 };
 
+struct check_hooks;
+
 struct analysis {
 	struct imc_tu *tu;
 	const struct imc_rules *rules;
@@ -37,6 +39,8 @@ struct analysis {
 	struct imc_ptrmap
 		callee_rules; /* interned name -> struct callee_rules */
 	struct fnctx *current;
+	/* the checks, NULL-terminated (checks/checks.c) */
+	const struct check_hooks *const *checks;
 	/* interned "tag.member" or struct imc_var * -> struct io_holder */
 	struct imc_ptrmap holders;
 	bool holders_changed;
@@ -103,9 +107,17 @@ void origins_free(struct analysis *a);
 void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
 		       bool report);
 
-/* findings (analyze.c) */
+/* findings/context.c */
 size_t add_finding(struct analysis *a, const char *rule,
 		   const struct imc_node *at, char *message);
+/* Findings in FILE are reported (the main file, or every file with
+ * --headers). */
+bool wanted(const struct analysis *a, const char *file);
+
+/* findings/findings.c: sorts out->v[from..] and drops duplicates and, with
+ * a, findings in files not wanted. */
+void sort_and_filter(struct imc_findings *out, size_t from,
+		     const struct analysis *a);
 
 /* fixit.c: all return false (and change nothing) when no exact rewrite exists */
 bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,

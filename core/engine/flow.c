@@ -184,7 +184,7 @@ static struct val access(struct fnctx *c, struct state *s,
 		return pv; /* decays to a pointer: no access */
 	if (mode == ADDR)
 		return pv;
-	check_access(c, n, site, mode, &pv);
+	CALL_HOOKS(c, access, n, site, mode, &pv);
 	if (imc_type_is_iomem_ptr(n->type))
 		return typed_io(c, n);
 	if (mode == RD && n->kind == IMC_FIELD && imc_type_is_ptr(n->type)) {
@@ -240,14 +240,15 @@ static struct val assign(struct fnctx *c, struct state *s,
 	}
 	if (lhs->kind == IMC_VAR && (sl = slot(c, lhs->var)) >= 0) {
 		if (!n->op) {
-			check_address_space(c, lhs->type, rhs, n, "assignment");
+			CALL_HOOKS(c, conversion, lhs->type, rhs, n,
+				   "assignment");
 			s->vars[sl] = rv;
 			forget_pointee(c, s, sl);
 		}
 		return s->vars[sl];
 	}
 	if (!n->op)
-		check_address_space(c, lhs->type, rhs, n, "assignment");
+		CALL_HOOKS(c, conversion, lhs->type, rhs, n, "assignment");
 	access(c, s, lhs, n->op ? RMW : WR, n);
 	return rv;
 }
@@ -270,7 +271,7 @@ static void declare(struct fnctx *c, struct state *s, const struct imc_node *n)
 	forget_pointee(c, s, sl);
 	if (init && map_ptr_def_of(c, n->var->type))
 		s->vars[sl].pts = obj_of_ptr(c, s, init);
-	check_address_space(c, n->var->type, init, n, "initialization");
+	CALL_HOOKS(c, conversion, n->var->type, init, n, "initialization");
 }
 
 static struct val eval_cond(struct fnctx *c, struct state *s,
@@ -386,11 +387,7 @@ static struct val eval_cast(struct fnctx *c, struct state *s,
 
 	if (is_forced(n) && !imc_type_is_iomem_ptr(n->type))
 		return forced_plain(c, n, v);
-	/* sparse accepts an explicit cast that adds __iomem unless
-	 * -Wcast-to-as: upstream fixes are written that way */
-	if (n->explicit_cast && (c->a->opts->cast_to_as ||
-				 iomem_conversion(n->type, imc_kid(n, 0)) >= 0))
-		check_address_space(c, n->type, imc_kid(n, 0), n, "cast");
+	CALL_HOOKS(c, cast, n);
 	if (imc_type_is_iomem_ptr(n->type))
 		v.typed = true, v.mem |= MEM_IO;
 	else
@@ -497,7 +494,7 @@ struct val eval(struct fnctx *c, struct state *s, const struct imc_node *n)
 	case IMC_DESIG:
 		v = eval(c, s, imc_kid(n, 0));
 		if (n->name)
-			check_designated(c, n);
+			CALL_HOOKS(c, designated, n);
 		return v;
 	case IMC_DECL:
 		declare(c, s, n);
@@ -508,9 +505,9 @@ struct val eval(struct fnctx *c, struct state *s, const struct imc_node *n)
 		return eval_kids(c, s, n);
 	case IMC_RETURN:
 		v = eval(c, s, imc_kid(n, 0));
-		check_address_space(c, c->fn->type ? c->fn->type->ret : NULL,
-				    imc_kid(n, 0), n, "return");
-		check_escape(c, n, &v);
+		CALL_HOOKS(c, conversion, c->fn->type ? c->fn->type->ret : NULL,
+			   imc_kid(n, 0), n, "return");
+		CALL_HOOKS(c, ret, n, &v);
 		c->ret = c->has_ret ? val_join(c->ret, v) : v;
 		c->has_ret = true;
 		return no_val;

@@ -193,6 +193,7 @@ struct val eval_call(struct fnctx *c, struct state *s,
 	struct val *vals = imc_xcalloc(nargs + 1, sizeof(*vals)), result;
 	const struct imc_rule *memfn = NULL;
 	const struct summary *sum = NULL;
+	struct call_site site;
 	int32_t fi = -1;
 
 	eval(c, s, imc_kid(call, 0));
@@ -205,13 +206,10 @@ struct val eval_call(struct fnctx *c, struct state *s,
 	}
 	/* What the rules say about a function wins over its body's summary
 	 * (memcpy_toio's body is plain memory access, by design). */
-	if (memfn)
-		check_memfn(c, call, memfn, vals);
-	else if (rules_for(c->a, call->name)->r[IMC_R_ACCESSOR])
+	if (!memfn && rules_for(c->a, call->name)->r[IMC_R_ACCESSOR])
 		sum = NULL;
-	check_args_address_space(c, call, nargs, memfn);
-	if (sum && !memfn)
-		check_summary(c, call, sum, vals, nargs);
+	site = (struct call_site){call, memfn, memfn ? NULL : sum, vals, nargs};
+	CALL_HOOKS(c, call, &site);
 	if (sum && !rules_describe(rules_for(c->a, call->name)))
 		note_skipped_body(c, imc_tu_func(c->a->tu, (uint32_t)fi), sum,
 				  vals, nargs);

@@ -58,20 +58,12 @@ struct imc_node *arg(const struct imc_node *call, int pos);
 struct val eval_call(struct fnctx *c, struct state *s,
 		     const struct imc_node *call);
 
-/* check_deref.c */
-extern const char *const forced_how;
-void check_access(struct fnctx *c, const struct imc_node *lv,
-		  const struct imc_node *site, enum access mode,
-		  const struct val *pv);
+/* flow_maps.c: map state transfer */
 int32_t map_member_obj(struct fnctx *c, struct state *s,
 		       const struct imc_node *n, const struct imc_rule **def);
 struct val read_map_member(struct fnctx *c, struct state *s,
 			   const struct imc_node *n, int32_t o,
 			   const struct imc_rule *def);
-void check_escape(struct fnctx *c, const struct imc_node *ret,
-		  const struct val *v);
-
-/* check_map.c */
 void copy_map(struct fnctx *c, struct state *s, int32_t dst,
 	      const struct imc_node *src, const struct imc_rule *def);
 void write_map_member(struct fnctx *c, struct state *s, int32_t o,
@@ -80,22 +72,58 @@ void write_map_member(struct fnctx *c, struct state *s, int32_t o,
 void map_call_effects(struct fnctx *c, struct state *s,
 		      const struct imc_node *call);
 
-/* check_addrspace.c */
+/* flow_objects.c: whether n points to I/O memory by its types alone */
 bool expr_iomem(const struct imc_node *n);
-int iomem_conversion(const struct imc_type *dst, const struct imc_node *src);
-void check_address_space(struct fnctx *c, const struct imc_type *dst,
-			 const struct imc_node *src, const struct imc_node *at,
-			 const char *what);
-void check_args_address_space(struct fnctx *c, const struct imc_node *call,
-			      uint32_t nargs, const struct imc_rule *memfn);
-void check_designated(struct fnctx *c, const struct imc_node *d);
 
-/* check_memfn.c */
-void check_memfn(struct fnctx *c, const struct imc_node *call,
-		 const struct imc_rule *r, const struct val *vals);
-void check_summary(struct fnctx *c, const struct imc_node *call,
-		   const struct summary *sum, const struct val *vals,
-		   uint32_t nargs);
+/* A call as the checks see it: the rules' memory function for the callee,
+ * or else the summary of its body (NULL when the rules describe it). */
+struct call_site {
+	const struct imc_node *call;
+	const struct imc_rule *memfn;
+	const struct summary *sum;
+	const struct val *vals; /* the arguments' values */
+	uint32_t nargs;
+};
+
+/*
+ * What a check watches. The engine names no check: at each of these points
+ * it calls the hook of every check in the table the driver gives it
+ * (analysis.checks, checks/checks.c), in table order. A hook reads the
+ * state and adds findings; it does not change the state.
+ */
+struct check_hooks {
+	/* a load, store or read-modify-write through lv, or its address */
+	void (*access)(struct fnctx *c, const struct imc_node *lv,
+		       const struct imc_node *site, enum access mode,
+		       const struct val *pv);
+	/* src converted to dst: "assignment", "initialization", "return" */
+	void (*conversion)(struct fnctx *c, const struct imc_type *dst,
+			   const struct imc_node *src,
+			   const struct imc_node *at, const char *what);
+	void (*cast)(struct fnctx *c, const struct imc_node *cast);
+	void (*designated)(struct fnctx *c, const struct imc_node *d);
+	void (*call)(struct fnctx *c, const struct call_site *site);
+	/* `return v;`: what escapes the function */
+	void (*ret)(struct fnctx *c, const struct imc_node *ret,
+		    const struct val *v);
+	void (*map_member_read)(struct fnctx *c, struct state *s, int32_t o,
+				const struct imc_node *member,
+				const struct imc_rule *def);
+	void (*map_member_write)(struct fnctx *c, struct state *s, int32_t o,
+				 const struct imc_node *at,
+				 const struct imc_rule *def);
+	/* after a call's effects on maps */
+	void (*map_call)(struct fnctx *c, struct state *s,
+			 const struct imc_node *call);
+};
+
+#define CALL_HOOKS(c, hook, ...)                               \
+	do {                                                   \
+		const struct check_hooks *const *h_;           \
+		for (h_ = (c)->a->checks; *h_; h_++)           \
+			if ((*h_)->hook)                       \
+				(*h_)->hook((c), __VA_ARGS__); \
+	} while (0)
 
 /* flow.c */
 struct val typed_io(struct fnctx *c, const struct imc_node *n);

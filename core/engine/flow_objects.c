@@ -359,3 +359,43 @@ void forget_pointee(struct fnctx *c, struct state *s, int32_t sl)
 		if (c->objs[i].root_slot == sl && c->objs[i].by_deref)
 			set_map(s, (int32_t)i, IMC_MAP_MAYBE, NULL);
 }
+
+/* Whether n points to I/O memory by its types alone, as sparse sees it:
+ * `&r->status` and `r->buf` (an array) through an __iomem `r` are __iomem
+ * even where a front end types them as plain pointers. */
+bool expr_iomem(const struct imc_node *n)
+{
+	const struct imc_node *ptr;
+
+	if (!n || is_forced(n))
+		return false;
+	/* `(void __force *)io + off` is the cast's arithmetic, whatever
+	 * type a front end gives the sum (GCC folds the cast into it): plain,
+	 * or __iomem for `(void __force __iomem *)addr + off` */
+	if (n->kind == IMC_BINARY && imc_type_is_ptr(n->type) &&
+	    is_forced(imc_kid(n, 0)))
+		return imc_type_is_iomem_ptr(imc_kid(n, 0)->type);
+	if (imc_type_is_iomem_ptr(n->type))
+		return true;
+	switch (n->kind) {
+	case IMC_ADDR:
+		ptr = lvalue_pointer(imc_kid(n, 0));
+		return ptr && expr_iomem(ptr);
+	case IMC_FIELD:
+	case IMC_INDEX:
+	case IMC_DEREF:
+		if (!n->type || n->type->kind != IMC_T_ARRAY)
+			return false;
+		ptr = lvalue_pointer(n);
+		return ptr && expr_iomem(ptr);
+	case IMC_BINARY:
+		return imc_type_is_ptr(n->type) &&
+		       (expr_iomem(imc_kid(n, 0)) || expr_iomem(imc_kid(n, 1)));
+	case IMC_COND:
+		return expr_iomem(imc_kid(n, 1)) || expr_iomem(imc_kid(n, 2));
+	case IMC_COMMA:
+		return expr_iomem(imc_kid(n, 1));
+	default:
+		return false;
+	}
+}

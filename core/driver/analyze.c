@@ -3,112 +3,15 @@
  * Driver: summaries for every function of the TU (callers need them), then
  * one reporting run per function, then findings sorted and de-duplicated.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
 #include "callgraph.h"
+#include "checks.h"
 
 #define SUMMARY_ROUNDS 4
 #define HOLDER_ROUNDS  4
-
-const char *why(struct analysis *a, const char *fmt, ...)
-{
-	va_list ap;
-	char buf[512];
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	return imc_strset_intern(&a->strings, buf);
-}
-
-const struct callee_rules *rules_for(struct analysis *a, const char *name)
-{
-	static const struct callee_rules none;
-	struct callee_rules *cr;
-	int d;
-
-	if (!name)
-		return &none;
-	cr = imc_ptrmap_get(&a->callee_rules, (uintptr_t)name);
-	if (cr)
-		return cr;
-	cr = imc_xcalloc(1, sizeof(*cr));
-	for (d = 0; d < IMC_R_COUNT; d++)
-		cr->r[d] = rule_find(a, (enum imc_directive)d, name);
-	imc_ptrmap_put(&a->callee_rules, (uintptr_t)name, cr);
-	return cr;
-}
-
-int32_t function_index(const struct analysis *a, const char *name)
-{
-	void *p = name ? imc_ptrmap_get(&a->fn_index, (uintptr_t)name) : NULL;
-
-	return p ? (int32_t)((uintptr_t)p - 1) : -1;
-}
-
-size_t add_finding(struct analysis *a, const char *rule,
-		   const struct imc_node *at, char *message)
-{
-	struct imc_findings *out = a->out;
-	struct imc_finding *f;
-
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 16;
-		out->v = imc_xrealloc(out->v, out->cap * sizeof(*out->v));
-	}
-	f = &out->v[out->n];
-	memset(f, 0, sizeof(*f));
-	f->rule = rule;
-	f->loc = at->loc;
-	f->loc.file = imc_intern_forever(at->loc.file);
-	f->fe_loc = at->range.fe_begin;
-	f->message = message;
-	return out->n++;
-}
-
-void imc_finding_release(struct imc_finding *f)
-{
-	uint32_t k;
-
-	for (k = 0; k < f->nfixits; k++)
-		free((char *)f->fixits[k].text);
-	free(f->fixits);
-	for (k = 0; k < f->nevents; k++)
-		free((char *)f->events[k].message);
-	free(f->events);
-	f->events = NULL;
-	f->nevents = 0;
-	free((char *)f->message);
-	f->fixits = NULL;
-	f->nfixits = 0;
-	f->message = NULL;
-}
-
-void imc_findings_free(struct imc_findings *f)
-{
-	size_t i;
-	uint32_t k;
-
-	for (i = 0; i < f->n; i++)
-		imc_finding_release(&f->v[i]);
-	free(f->v);
-	f->v = NULL;
-	f->n = f->cap = 0;
-	for (k = 0; k < f->nlimits; k++)
-		free((char *)f->limits[k].message);
-	free(f->limits);
-	f->limits = NULL;
-	f->nlimits = 0;
-}
-
-static bool wanted(const struct analysis *a, const char *file)
-{
-	return a->opts->report_headers || file == imc_tu_main_file(a->tu) ||
-	       (file && !strcmp(file, imc_tu_main_file(a->tu)));
-}
 
 static bool summary_eq(const struct summary *x, const struct summary *y)
 {
@@ -321,125 +224,6 @@ static void compute_summaries(struct analysis *a, const bool *needed)
 	free(order);
 }
 
-static int cmp_str(const char *x, const char *y)
-{
-	return strcmp(x ? x : "", y ? y : "");
-}
-
-static int cmp_finding(const void *pa, const void *pb)
-{
-	const struct imc_finding *x = pa, *y = pb;
-	int d = cmp_str(x->loc.file, y->loc.file);
-
-	if (d)
-		return d;
-	if (x->loc.line != y->loc.line)
-		return x->loc.line < y->loc.line ? -1 : 1;
-	if (x->loc.col != y->loc.col)
-		return x->loc.col < y->loc.col ? -1 : 1;
-	if ((d = strcmp(x->rule, y->rule)))
-		return d;
-	return strcmp(x->message, y->message);
-}
-
-static bool same_fixit(const struct imc_fixit *x, const struct imc_fixit *y)
-{
-	return x->begin.file == y->begin.file &&
-	       x->begin.line == y->begin.line && x->begin.col == y->begin.col &&
-	       x->end.line == y->end.line && x->end.col == y->end.col &&
-	       !strcmp(x->text, y->text);
-}
-
-static bool loc_lt(struct imc_loc a, struct imc_loc b)
-{
-	return a.line < b.line || (a.line == b.line && a.col < b.col);
-}
-
-bool imc_fixits_clash(const struct imc_fixit *x, const struct imc_fixit *y)
-{
-	if (same_fixit(x, y) || cmp_str(x->begin.file, y->begin.file))
-		return false;
-	if (!loc_lt(x->begin, y->begin) && !loc_lt(y->begin, x->begin) &&
-	    (!loc_lt(x->begin, x->end) || !loc_lt(y->begin, y->end)))
-		return true;
-	return loc_lt(x->begin, y->end) && loc_lt(y->begin, x->end);
-}
-
-static bool any_clash(const struct imc_finding *a, const struct imc_finding *b)
-{
-	uint32_t j, k;
-
-	for (j = 0; j < a->nfixits; j++)
-		for (k = 0; k < b->nfixits; k++)
-			if (imc_fixits_clash(&a->fixits[j], &b->fixits[k]))
-				return true;
-	return false;
-}
-
-/* A duplicate (one expansion point, two accesses: `pr_info("%d %d\n",
- * r->a, r->b)`) hands its fix-its to the finding kept, which then fixes
- * both, or neither when either has none (--fix removes a finding whole).
- * Other edits of the same text are another unit's alternative (the same
- * file under other flags): the first finding's stay. */
-static void merge_fixits(struct imc_finding *kept, struct imc_finding *dup)
-{
-	uint32_t k, j;
-
-	if (!dup->nfixits) {
-		for (k = 0; k < kept->nfixits; k++)
-			free((char *)kept->fixits[k].text);
-		kept->nfixits = 0;
-		return;
-	}
-	if (any_clash(kept, dup))
-		return;
-	for (k = 0; kept->nfixits && k < dup->nfixits; k++) {
-		for (j = 0; j < kept->nfixits; j++)
-			if (same_fixit(&kept->fixits[j], &dup->fixits[k]))
-				break;
-		if (j < kept->nfixits)
-			continue;
-		kept->fixits = imc_xrealloc(kept->fixits,
-					    (kept->nfixits + 1) *
-						    sizeof(*kept->fixits));
-		kept->fixits[kept->nfixits] = dup->fixits[k];
-		kept->fixits[kept->nfixits++].text =
-			imc_xstrdup(dup->fixits[k].text);
-	}
-}
-
-/* Sorts out->v[from..] and drops duplicates (a macro can bring the same
- * access twice to one expansion point; their fix-its merge) and, with a,
- * unwanted files. */
-static void sort_and_filter(struct imc_findings *out, size_t from,
-			    const struct analysis *a)
-{
-	size_t i, n = from;
-
-	if (out->n > from)
-		qsort(out->v + from, out->n - from, sizeof(*out->v),
-		      cmp_finding);
-	for (i = from; i < out->n; i++) {
-		struct imc_finding *f = &out->v[i];
-
-		if (!(a && !wanted(a, f->loc.file)) && n > from &&
-		    !cmp_finding(&out->v[n - 1], f))
-			merge_fixits(&out->v[n - 1], f);
-		if ((a && !wanted(a, f->loc.file)) ||
-		    (n > from && !cmp_finding(&out->v[n - 1], f))) {
-			imc_finding_release(f);
-			continue;
-		}
-		out->v[n++] = *f;
-	}
-	out->n = n;
-}
-
-void imc_findings_sort(struct imc_findings *f)
-{
-	sort_and_filter(f, 0, NULL);
-}
-
 static void index_functions(struct analysis *a)
 {
 	uint32_t i;
@@ -483,6 +267,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	a.rules = rules;
 	a.opts = opts ? opts : &defaults;
 	a.out = out;
+	a.checks = imc_checks;
 	a.first_finding = out->n;
 	/* the front end's cache (the plugin's has the text it lowered) */
 	a.sources = a.opts->sources ? a.opts->sources : imc_sources_new();

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The checks: each check file defines its hooks (engine/flow_internal.h);
+ * checks.c lists them for the driver. */
+#ifndef IOMEMCHECK_CHECKS_H
+#define IOMEMCHECK_CHECKS_H
+
+#include "flow_internal.h"
+
+extern const struct check_hooks memfn_check; /* check_memfn.c */
+extern const struct check_hooks addrspace_check; /* check_addrspace.c */
+extern const struct check_hooks deref_check; /* check_deref.c */
+extern const struct check_hooks map_check; /* check_map.c */
+
+/* The table the engine calls, NULL-terminated. */
+extern const struct check_hooks *const imc_checks[];
+
+/* check_deref.c: the advice of a finding through a __force cast */
+extern const char *const forced_how;
+
+#endif
