@@ -105,6 +105,102 @@ static int parse_position(struct parse *p, const char *v, int *out)
 	return 0;
 }
 
+/*
+ * The rewrite vocabulary, closed (docs/rules-format.md): the conditions a
+ * subject takes (the C code composes exactly these) and the placeholders a
+ * template may name. A rules file outside it would silently never match,
+ * so it is refused at load.
+ */
+struct rewrite_cond {
+	const char *key;
+	const char *const *values; /* NULL-terminated */
+};
+
+static const char *const map_values[] = {"map", NULL};
+static const char *const mem_values[] = {"io", "map", "map-copy", NULL};
+static const char *const copy_values[] = {"map-copy", NULL};
+static const char *const width_values[] = {"1", "2", "4", "8", NULL};
+
+/* load and store */
+static const struct rewrite_cond access_conds[] = {
+	{"size", width_values}, {"plain", width_values},
+	{"from", map_values},	{"field", map_values},
+	{NULL, NULL},
+};
+/* declare and step: a pointer walking a map, as a walking copy of it */
+static const struct rewrite_cond walk_conds[] = {
+	{"of", copy_values},
+	{NULL, NULL},
+};
+/* a function's arguments */
+static const struct rewrite_cond call_conds[] = {
+	{"dst", mem_values},
+	{"src", mem_values},
+	{NULL, NULL},
+};
+
+static const char *const placeholders[] = {
+	"map", "off",	 "ptr",	   "val",   "type",
+	"n",   "mapobj", "struct", "field", NULL,
+};
+
+static bool in_list(const char *const *list, const char *word, size_t len)
+{
+	for (; *list; list++)
+		if (strlen(*list) == len && !strncmp(*list, word, len))
+			return true;
+	return false;
+}
+
+static const struct rewrite_cond *conds_of(const char *subject)
+{
+	if (!strcmp(subject, "load") || !strcmp(subject, "store"))
+		return access_conds;
+	if (!strcmp(subject, "declare") || !strcmp(subject, "step"))
+		return walk_conds;
+	return call_conds;
+}
+
+static int check_condition(struct parse *p, const struct imc_rule *r)
+{
+	const struct rewrite_cond *c = conds_of(r->name);
+	const char *eq = strchr(r->when, '=');
+	size_t klen = (size_t)(eq - r->when);
+
+	for (; c->key; c++)
+		if (strlen(c->key) == klen && !strncmp(c->key, r->when, klen))
+			break;
+	if (!c->key || !in_list(c->values, eq + 1, strlen(eq + 1)))
+		return fail(
+			p,
+			"unknown rewrite condition '%s' (docs/rules-format.md)",
+			r->when);
+	return 0;
+}
+
+/* $1..$8 and the named placeholders. */
+static int check_placeholders(struct parse *p, const char *tmpl)
+{
+	const char *t, *e;
+
+	for (t = strchr(tmpl, '$'); t; t = strchr(t + 1, '$')) {
+		for (e = t + 1; isalnum((unsigned char)*e) || *e == '_'; e++)
+			;
+		if (e - t == 2 && t[1] >= '1' && t[1] <= '8')
+			continue;
+		if (!in_list(placeholders, t + 1, (size_t)(e - t - 1))) {
+			char word[64];
+
+			snprintf(word, sizeof(word), "%.*s", (int)(e - t), t);
+			return fail(p,
+				    "unknown placeholder '%s' "
+				    "(docs/rules-format.md)",
+				    word);
+		}
+	}
+	return 0;
+}
+
 /* One key=value attribute; which keys a directive accepts is checked here. */
 static int parse_attr(struct parse *p, struct imc_rule *r, char *attr)
 {
@@ -193,6 +289,8 @@ static int check_complete(struct parse *p, const struct imc_rule *r)
 		if (!r->when || !r->tmpl)
 			return fail(p, "%s needs a condition and '-> template'",
 				    "rewrite");
+		if (check_condition(p, r) || check_placeholders(p, r->tmpl))
+			return -1;
 		break;
 	case IMC_R_IO_FIELD:
 		if (!strchr(r->name, '.'))
