@@ -42,6 +42,7 @@ struct lower {
 				    * listed at the start -> (void *)1 */
 	struct imc_deferred *deferred;
 	uint32_t nseq; /* definition order numbers handed out */
+	struct imc_ptrmap ends_macro; /* expression's Stmt -> 1 no, 2 yes */
 };
 
 /* Children of a cursor, in visiting order. */

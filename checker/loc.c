@@ -47,18 +47,51 @@ static void to_imc_loc(struct lower *L, const struct xloc *x,
  * moves such an end to the expansion, so it looks like a file location):
  * descend to the innermost node that ends where C ends and ask whether that
  * node is spelled inside a macro. */
-static bool ends_in_macro(CXCursor c)
-{
-	int depth;
-	struct xloc b;
+#define ENDS_IN_MACRO_DEPTH 512
 
-	for (depth = 0; depth < 512; depth++) {
-		CXSourceLocation end =
-			clang_getRangeEnd(clang_getCursorExtent(c));
+/* The answer holds for every node of the descent (they all end at the same
+ * innermost node). The lowering asks for each node of a chain that ends in
+ * one token (`(int)(int)x`, `a = b = c`, `x ? 1 : y ? 2 : z`): remembered
+ * per node, such a chain costs one step per level, not one descent. */
+static uintptr_t ends_in_macro_known(struct lower *L, CXCursor c)
+{
+	return c.data[1] ? (uintptr_t)imc_ptrmap_get(&L->ends_macro,
+						     (uintptr_t)c.data[1])
+			 : 0;
+}
+
+static void ends_in_macro_remember(struct lower *L, const CXCursor *path, int n,
+				   bool yes)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (path[i].data[1])
+			imc_ptrmap_put(&L->ends_macro,
+				       (uintptr_t)path[i].data[1],
+				       (void *)(uintptr_t)(yes ? 2 : 1));
+}
+
+static bool ends_in_macro(struct lower *L, CXCursor c)
+{
+	CXCursor path[ENDS_IN_MACRO_DEPTH];
+	int n;
+	struct xloc b;
+	bool yes;
+
+	for (n = 0; n < ENDS_IN_MACRO_DEPTH; n++) {
+		uintptr_t known = ends_in_macro_known(L, c);
+		CXSourceLocation end;
 		CXCursor last = clang_getNullCursor();
 		struct kids k;
 		unsigned i;
 
+		if (known) {
+			ends_in_macro_remember(L, path, n, known == 2);
+			return known == 2;
+		}
+		path[n] = c;
+		end = clang_getRangeEnd(clang_getCursorExtent(c));
 		kids_get(c, &k);
 		for (i = k.n; i-- > 0;) {
 			enum CXCursorKind kk = clang_getCursorKind(k.v[i]);
@@ -78,7 +111,10 @@ static bool ends_in_macro(CXCursor c)
 		c = last;
 	}
 	xloc_get(clang_getRangeStart(clang_getCursorExtent(c)), &b);
-	return b.macro;
+	yes = b.macro;
+	ends_in_macro_remember(L, path, n < ENDS_IN_MACRO_DEPTH ? n + 1 : n,
+			       yes);
+	return yes;
 }
 
 /* Where SL is spelled: libclang's "spelling" location is the file location
@@ -227,7 +263,7 @@ void set_expr_loc(struct lower *L, struct imc_node *n, CXCursor c)
 	}
 	xloc_get(clang_getRangeEnd(ext), &e);
 	if (e.macro || !e.file || !clang_File_isEqual(b.file, e.file) ||
-	    ends_in_macro(c))
+	    ends_in_macro(L, c))
 		return;
 	n->range.valid = true;
 	n->range.begin = n->loc;

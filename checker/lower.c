@@ -453,5 +453,6 @@ struct imc_tu *imc_lower(CXTranslationUnit cxtu, const char *main_file,
 	imc_ptrmap_free(&L.typedefs);
 	imc_ptrmap_free(&L.declared);
 	imc_ptrmap_free(&L.listed);
+	imc_ptrmap_free(&L.ends_macro);
 	return L.tu;
 }

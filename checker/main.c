@@ -763,7 +763,7 @@ static struct imc_rules *load_rules(const struct imc_cli *cli)
 	return rules;
 }
 
-int main(int argc, char **argv)
+static int checker_main(int argc, char **argv)
 {
 	struct imc_cli cli;
 	struct run run = {.cli = &cli};
@@ -851,4 +851,36 @@ int main(int argc, char **argv)
 	imc_rules_free(run.rules);
 	imc_cli_free(&cli);
 	return status;
+}
+
+/* Parsing, lowering and the analysis recurse on the input's shape: clang's
+ * parser on `a = b = ... = z` and on `if ... else if ...`, the lowering and
+ * the core on any deep tree. libclang parses on a thread of its own with an
+ * 8 MB stack, which 50,000 chained assignments overflow (clang's driver
+ * copes: it grows its stack). So the whole run happens on one thread with a
+ * stack of BIG_STACK (address space only, pages are touched as used) and
+ * libclang is told to parse on the calling thread. The depth the lowering
+ * accepts (IMC_MAX_NESTING) is what fits this stack under ASan too. */
+#define BIG_STACK (1024u << 20)
+
+struct main_args {
+	int argc;
+	char **argv;
+	int status;
+};
+
+static void main_on_big_stack(void *ctx)
+{
+	struct main_args *a = ctx;
+
+	a->status = checker_main(a->argc, a->argv);
+}
+
+int main(int argc, char **argv)
+{
+	struct main_args a = {argc, argv, EXIT_TOOL};
+
+	setenv("LIBCLANG_NOTHREADS", "1", 1);
+	clang_executeOnThread(main_on_big_stack, &a, BIG_STACK);
+	return a.status;
 }

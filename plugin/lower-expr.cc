@@ -623,6 +623,10 @@ static struct imc_node *lower_other(struct lower_ctx *cx, tree t)
 	return n;
 }
 
+/* GCC's own stack (cc1 raises it to 64 MB) is what the lowering and the
+ * analysis recurse on; deeper expressions are cut. */
+#define IMC_PLUGIN_MAX_DEPTH 100000
+
 struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 {
 	int &depth = plugin()->unit.expr_depth; /* recursion */
@@ -631,7 +635,7 @@ struct imc_node *lower_expr(struct lower_ctx *cx, tree t)
 
 	if (!t || t == error_mark_node || TREE_CODE(t) == ERROR_MARK)
 		return new_node(IMC_OTHER, NULL_TREE);
-	if (depth > 2000)
+	if (depth > IMC_PLUGIN_MAX_DEPTH)
 		return new_node(IMC_OTHER, TREE_TYPE(t));
 	if (is_conversion(t)) {
 		if (!TREE_OPERAND(t, 0))
