@@ -80,6 +80,23 @@ static struct imc_node *lower_sub(struct lower *L, CXCursor c)
 	return tmp;
 }
 
+/* `typeof(x) v` or `__auto_type v`: libclang keeps the type of x, but
+ * not the address space sparse gives `&regs->ctrl` (imc_typeof_init()). */
+static bool typed_by_typeof(CXCursor d)
+{
+	CXType t = clang_getCursorType(d);
+	CXString s;
+	bool yes;
+
+	if (t.kind == CXType_Auto)
+		return true;
+	s = clang_getTypeSpelling(t);
+	yes = !strncmp(clang_getCString(s), "typeof", 6) ||
+	      !strncmp(clang_getCString(s), "__typeof", 8);
+	clang_disposeString(s);
+	return yes;
+}
+
 static void lower_decl_stmt(struct lower *L, CXCursor c, struct imc_node *block)
 {
 	struct kids k;
@@ -110,6 +127,9 @@ static void lower_decl_stmt(struct lower *L, CXCursor c, struct imc_node *block)
 						    clang_getNullCursor()));
 		else
 			imc_node_add(L->tu, n, lower_expr(L, init));
+		if (typed_by_typeof(d))
+			n->var->type = imc_typeof_init(L->tu, n->var->type,
+						       n->kids[0]);
 		imc_node_add(L->tu, block, n);
 	}
 	kids_free(&k);

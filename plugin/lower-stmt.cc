@@ -78,6 +78,100 @@ static struct imc_node *attach_init_casts(struct imc_node *n, tree decl)
 	return attach_casts(n, &c, 0);
 }
 
+/* The text from C to the end of its expression (a ';' or ',' at its own
+ * level), without blanks and outer parentheses, into BUF. */
+static bool expr_text_from(struct cursor c, const struct cursor *end, char *buf,
+			   size_t size)
+{
+	size_t n = 0, k;
+	int depth = 0, guard = 4096;
+
+	while (c.ok && guard-- > 0 && !(end && cur_same(&c, end))) {
+		int ch = cur_ch(&c);
+
+		if (depth == 0 && (ch == ';' || ch == ',' || ch == ')'))
+			break;
+		depth += ch == '(' || ch == '[';
+		depth -= ch == ')' || ch == ']';
+		if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\\') {
+			if (n + 1 >= size)
+				return false;
+			buf[n++] = (char)ch;
+		}
+		cur_next(&c);
+	}
+	buf[n] = 0;
+	/* `(a)` is a */
+	while (n >= 2 && buf[0] == '(' && buf[n - 1] == ')') {
+		for (k = 1, depth = 0; k < n - 1 && depth >= 0; k++)
+			depth += (buf[k] == '(') - (buf[k] == ')');
+		if (depth != 0)
+			break;
+		memmove(buf, buf + 1, n - 2);
+		buf[n -= 2] = 0;
+	}
+	return n > 0;
+}
+
+/*
+ * `typeof(x) v = x;` (the kernel's swap(): `typeof(a) __tmp = (a)`),
+ * `__auto_type v = x;`: v has x's type, __iomem included, as in sparse;
+ * GCC's typeof has no annotations. The declaration's text says so: the
+ * type is typeof() of the initializer's own text, or __auto_type.
+ */
+static bool typed_as_init(tree decl)
+{
+	struct cursor name, c, open, start;
+	char word[32], op[256], init[256];
+
+	if (!cursor_at_spelling(DECL_SOURCE_LOCATION(decl), &name))
+		return false;
+	c = name;
+	if (!cur_prev(&c))
+		return false;
+	skip_blank_back(&c);
+	if (ident_ending_at(&c, &start, word, sizeof(word)))
+		return !strcmp(word, "__auto_type");
+	if (cur_ch(&c) != ')')
+		return false;
+	open = c;
+	if (!match_bracket_back(&open))
+		return false;
+	start = open;
+	if (!cur_prev(&start))
+		return false;
+	skip_blank_back(&start);
+	if (!ident_ending_at(&start, &start, word, sizeof(word)) ||
+	    (strcmp(word, "typeof") && strcmp(word, "__typeof__") &&
+	     strcmp(word, "__typeof")))
+		return false;
+	cur_next(&open);
+	if (!expr_text_from(open, &c, op, sizeof(op)))
+		return false;
+	c = name;
+	while (c.ok && is_ident_char(cur_ch(&c)))
+		cur_next(&c);
+	skip_blank_fwd(&c);
+	if (cur_ch(&c) != '=')
+		return false;
+	cur_next(&c);
+	return expr_text_from(c, NULL, init, sizeof(init)) && !strcmp(op, init);
+}
+
+/* The variable of DECL takes its initializer's type (typed_as_init()). */
+static void type_from_init(tree decl, struct imc_var *v,
+			   const struct imc_node *init)
+{
+	const struct imc_type *t = init ? init->type : NULL;
+
+	if (!t || !v->type || t->kind != v->type->kind || decl_iomem(decl) ||
+	    !typed_as_init(decl))
+		return;
+	t = imc_typeof_init(plugin()->unit.tu, t, init);
+	v->type = t;
+	plugin()->unit.decl_type_cache->put(decl, t);
+}
+
 static struct imc_node *lower_decl(struct lower_ctx *cx, tree decl)
 {
 	struct imc_node *n = imc_node_new(plugin()->unit.tu, IMC_DECL, NULL);
@@ -88,6 +182,7 @@ static struct imc_node *lower_decl(struct lower_ctx *cx, tree decl)
 	add_kid(n, init && init != error_mark_node
 			   ? attach_init_casts(lower_expr(cx, init), decl)
 			   : NULL);
+	type_from_init(decl, n->var, n->kids[0]);
 	return n;
 }
 

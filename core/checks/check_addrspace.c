@@ -178,6 +178,21 @@ static struct imc_loc arg_loc(struct fnctx *c, const struct imc_node *call,
 	return loc;
 }
 
+/* Where a finding about argument POS of CALL goes, as sparse reports
+ * it: at the argument when it starts on another line than the call (a
+ * call that spans lines), else at the call. BUF holds the copy. */
+const struct imc_node *arg_site(struct fnctx *c, const struct imc_node *call,
+				int pos, struct imc_node *buf)
+{
+	struct imc_loc loc = arg_loc(c, call, pos);
+
+	if (!loc.line || loc.line == call->loc.line)
+		return call;
+	*buf = *call; /* the call's front-end handle is a hint only */
+	buf->loc = loc;
+	return buf;
+}
+
 /* Arguments against parameter types, reported at the argument; a mem
  * function's pointer arguments are iomem-memfn's business instead. */
 static void check_args_address_space(struct fnctx *c,

@@ -25,6 +25,7 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	int pos[3] = {r->dst, r->src, r->src2}, k, nio = 0, which = -1;
 	const struct imc_node *a;
 	const struct val *v;
+	struct imc_node at;
 	struct val ev;
 	bool from_map;
 	char when[32], *d, *fn;
@@ -58,7 +59,7 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 		v->forced  ? "iomem-forced-access"
 		: from_map ? "map-vaddr-unchecked"
 			   : "iomem-memfn",
-		call,
+		from_map ? call : arg_site(c, call, pos[which], &at),
 		imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s%s",
 			      call->name, roles[which], d,
 			      imc_type_is_iomem_ptr(a->type) ? "is __iomem"

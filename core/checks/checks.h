@@ -17,4 +17,9 @@ extern const struct check_hooks *const imc_checks[];
 /* check_deref.c: the advice of a finding through a __force cast */
 extern const char *const forced_how;
 
+/* check_addrspace.c: where a finding about argument POS of CALL goes (the
+ * argument's line in a call that spans lines, as sparse reports it) */
+const struct imc_node *arg_site(struct fnctx *c, const struct imc_node *call,
+				int pos, struct imc_node *buf);
+
 #endif

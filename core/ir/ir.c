@@ -95,6 +95,54 @@ struct imc_type *imc_type_new(struct imc_tu *tu, enum imc_tkind kind)
 	return t;
 }
 
+/* Is the lvalue N an object reached through an __iomem pointer? */
+static bool lvalue_in_iomem(const struct imc_node *n)
+{
+	int guard = 16;
+
+	while (n && guard-- > 0) {
+		const struct imc_node *base = n->nkids ? n->kids[0] : NULL;
+
+		if (!base)
+			return false;
+		switch (n->kind) {
+		case IMC_FIELD:
+			if (n->arrow)
+				return imc_type_is_iomem_ptr(base->type);
+			break;
+		case IMC_INDEX:
+			if (imc_type_is_ptr(base->type))
+				return imc_type_is_iomem_ptr(base->type);
+			break;
+		case IMC_DEREF:
+			return imc_type_is_iomem_ptr(base->type);
+		default:
+			return false;
+		}
+		n = base;
+	}
+	return false;
+}
+
+const struct imc_type *imc_typeof_init(struct imc_tu *tu,
+				       const struct imc_type *t,
+				       const struct imc_node *init)
+{
+	struct imc_type *p, *pointee;
+
+	if (!init || !imc_type_is_ptr(t) || imc_type_is_iomem_ptr(t) ||
+	    init->kind != IMC_ADDR || !init->nkids ||
+	    !lvalue_in_iomem(init->kids[0]))
+		return t;
+	pointee = imc_type_new(tu, t->pointee->kind);
+	*pointee = *t->pointee;
+	pointee->iomem = true;
+	p = imc_type_new(tu, IMC_T_PTR);
+	*p = *t;
+	p->pointee = pointee;
+	return p;
+}
+
 /* Arrays that grow in the arena: the old block is simply abandoned. */
 static void *grow(struct imc_tu *tu, void *old, uint32_t n, uint32_t *cap,
 		  size_t elem)

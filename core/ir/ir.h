@@ -202,6 +202,14 @@ const char *imc_tu_intern(struct imc_tu *tu, const char *s);
 void *imc_tu_alloc(struct imc_tu *tu, size_t size); /* zeroed */
 
 struct imc_type *imc_type_new(struct imc_tu *tu, enum imc_tkind kind);
+/* The type sparse gives `typeof(INIT) v = INIT` (and `__auto_type v =
+ * INIT`) where a front end typed v T: T, with __iomem on what it points to
+ * when INIT is the address of an object reached through an __iomem
+ * pointer (`&regs->ctrl`, `&io[i]`), which C types, and the front ends,
+ * give no address space. */
+const struct imc_type *imc_typeof_init(struct imc_tu *tu,
+				       const struct imc_type *t,
+				       const struct imc_node *init);
 void imc_type_add_param(struct imc_tu *tu, struct imc_type *fn,
 			const struct imc_type *param);
 
