@@ -22,6 +22,7 @@
 #include <clang-c/Index.h>
 
 #include "explain.h"
+#include "facts-merge.h"
 #include "finish.h"
 #include "gccengine.h"
 #include "html.h"
@@ -161,6 +162,21 @@ static int triage_errors(CXTranslationUnit tu, const char *main_file,
 	return fatal;
 }
 
+/* --facts-out: the unit's facts, collected by its analysis. */
+static int write_facts(struct run *run, struct imc_facts *facts)
+{
+	char err[PATH_MAX + 128];
+	int status = EXIT_CLEAN;
+
+	if (facts &&
+	    imc_facts_write(facts, run->cli->facts_out, err, sizeof(err))) {
+		fprintf(stderr, "iomemcheck: %s\n", err);
+		status = EXIT_TOOL;
+	}
+	imc_facts_free(facts);
+	return status;
+}
+
 /* Checks one translation unit; its findings go to out. */
 static int check_file(struct run *run, const char *file,
 		      const struct imc_ccargs *cc, struct imc_findings *out)
@@ -168,7 +184,8 @@ static int check_file(struct run *run, const char *file,
 	struct imc_options opts = {.report_headers = run->cli->report_headers,
 				   .cast_to_as = run->cli->cast_to_as,
 				   .per_access = run->cli->per_access,
-				   .api = run->cli->api};
+				   .api = run->cli->api,
+				   .facts_db = run->cli->facts_db};
 	struct imc_findings findings = {0};
 	struct imc_lower_stats stats;
 	struct imc_strv args = {0};
@@ -191,6 +208,8 @@ static int check_file(struct run *run, const char *file,
 		return EXIT_TOOL;
 	if (run->cli->engine_gcc)
 		return imc_gcc_check(run->cli, file, cc, out);
+	if (run->cli->facts_out)
+		opts.facts = imc_facts_new();
 	if (!run->index)
 		run->index = imc_parse_index();
 	imc_clang_args(cc, &args);
@@ -265,7 +284,7 @@ reparse:
 	}
 	free(bad);
 	imc_findings_move(out, &findings);
-	status = EXIT_CLEAN;
+	status = write_facts(run, opts.facts);
 	imc_tu_free(tu);
 	clang_disposeTranslationUnit(cxtu);
 	return status;
@@ -301,6 +320,15 @@ static char *absolute_path(const char *file)
 	if (!out)
 		exit(EXIT_TOOL);
 	return out;
+}
+
+/* A string the run keeps until its end. */
+static char *own(struct run *run, char *s)
+{
+	run->owned = imc_xrealloc(run->owned,
+				  (run->nowned + 1) * sizeof(*run->owned));
+	run->owned[run->nowned++] = s;
+	return s;
 }
 
 static struct unit *new_unit(struct run *run)
@@ -703,6 +731,38 @@ static int merge(const struct imc_cli *cli)
 
 /* ---- main ---- */
 
+/* --facts-out and --facts name places valid from every unit's directory
+ * (-p changes into each); the database must be readable now, and the
+ * directory there, rather than each unit failing alone. */
+static int facts_options(struct imc_cli *cli, struct run *run)
+{
+	char err[PATH_MAX + 128];
+	char *dir;
+
+	if (cli->facts_db) {
+		if (imc_facts_db_check(cli->facts_db, err, sizeof(err))) {
+			fprintf(stderr, "iomemcheck: --facts: %s\n", err);
+			return -1;
+		}
+		cli->facts_db = own(run, absolute_path(cli->facts_db));
+	}
+	if (!cli->facts_out)
+		return 0;
+	if (!*cli->facts_out) {
+		fputs("iomemcheck: --facts-out: an empty directory name\n",
+		      stderr);
+		return -1;
+	}
+	dir = own(run, absolute_path(cli->facts_out));
+	if (mkdir(dir, 0777) && errno != EEXIST) {
+		fprintf(stderr, "iomemcheck: --facts-out: %s: %s\n", dir,
+			strerror(errno));
+		return -1;
+	}
+	cli->facts_out = dir;
+	return 0;
+}
+
 /* --fail-on names rules of the catalogue: a typo would fail nothing. */
 static int check_fail_on(const struct imc_cli *cli)
 {
@@ -811,6 +871,15 @@ static int checker_main(int argc, char **argv)
 		status = merge(&cli);
 		imc_cli_free(&cli);
 		return status;
+	}
+	if (cli.facts_merge) {
+		status = imc_facts_merge_cli(&cli);
+		imc_cli_free(&cli);
+		return status;
+	}
+	if (facts_options(&cli, &run)) {
+		imc_cli_free(&cli);
+		return EXIT_TOOL;
 	}
 	run.rules = load_rules(&cli);
 	if (!cli.files.n && !cli.build_dir) {

@@ -82,6 +82,16 @@ static const struct own_opt own_opts[] = {
 	{"--plugin", OWN_STRING, FIELD(plugin), "PATH",
 	 "--engine=gcc: this plugin (default: the one installed or\n"
 	 "built beside iomemcheck, for that GCC's target)"},
+	{"--facts-out", OWN_STRING, FIELD(facts_out), "DIR",
+	 "write each unit's cross-unit facts to DIR (one file per\n"
+	 "unit; docs/facts.md); also under kbuild: CF=--facts-out=DIR"},
+	{"--facts-merge", OWN_BOOL, FIELD(facts_merge), NULL,
+	 "merge the facts of the DIRs given as FILEs into the SQLite\n"
+	 "database -o DB (created, or updated: a unit collected again\n"
+	 "replaces its rows)"},
+	{"--facts", OWN_STRING, FIELD(facts_db), "DB",
+	 "use other units' facts from DB (of --facts-merge): members,\n"
+	 "globals and functions defined elsewhere"},
 	{"--api", OWN_STRING, FIELD(api), "GEN[,GEN]",
 	 "apply these API generations' rules (iosys-map, dma-buf-map,\n"
 	 "pre-5.10; default auto: those the file's code mentions)"},

@@ -62,6 +62,9 @@ struct imc_cli {
 	const char *engine;
 	bool engine_gcc;
 	const char *gcc, *plugin;
+	const char *facts_out; /* --facts-out DIR: collect the units' facts */
+	const char *facts_db; /* --facts DB: use other units' facts */
+	bool facts_merge; /* --facts-merge DIR... -o DB */
 
 	struct imc_strv files;
 	struct imc_ccargs cc;

@@ -491,6 +491,8 @@ struct imc_var *new_var(struct lower *L, CXCursor decl, enum imc_scope scope)
 	v = imc_var_new(L->tu, NULL, t, scope);
 
 	v->name = cx_intern(L, clang_getCursorSpelling(decl));
+	v->is_static = scope == IMC_GLOBAL &&
+		       clang_getCursorLinkage(decl) != CXLinkage_External;
 	decl_loc(L, decl, &v->loc);
 	imc_tu_bind_var(L->tu, decl_key(decl), v);
 	return v;

@@ -6,6 +6,7 @@
 #ifndef IOMEMCHECK_H
 #define IOMEMCHECK_H
 
+#include "facts.h"
 #include "ir.h"
 
 #ifdef __cplusplus
@@ -89,6 +90,11 @@ struct imc_options {
 	struct imc_sources *sources;
 	/* one finding per access, not one per function and root cause */
 	bool per_access;
+	/* collect the unit's cross-unit facts here (core/facts.h), or NULL */
+	struct imc_facts *facts;
+	/* other units' facts: a database of iomemcheck --facts-merge, or
+	 * NULL */
+	const char *facts_db;
 };
 
 /* Analyses every function of tu and appends its findings to out, sorted by

@@ -89,6 +89,8 @@ struct imc_plugin_args {
 	auto_vec<const char *> fail_on; /* with werror: only these */
 	const char *baseline; /* drop the findings it knows */
 	const char *report; /* JSON or SARIF report of the unit */
+	const char *facts; /* facts=DIR: write the unit's facts there */
+	const char *facts_db; /* facts-db=DB: use other units' facts */
 	const char *format; /* the report's format, else by name */
 	/* findings=FILE: the analysis' findings to FILE as JSON, nothing
 	 * through GCC (the checker's --engine=gcc reads them) */

@@ -34,6 +34,8 @@
  *                   cause, the other accesses as notes)
  *   api=GEN[,GEN]   apply these API generations' rules (iosys-map,
  *                   dma-buf-map, pre-5.10; default: those the code mentions)
+ *   facts=DIR       write the unit's cross-unit facts to DIR (docs/facts.md)
+ *   facts-db=DB     use other units' facts from DB (iomemcheck --facts-merge)
  *   test-findings=FILE
  *                   report the findings listed in FILE instead of analysing
  *                   (tests the diagnostics path; format in report_test_file)
@@ -56,6 +58,8 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"api=GEN[,GEN]\tapply these API generations' rules\n"
 		"per-access\tone finding per access (default: one per function "
 		"and root cause)\n"
+		"facts=DIR\twrite the unit's cross-unit facts to DIR\n"
+		"facts-db=DB\tuse other units' facts from DB\n"
 		"test-findings=FILE\treport FILE's findings (for tests)\n"
 		"findings=FILE\twrite the findings to FILE for iomemcheck "
 		"--engine=gcc\n",
@@ -96,6 +100,18 @@ static void deliver(struct imc_findings *findings)
 		report_findings(findings);
 }
 
+/* facts=DIR: the unit's facts, collected by its analysis; the object file
+ * is the same with them or without (plugin.facts-identical-objects). */
+static void write_facts(struct imc_facts *facts)
+{
+	char err[4096 + 128];
+
+	if (facts &&
+	    imc_facts_write(facts, plugin()->args.facts, err, sizeof(err)) < 0)
+		error("iomemcheck: %s", err);
+	imc_facts_free(facts);
+}
+
 static void finish_unit(void *event_data, void *data)
 {
 	struct imc_plugin_unit *unit = &plugin()->unit;
@@ -133,9 +149,13 @@ static void finish_unit(void *event_data, void *data)
 			opts.per_access = plugin()->args.per_access;
 			opts.api = plugin()->args.api;
 			opts.sources = src_cache();
+			opts.facts_db = plugin()->args.facts_db;
+			opts.facts =
+				plugin()->args.facts ? imc_facts_new() : NULL;
 			imc_analyze(unit->tu, rules, &opts, &findings);
 			deliver(&findings);
 			imc_findings_free(&findings);
+			write_facts(opts.facts);
 		}
 		if (rules)
 			imc_rules_free(rules);
@@ -160,7 +180,7 @@ static void finish_unit(void *event_data, void *data)
 static void check_policy_args(void)
 {
 	struct imc_plugin_args *args = &plugin()->args;
-	char err[256];
+	char err[1024];
 	unsigned i;
 
 	for (i = 0; i < args->fail_on.length(); i++)
@@ -181,6 +201,9 @@ static void check_policy_args(void)
 		error(G_("%<-fplugin-arg-%s-format%> without "
 			 "%<-fplugin-arg-%s-report%>"),
 		      args->name, args->name);
+	if (args->facts_db &&
+	    imc_facts_db_check(args->facts_db, err, sizeof(err)) < 0)
+		error(G_("%<-fplugin-arg-%s-facts-db%>: %s"), args->name, err);
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -227,11 +250,16 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			args->format = value;
 		} else if (!strcmp(key, "findings") && value && *value) {
 			args->findings_out = value;
+		} else if (!strcmp(key, "facts") && value && *value) {
+			args->facts = value;
+		} else if (!strcmp(key, "facts-db") && value && *value) {
+			args->facts_db = value;
 		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
 			   !strcmp(key, "test-findings") ||
 			   !strcmp(key, "fail-on") ||
 			   !strcmp(key, "baseline") || !strcmp(key, "report") ||
-			   !strcmp(key, "format") || !strcmp(key, "findings")) {
+			   !strcmp(key, "format") || !strcmp(key, "findings") ||
+			   !strcmp(key, "facts") || !strcmp(key, "facts-db")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      args->name, key);
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||

@@ -338,6 +338,7 @@ struct imc_var *lower_var(tree decl)
 		scope = IMC_LOCAL;
 	v = imc_var_new(plugin()->unit.tu, decl_name(decl), decl_type(decl),
 			scope);
+	v->is_static = scope == IMC_GLOBAL && !TREE_PUBLIC(decl);
 	set_decl_loc(&v->loc, decl);
 	imc_tu_bind_var(plugin()->unit.tu, (uintptr_t)decl, v);
 	return v;

@@ -9,6 +9,7 @@
 #include "analysis.h"
 #include "callgraph.h"
 #include "checks.h"
+#include "facts_internal.h"
 
 #define SUMMARY_ROUNDS 4
 #define HOLDER_ROUNDS  4
@@ -83,7 +84,8 @@ static bool node_matters(struct analysis *a, const struct imc_node *n)
 		return false;
 	if (type_matters(a, n->type) || type_matters(a, n->fntype) ||
 	    (n->var && type_matters(a, n->var->type)) || holder_read(a, n) ||
-	    (n->kind == IMC_CALL && n->name && call_matters(a, n->name)))
+	    (n->kind == IMC_CALL && n->name && call_matters(a, n->name)) ||
+	    facts_matter(a, n))
 		return true;
 	for (i = 0; i < n->nkids; i++)
 		if (node_matters(a, n->kids[i]))
@@ -181,7 +183,10 @@ static bool *needed_functions(struct analysis *a, const bool *relevant)
 			  imc_xcalloc(n + 1, sizeof(uint32_t)), 0};
 
 	for (i = 0; i < n; i++)
-		if (relevant[i] && wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
+		/* collecting facts: what every function does with its
+		 * parameters, I/O memory in sight or not */
+		if ((relevant[i] || a->facts) &&
+		    wanted(a, imc_tu_func(a->tu, i)->loc.file)) {
 			r.needed[i] = true;
 			r.queue[r.tail++] = i;
 		}
@@ -272,7 +277,9 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	/* the front end's cache (the plugin's has the text it lowered) */
 	a.sources = a.opts->sources ? a.opts->sources : imc_sources_new();
 	a.sums = imc_xcalloc(imc_tu_nfuncs(tu) + 1, sizeof(*a.sums));
+	a.facts = a.opts->facts;
 	index_functions(&a);
+	facts_db_open(&a);
 	generations_select(&a);
 	/* Members and variables found to hold I/O memory make more functions
 	 * relevant, whose assignments may find more: until nothing new. */
@@ -290,6 +297,8 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		free(needed);
 		free(relevant);
 	}
+	if (a.facts)
+		facts_collect(&a);
 	for (i = 0; i < imc_tu_nfuncs(tu); i++) {
 		const struct imc_func *fn = imc_tu_func(tu, i);
 
@@ -312,6 +321,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	imc_ptrmap_free(&a.callee_rules);
 	holders_free(&a);
 	origins_free(&a);
+	facts_db_close(&a);
 	free(a.gen_active);
 	imc_strset_free(&a.strings);
 	if (a.sources != a.opts->sources)

@@ -47,6 +47,9 @@ struct analysis {
 	bool *gen_active; /* per rules->gens[i]: its rules apply to this TU */
 	/* interned why -> struct origin: where it comes from (events.c) */
 	struct imc_ptrmap origins;
+	/* cross-unit facts (facts.c, facts_db.c): collected, read */
+	struct imc_facts *facts;
+	struct facts_db *db;
 };
 
 /* What the rules say about one callee, looked up once per name. */

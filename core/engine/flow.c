@@ -11,6 +11,7 @@
 
 #include "analysis.h"
 #include "cfg.h"
+#include "facts_internal.h"
 #include "flow_internal.h"
 
 #define MAX_PASSES 64
@@ -136,6 +137,9 @@ static struct val held(struct fnctx *c, uintptr_t key, const char *member)
 		v.mem = r->state == IMC_MAP_IO ? MEM_IO : MEM_IO | MEM_SYS;
 		v.why = why(c->a, "'%s' may hold I/O memory (rules: %s:%d)",
 			    r->name, base ? base + 1 : r->file, r->line);
+	} else if (c->a->db) { /* another unit stored it (facts_db.c) */
+		v = facts_held(c->a, member,
+			       member ? NULL : (const struct imc_var *)key);
 	}
 	return v;
 }
@@ -156,6 +160,7 @@ void note_store(struct fnctx *c, const struct imc_node *lhs,
 		key = (uintptr_t)member_key(c->a, lhs);
 	else if (lhs->kind == IMC_VAR && lhs->var->scope == IMC_GLOBAL)
 		key = (uintptr_t)lhs->var;
+	facts_note_holder(c->a, lhs, key);
 	if (!key || holder_get(c->a, key)) {
 		holder_note(c->a, key, v->mem, v->forced, NULL);
 		return;

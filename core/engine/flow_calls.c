@@ -9,6 +9,7 @@
 
 #include "analysis.h"
 #include "cfg.h"
+#include "facts_internal.h"
 #include "flow_internal.h"
 
 struct imc_node *arg(const struct imc_node *call, int pos)
@@ -186,6 +187,24 @@ static void note_skipped_body(struct fnctx *c, const struct imc_func *fn,
 	}
 }
 
+/* Collecting facts: pointer parameters given to an accessor, or to a
+ * callee that neither the unit (RESOLVED) nor the rules describe. */
+static void note_flows(struct fnctx *c, const struct imc_node *call,
+		       const struct val *vals, uint32_t nargs, bool resolved)
+{
+	const struct callee_rules *cr = rules_for(c->a, call->name);
+	bool accessor = cr->r[IMC_R_ACCESSOR] != NULL;
+	uint32_t i;
+
+	if (!c->a->facts || !c->sum || (!accessor && resolved) ||
+	    (!accessor && rules_describe(cr)))
+		return;
+	for (i = 1; i <= nargs && i <= 32; i++)
+		if (vals[i].params && arg(call, (int)i) &&
+		    imc_type_is_ptr(arg(call, (int)i)->type))
+			facts_note_flow(c, vals[i].params, call, i, accessor);
+}
+
 struct val eval_call(struct fnctx *c, struct state *s,
 		     const struct imc_node *call)
 {
@@ -202,7 +221,9 @@ struct val eval_call(struct fnctx *c, struct state *s,
 	if (call->name) {
 		memfn = rules_for(c->a, call->name)->r[IMC_R_MEMFN];
 		fi = function_index(c->a, call->name);
-		sum = fi >= 0 ? &c->a->sums[fi] : NULL;
+		sum = fi >= 0 ? &c->a->sums[fi]
+			      : facts_summary(c->a, call->name);
+		note_flows(c, call, vals, nargs, fi >= 0 || memfn);
 	}
 	/* What the rules say about a function wins over its body's summary
 	 * (memcpy_toio's body is plain memory access, by design). */
@@ -210,7 +231,7 @@ struct val eval_call(struct fnctx *c, struct state *s,
 		sum = NULL;
 	site = (struct call_site){call, memfn, memfn ? NULL : sum, vals, nargs};
 	CALL_HOOKS(c, call, &site);
-	if (sum && !rules_describe(rules_for(c->a, call->name)))
+	if (fi >= 0 && !rules_describe(rules_for(c->a, call->name)))
 		note_skipped_body(c, imc_tu_func(c->a->tu, (uint32_t)fi), sum,
 				  vals, nargs);
 	if (call->name)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "facts_internal.h"
 
 #define CHAIN_MAX 8
 
@@ -90,6 +91,23 @@ static const struct origin *lookup(struct analysis *a, const char *why)
 		if (o->fn == fn)
 			return o;
 	return head;
+}
+
+bool origin_place(struct analysis *a, const char *why, bool root,
+		  struct imc_loc *loc, const char **message)
+{
+	const struct origin *o = why ? lookup(a, why) : NULL, *up;
+	int n = 0;
+
+	while (root && o && o->prev && n++ < CHAIN_MAX &&
+	       (up = lookup(a, o->prev)))
+		o = up;
+	if (!o)
+		return false;
+	*loc = o->loc;
+	if (message)
+		*message = o->message;
+	return true;
 }
 
 bool finding_events_from(struct analysis *a, size_t f, const char *why)

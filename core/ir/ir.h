@@ -73,6 +73,7 @@ struct imc_var {
 	const char *name;
 	const struct imc_type *type;
 	enum imc_scope scope;
+	bool is_static; /* GLOBAL: internal linkage (no other unit names it) */
 	struct imc_loc loc; /* where it is declared (the name) */
 };
 

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Cross-unit facts inside the analysis: what the dataflow tells the
+ * collector (facts.c) and asks the database (facts_db.c). Hidden, as the
+ * flow's internals are (the plugin is a shared object inside cc1). */
+#ifndef IOMEMCHECK_FACTS_INTERNAL_H
+#define IOMEMCHECK_FACTS_INTERNAL_H
+
+#include "analysis.h"
+#include "facts.h"
+
+#pragma GCC visibility push(hidden)
+
+/* ---- collecting (facts.c), only when imc_options.facts is set ---- */
+/* An assignment stored I/O memory in the member or global KEY (holders.c's
+ * key) through LHS: the unit's facts list it once the holders settle. */
+void facts_note_holder(struct analysis *a, const struct imc_node *lhs,
+		       uintptr_t key);
+/* In summary mode: parameters PARAMS of the current function reach
+ * argument POS of CALL, a callee the unit cannot resolve (no body, no
+ * rule), or an accessor of the rules (ACCESSOR). */
+void facts_note_flow(struct fnctx *c, uint32_t params,
+		     const struct imc_node *call, uint32_t pos, bool accessor);
+/* After the summaries and holders settled: the unit's facts. */
+void facts_collect(struct analysis *a);
+
+/* events.c: where WHY was registered (its chain's ROOT, else WHY itself),
+ * with the event's message; false if nowhere. */
+bool origin_place(struct analysis *a, const char *why, bool root,
+		  struct imc_loc *loc, const char **message);
+
+/* ---- reading (facts_db.c), only when imc_options.facts_db is set ---- */
+struct facts_db;
+void facts_db_open(struct analysis *a);
+void facts_db_close(struct analysis *a);
+/* What another unit's function NAME does (a summary as the unit's own
+ * functions have), or NULL: no usable fact. */
+const struct summary *facts_summary(struct analysis *a, const char *name);
+/* What another unit stored in member KEY ("tag.member") or in the global
+ * variable GVAR: v->mem stays 0 when nothing. */
+struct val facts_held(struct analysis *a, const char *key,
+		      const struct imc_var *gvar);
+/* Whether loading N (a member or a global) or calling NAME can give I/O
+ * memory by another unit's facts: relevance (analyze.c). */
+bool facts_matter(struct analysis *a, const struct imc_node *n);
+
+#pragma GCC visibility pop
+
+#endif
