@@ -188,16 +188,16 @@ static void note_skipped_body(struct fnctx *c, const struct imc_func *fn,
 }
 
 /* Collecting facts: pointer parameters given to an accessor, or to a
- * callee that neither the unit (RESOLVED) nor the rules describe. */
+ * callee the rules do not describe (the unit's own functions too: the
+ * merge follows the chain to the access, facts.c). */
 static void note_flows(struct fnctx *c, const struct imc_node *call,
-		       const struct val *vals, uint32_t nargs, bool resolved)
+		       const struct val *vals, uint32_t nargs)
 {
 	const struct callee_rules *cr = rules_for(c->a, call->name);
 	bool accessor = cr->r[IMC_R_ACCESSOR] != NULL;
 	uint32_t i;
 
-	if (!c->a->facts || !c->sum || (!accessor && resolved) ||
-	    (!accessor && rules_describe(cr)))
+	if (!c->a->facts || !c->sum || (!accessor && rules_describe(cr)))
 		return;
 	for (i = 1; i <= nargs && i <= 32; i++)
 		if (vals[i].params && arg(call, (int)i) &&
@@ -223,7 +223,7 @@ struct val eval_call(struct fnctx *c, struct state *s,
 		fi = function_index(c->a, call->name);
 		sum = fi >= 0 ? &c->a->sums[fi]
 			      : facts_summary(c->a, call->name);
-		note_flows(c, call, vals, nargs, fi >= 0 || memfn);
+		note_flows(c, call, vals, nargs);
 	}
 	/* What the rules say about a function wins over its body's summary
 	 * (memcpy_toio's body is plain memory access, by design). */

@@ -252,6 +252,21 @@ static void add_access(struct analysis *a, cJSON *accesses,
 	cJSON_AddItemToArray(accesses, o);
 }
 
+/* A use through a call of one of the unit's functions ("helper() at line
+ * 13"): the flow to it is a fact of its own, and the merge follows it to
+ * the access itself. */
+static bool use_by_own_call(struct analysis *a, const char *use)
+{
+	const char *paren = use ? strstr(use, "() at line ") : NULL;
+	char name[256];
+
+	if (!paren || (size_t)(paren - use) >= sizeof(name))
+		return false;
+	memcpy(name, use, (size_t)(paren - use));
+	name[paren - use] = 0;
+	return function_index(a, imc_tu_intern(a->tu, name)) >= 0;
+}
+
 static void collect_function(struct analysis *a, uint32_t fi, cJSON *returns,
 			     cJSON *accesses)
 {
@@ -267,7 +282,8 @@ static void collect_function(struct analysis *a, uint32_t fi, cJSON *returns,
 		    (sum->out_mem & MEM_IO))
 			add_return(a, returns, fn, i + 1, sum->out_mem,
 				   sum->out_forced, sum->out_why);
-		if (sum->mem_params >> i & 1)
+		if ((sum->mem_params >> i & 1) &&
+		    !use_by_own_call(a, sum->use_what[i]))
 			add_access(a, accesses, fn, i, sum);
 	}
 }
