@@ -48,6 +48,7 @@ struct imc_facts *imc_facts_new(void)
 }
 
 static void forget_notes(struct imc_facts *f);
+static bool in_main_file(const struct analysis *a, const struct imc_func *fn);
 
 void imc_facts_free(struct imc_facts *f)
 {
@@ -91,8 +92,9 @@ void facts_note_flow(struct fnctx *c, uint32_t params,
 	uint32_t i;
 	size_t k;
 
-	if (!f || !c->sum || !call->name || !c->fn->name)
-		return;
+	if (!f || !c->sum || !call->name || !c->fn->name ||
+	    !in_main_file(c->a, c->fn))
+		return; /* header functions: every unit has them */
 	for (i = 0; i < 32 && i < c->fn->nparams; i++) {
 		if (!(params >> i & 1))
 			continue;
