@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Cross-unit facts inside the analysis: what the dataflow tells the
- * collector (facts.c) and asks the database (facts_db.c). Hidden, as the
- * flow's internals are (the plugin is a shared object inside cc1). */
+ * collector (facts.c) and asks the database (facts_db.c). */
 #ifndef IOMEMCHECK_FACTS_INTERNAL_H
 #define IOMEMCHECK_FACTS_INTERNAL_H
 
 #include "analysis.h"
 #include "facts.h"
-
-#pragma GCC visibility push(hidden)
 
 /* ---- collecting (facts.c), only when imc_options.facts is set ---- */
 /* An assignment stored I/O memory in the member or global KEY (holders.c's
@@ -42,7 +39,5 @@ struct val facts_held(struct analysis *a, const char *key,
 /* Whether loading N (a member or a global) or calling NAME can give I/O
  * memory by another unit's facts: relevance (analyze.c). */
 bool facts_matter(struct analysis *a, const struct imc_node *n);
-
-#pragma GCC visibility pop
 
 #endif
