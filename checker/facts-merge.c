@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * iomemcheck --facts-merge DIR... -o DB: the units' facts files into one
- * SQLite database (schema: core/facts_schema.c, docs/facts.md).
+ * SQLite database (schema: core/engine/facts_schema.c, docs/facts.md).
  *
  * Incremental: a unit already in DB has its rows replaced by its new
  * facts. Atomic: the database is built in a temporary copy renamed over
