@@ -331,6 +331,17 @@ static char *own(struct run *run, char *s)
 	return s;
 }
 
+static void free_owned(struct run *run)
+{
+	size_t i;
+
+	for (i = 0; i < run->nowned; i++)
+		free(run->owned[i]);
+	free(run->owned);
+	run->owned = NULL;
+	run->nowned = 0;
+}
+
 static struct unit *new_unit(struct run *run)
 {
 	struct unit *u;
@@ -878,6 +889,7 @@ static int checker_main(int argc, char **argv)
 		return status;
 	}
 	if (facts_options(&cli, &run)) {
+		free_owned(&run);
 		imc_cli_free(&cli);
 		return EXIT_TOOL;
 	}
@@ -909,9 +921,7 @@ static int checker_main(int argc, char **argv)
 	for (i = 0; i < run.nsnaps; i++)
 		imc_snapshot_free(&run.snaps[i]);
 	free(run.snaps);
-	for (i = 0; i < run.nowned; i++)
-		free(run.owned[i]);
-	free(run.owned);
+	free_owned(&run);
 	for (i = 0; i < run.nunits; i++)
 		free_unit(&run.units[i]);
 	free(run.units);
