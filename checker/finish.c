@@ -17,13 +17,21 @@ static bool under_kbuild(void)
 	return c && *c && strcmp(c, "0");
 }
 
+/* -Wsparse-error, or -Werror outside kbuild (under kbuild it comes with
+ * the compiler's flags, CONFIG_WERROR, and sparse ignores it there). */
+static bool findings_are_errors(const struct imc_cli *cli)
+{
+	return cli->sparse_error || (cli->werror_flag && !under_kbuild());
+}
+
 static int findings_status(const struct imc_cli *cli,
 			   const struct imc_policy *policy,
 			   const struct imc_findings *f)
 {
 	size_t i;
 
-	if (cli->exit_zero || (under_kbuild() && !cli->werror))
+	if (cli->exit_zero ||
+	    (under_kbuild() && !cli->werror && !findings_are_errors(cli)))
 		return EXIT_CLEAN;
 	for (i = 0; i < f->n; i++)
 		if (imc_policy_fails(policy, f->v[i].rule))
@@ -79,6 +87,7 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 		.nfail_on = cli->fail_on.n,
 		.keep = cli->diff_rev ? keep_changed : NULL,
 		.keep_arg = (void *)cli->diff_rev,
+		.disabled = cli->disabled,
 	};
 	char err[1024];
 
@@ -87,7 +96,8 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 		return EXIT_TOOL;
 	}
 	imc_report_text(stderr, all, cli->parseable_fixits,
-			!cli->parseable_fixits && !cli->no_caret);
+			!cli->parseable_fixits && !cli->no_caret,
+			findings_are_errors(cli) ? &policy : NULL);
 	/* A report of a run that failed on some input would look complete. */
 	if (tool_failed)
 		return EXIT_TOOL;

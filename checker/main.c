@@ -851,6 +851,11 @@ static int checker_main(int argc, char **argv)
 		imc_cli_free(&cli);
 		return EXIT_TOOL;
 	}
+	for (i = 0; i < cli.unknown_rule_flags.n; i++)
+		fprintf(stderr,
+			"iomemcheck: warning: %s: no such rule (see "
+			"--list-rules); ignored\n",
+			cli.unknown_rule_flags.v[i]);
 	if (cli.help) {
 		imc_cli_print_help(stdout);
 		return EXIT_CLEAN;

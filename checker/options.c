@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "iomemcheck.h"
 #include "options.h"
 
 void imc_strv_push(struct imc_strv *sv, const char *s)
@@ -118,6 +119,16 @@ static const struct own_opt own_opts[] = {
 	{"--werror", OWN_BOOL, FIELD(werror), NULL,
 	 "findings make the exit status 1 even under kbuild (C=1), where\n"
 	 "iomemcheck otherwise exits 0 like sparse"},
+	{"-Wsparse-error", OWN_BOOL, FIELD(sparse_error), NULL,
+	 "findings print as errors and make the exit status 1, even under\n"
+	 "kbuild (sparse's flag; make C=1 CF=-Wsparse-error)"},
+	{"-Wno-sparse-error", OWN_NOBOOL, FIELD(sparse_error), NULL,
+	 "do not (the default; the last of the two wins)"},
+	{"-Werror", OWN_BOOL, FIELD(werror_flag), NULL,
+	 "as -Wsparse-error, except under kbuild: there it is the\n"
+	 "compiler's (CONFIG_WERROR) and ignored, as sparse does"},
+	{"-Wno-error", OWN_NOBOOL, FIELD(werror_flag), NULL,
+	 "do not (the default; the last of the two wins)"},
 	{"--fail-on", OWN_LIST, FIELD(fail_on), "RULE[,RULE]",
 	 "only findings of these rules make the exit status 1"},
 	{"--format", OWN_STRING, FIELD(format), "FMT",
@@ -181,6 +192,9 @@ void imc_cli_print_help(FILE *out)
 		}
 		fputc('\n', out);
 	}
+	fprintf(out, "  %-32s%s\n  %-32s%s\n", "-Wno-RULE",
+		"switch RULE off (see --list-rules); -WRULE: on again,", "",
+		"the last one wins (other -W flags are ignored)");
 	fputs("\nExit status: 0 no findings, 1 findings (0 with --exit-zero, "
 	      "and\n"
 	      "under kbuild's C=1/C=2 unless --werror, as sparse), 2 error.\n"
@@ -258,6 +272,30 @@ static int parse_own(struct imc_cli *cli, int i, int argc,
 		return used;
 	}
 	return 0;
+}
+
+/* -WRULE, -Wno-RULE: 1 if ARG is one (or looks like one of ours: the
+ * -W names of iomem-* and map-* rules, noted for a warning), else 0. */
+static int parse_rule_switch(struct imc_cli *cli, const char *arg)
+{
+	bool off = !strncmp(arg, "-Wno-", 5);
+	const char *name = arg + (off ? 5 : 2);
+	int k;
+
+	if (strncmp(arg, "-W", 2))
+		return 0;
+	k = imc_rule_index(name, strlen(name));
+	if (k >= 0) {
+		uint64_t bit = (uint64_t)1 << k;
+
+		cli->disabled =
+			off ? cli->disabled | bit : cli->disabled & ~bit;
+		return 1;
+	}
+	if (strncmp(name, "iomem", 5) && strncmp(name, "map-", 4))
+		return 0;
+	imc_strv_push(&cli->unknown_rule_flags, arg);
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -820,6 +858,9 @@ int imc_cli_parse(struct imc_cli *cli, int argc, char **argv, char *err,
 			return -1;
 		if (used)
 			continue;
+		used = parse_rule_switch(cli, arg);
+		if (used)
+			continue;
 		used = cc_classify(&cli->cc, i, argc, av);
 		if (used) {
 			cc_given(&cli->cc, i, used, av);
@@ -835,6 +876,7 @@ void imc_cli_free(struct imc_cli *cli)
 {
 	imc_strv_free(&cli->rules);
 	imc_strv_free(&cli->fail_on);
+	imc_strv_free(&cli->unknown_rule_flags);
 	imc_strv_free(&cli->files);
 	imc_ccargs_free(&cli->cc);
 }

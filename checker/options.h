@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct imc_strv {
@@ -42,6 +43,11 @@ struct imc_cli {
 	bool no_caret; /* -fno-diagnostics-show-caret */
 	bool exit_zero; /* findings do not make the exit status 1 */
 	bool werror; /* findings make it 1, even under kbuild */
+	bool sparse_error; /* -Wsparse-error: findings are errors, exit 1 */
+	bool werror_flag; /* -Werror: the same, except under kbuild */
+	uint64_t disabled; /* -Wno-RULE: bits as imc_policy.disabled */
+	/* -Wno-iomem-foo, -Wmap-bar: not a rule, ignored with a warning */
+	struct imc_strv unknown_rule_flags;
 	struct imc_strv fail_on; /* only these rules fail (comma lists) */
 	const char *format; /* text (default), json, sarif */
 	const char *output; /* --output: where json/sarif go */

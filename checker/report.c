@@ -211,7 +211,8 @@ static void show_fixits(FILE *out, const struct imc_finding *d,
 }
 
 void imc_report_text(FILE *out, const struct imc_findings *f,
-		     bool parseable_fixits, bool show_caret)
+		     bool parseable_fixits, bool show_caret,
+		     const struct imc_policy *errors)
 {
 	struct source src = {0};
 	size_t i;
@@ -219,7 +220,10 @@ void imc_report_text(FILE *out, const struct imc_findings *f,
 	for (i = 0; i < f->n; i++) {
 		struct imc_findings one = {.v = &f->v[i], .n = 1, .cap = 1};
 
-		imc_print_text(out, &one, parseable_fixits);
+		bool error = errors && imc_policy_fails(errors, f->v[i].rule);
+
+		imc_print_text(out, &one, parseable_fixits,
+			       error ? "error" : "warning");
 		if (show_caret && f->v[i].nfixits)
 			show_fixits(out, &f->v[i], &src);
 	}

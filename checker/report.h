@@ -8,7 +8,10 @@
 
 #include "iomemcheck.h"
 
+/* With errors, the findings that fail by its policy (fail-on) print as
+ * "error:" (-Wsparse-error), the others as "warning:". */
 void imc_report_text(FILE *out, const struct imc_findings *f,
-		     bool parseable_fixits, bool show_caret);
+		     bool parseable_fixits, bool show_caret,
+		     const struct imc_policy *errors);
 
 #endif

@@ -110,11 +110,12 @@ void imc_finding_add_event(struct imc_finding *f, const char *kind,
 			   const struct imc_loc *loc, uintptr_t fe_loc,
 			   const char *message);
 
-/* GCC-style text: "file:line:col: warning: message [rule]"; with
+/* GCC-style text: "file:line:col: LEVEL: message [rule]" (LEVEL "warning"
+ * or "error"); with
  * parseable_fixits also clang/GCC's `fix-it:"file":{l:c-l:c}:"text"` lines;
  * then the events as "file:line:col: note: message" lines. */
 void imc_print_text(FILE *out, const struct imc_findings *f,
-		    bool parseable_fixits);
+		    bool parseable_fixits, const char *level);
 /* The limits as "file:line:col: note: message [analysis-limit]" lines. */
 void imc_print_limits(FILE *out, const struct imc_findings *f);
 /* Moves src's findings and limits to the end of dst; src is left empty. */
@@ -178,6 +179,9 @@ struct imc_policy {
 	int (*keep)(struct imc_findings *f, void *arg, char *err,
 		    size_t errlen);
 	void *keep_arg;
+	/* bit k: the rule imc_rule_catalogue[k] is switched off (-Wno-RULE,
+	 * the plugin's disable=); its findings are dropped first */
+	uint64_t disabled;
 };
 /* Sort, inline suppressions, the keep filter, baseline record and filter:
  * what is left is what the front end reports. -1 + a one-line err. */
@@ -189,6 +193,12 @@ bool imc_policy_fails(const struct imc_policy *p, const char *rule);
 bool imc_rule_in_list(const char *list, const char *rule);
 /* -1 + err ("unknown rule 'X'") if a name of list is not in the catalogue. */
 int imc_rule_list_check(const char *list, char *err, size_t errlen);
+/* The catalogue index of the rule named by name's first len bytes, or -1. */
+int imc_rule_index(const char *name, size_t len);
+/* Switches the rules of a comma list off (off) or on in *disabled (bits as
+ * imc_policy.disabled); an unknown name: -1 + err, *disabled unchanged. */
+int imc_rules_switch(uint64_t *disabled, const char *list, bool off, char *err,
+		     size_t errlen);
 enum { IMC_REPORT_JSON, IMC_REPORT_SARIF };
 /* The report format format names ("json", "sarif"), or without one, the
  * one path's extension names (.json, .sarif); -1 if neither says. */

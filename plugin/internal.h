@@ -87,6 +87,7 @@ struct imc_plugin_args {
 	 * name) */
 	bool werror; /* findings are errors */
 	auto_vec<const char *> fail_on; /* with werror: only these */
+	uint64_t disabled; /* disable=RULE,... (enable= again): as -Wno-RULE */
 	const char *baseline; /* drop the findings it knows */
 	const char *report; /* JSON or SARIF report of the unit */
 	const char *facts; /* facts=DIR: write the unit's facts there */

@@ -32,6 +32,10 @@
  *   per-access      one finding per access of an unchecked map or untyped
  *                   I/O pointer (default: one per function and root
  *                   cause, the other accesses as notes)
+ *   disable=RULE[,RULE]
+ *                   report nothing of these rules (the checker's -Wno-RULE);
+ *                   enable=RULE[,RULE] switches them on again, the last
+ *                   one wins
  *   api=GEN[,GEN]   apply these API generations' rules (iosys-map,
  *                   dma-buf-map, pre-5.10; default: those the code mentions)
  *   facts=DIR       write the unit's cross-unit facts to DIR (docs/facts.md)
@@ -55,6 +59,8 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"headers\talso report findings outside the main file\n"
 		"cast-to-as\talso report casts that add __iomem (sparse's "
 		"-Wcast-to-as)\n"
+		"disable=RULE[,RULE]\treport nothing of these rules\n"
+		"enable=RULE[,RULE]\tswitch them on again (the last wins)\n"
 		"api=GEN[,GEN]\tapply these API generations' rules\n"
 		"per-access\tone finding per access (default: one per function "
 		"and root cause)\n"
@@ -64,6 +70,19 @@ static struct plugin_info iomemcheck_plugin_info = {
 		"findings=FILE\twrite the findings to FILE for iomemcheck "
 		"--engine=gcc\n",
 };
+
+/* disable=/enable=, in the order given: the last one wins. */
+static void switch_rules(const char *key, const char *list)
+{
+	struct imc_plugin_args *args = &plugin()->args;
+	char err[256];
+
+	if (imc_rules_switch(&args->disabled, list, !strcmp(key, "disable"),
+			     err, sizeof(err)) < 0)
+		error(G_("%<-fplugin-arg-%s-%s%>: %s (see "
+			 "%<iomemcheck --list-rules%>)"),
+		      args->name, key, err);
+}
 
 /* The plugin's state: cc1 compiles one unit per process. */
 struct imc_plugin imc_plugin_state;
@@ -242,6 +261,10 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			args->werror = true;
 		} else if (!strcmp(key, "fail-on") && value && *value) {
 			args->fail_on.safe_push(value);
+		} else if ((!strcmp(key, "disable") ||
+			    !strcmp(key, "enable")) &&
+			   value && *value) {
+			switch_rules(key, value);
 		} else if (!strcmp(key, "baseline") && value && *value) {
 			args->baseline = value;
 		} else if (!strcmp(key, "report") && value && *value) {
@@ -256,10 +279,11 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 			args->facts_db = value;
 		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
 			   !strcmp(key, "test-findings") ||
-			   !strcmp(key, "fail-on") ||
-			   !strcmp(key, "baseline") || !strcmp(key, "report") ||
-			   !strcmp(key, "format") || !strcmp(key, "findings") ||
-			   !strcmp(key, "facts") || !strcmp(key, "facts-db")) {
+			   !strcmp(key, "fail-on") || !strcmp(key, "disable") ||
+			   !strcmp(key, "enable") || !strcmp(key, "baseline") ||
+			   !strcmp(key, "report") || !strcmp(key, "format") ||
+			   !strcmp(key, "findings") || !strcmp(key, "facts") ||
+			   !strcmp(key, "facts-db")) {
 			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
 			      args->name, key);
 		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||

@@ -64,6 +64,7 @@ static struct imc_policy policy(void)
 	p.baseline = args->baseline;
 	p.fail_on = args->fail_on.address();
 	p.nfail_on = args->fail_on.length();
+	p.disabled = args->disabled;
 	return p;
 }
 

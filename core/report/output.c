@@ -20,7 +20,7 @@ static void print_quoted(FILE *out, const char *s)
 }
 
 void imc_print_text(FILE *out, const struct imc_findings *f,
-		    bool parseable_fixits)
+		    bool parseable_fixits, const char *level)
 {
 	size_t i;
 	uint32_t k;
@@ -28,8 +28,8 @@ void imc_print_text(FILE *out, const struct imc_findings *f,
 	for (i = 0; i < f->n; i++) {
 		const struct imc_finding *d = &f->v[i];
 
-		fprintf(out, "%s:%u:%u: warning: %s [%s]\n", d->loc.file,
-			d->loc.line, d->loc.col, d->message, d->rule);
+		fprintf(out, "%s:%u:%u: %s: %s [%s]\n", d->loc.file,
+			d->loc.line, d->loc.col, level, d->message, d->rule);
 		for (k = 0; k < d->nfixits; k++) {
 			const struct imc_fixit *x = &d->fixits[k];
 

@@ -26,25 +26,73 @@ bool imc_rule_in_list(const char *list, const char *rule)
 	return false;
 }
 
+/* Calls fn for each name of a comma list; the first unknown one: -1 +
+ * err, before fn saw any. */
+static int each_rule(const char *list, void (*fn)(int k, void *arg), void *arg,
+		     char *err, size_t errlen)
+{
+	const char *p, *end;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (p = list; p; p = *end ? end + 1 : NULL) {
+			size_t len;
+			int k;
+
+			end = p + strcspn(p, ",");
+			len = (size_t)(end - p);
+			k = imc_rule_index(p, len);
+			if (k < 0) {
+				snprintf(err, errlen, "unknown rule '%.*s'",
+					 (int)len, p);
+				return -1;
+			}
+			if (pass && fn)
+				fn(k, arg);
+		}
+	return 0;
+}
+
 int imc_rule_list_check(const char *list, char *err, size_t errlen)
 {
-	const char *p = list, *end;
-	size_t k, len;
+	return each_rule(list, NULL, NULL, err, errlen);
+}
 
-	for (; p; p = *end ? end + 1 : NULL) {
-		end = p + strcspn(p, ",");
-		len = (size_t)(end - p);
-		for (k = 0; k < imc_rule_catalogue_len; k++)
-			if (strlen(imc_rule_catalogue[k].name) == len &&
-			    !strncmp(p, imc_rule_catalogue[k].name, len))
-				break;
-		if (k == imc_rule_catalogue_len) {
-			snprintf(err, errlen, "unknown rule '%.*s'", (int)len,
-				 p);
-			return -1;
-		}
+struct rule_switch {
+	uint64_t *disabled;
+	bool off;
+};
+
+static void switch_one(int k, void *arg)
+{
+	struct rule_switch *sw = arg;
+	uint64_t bit = (uint64_t)1 << k;
+
+	*sw->disabled = sw->off ? *sw->disabled | bit : *sw->disabled & ~bit;
+}
+
+int imc_rules_switch(uint64_t *disabled, const char *list, bool off, char *err,
+		     size_t errlen)
+{
+	struct rule_switch sw = {disabled, off};
+
+	return each_rule(list, switch_one, &sw, err, errlen);
+}
+
+/* -Wno-RULE: its findings go before anything else sees them. */
+static void drop_disabled(struct imc_findings *f, uint64_t disabled)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++) {
+		int k = imc_rule_index(f->v[i].rule, strlen(f->v[i].rule));
+
+		if (k >= 0 && (disabled >> k & 1))
+			imc_finding_release(&f->v[i]);
+		else
+			f->v[n++] = f->v[i];
 	}
-	return 0;
+	f->n = n;
 }
 
 int imc_report_format(const char *path, const char *format)
@@ -163,6 +211,8 @@ static int record_and_filter(const struct imc_policy *p, struct imc_findings *f,
 int imc_findings_finish(struct imc_findings *f, const struct imc_policy *p,
 			char *err, size_t errlen)
 {
+	if (p->disabled)
+		drop_disabled(f, p->disabled);
 	imc_findings_sort(f);
 	imc_findings_suppress(f);
 	if (p->keep && p->keep(f, p->keep_arg, err, errlen) < 0)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The rule catalogue: one entry per rule, documented in docs/rules/NAME.md. */
+#include <string.h>
+
 #include "iomemcheck.h"
 
 const struct imc_rule_info imc_rule_catalogue[] = {
@@ -21,5 +23,20 @@ const struct imc_rule_info imc_rule_catalogue[] = {
 				   "the vunmap of the same object"},
 };
 
+/* imc_policy.disabled has a bit per rule */
+_Static_assert(sizeof(imc_rule_catalogue) / sizeof(imc_rule_catalogue[0]) <= 64,
+	       "more rules than bits in imc_policy.disabled");
+
 const size_t imc_rule_catalogue_len =
 	sizeof(imc_rule_catalogue) / sizeof(imc_rule_catalogue[0]);
+
+int imc_rule_index(const char *name, size_t len)
+{
+	size_t k;
+
+	for (k = 0; k < imc_rule_catalogue_len; k++)
+		if (strlen(imc_rule_catalogue[k].name) == len &&
+		    !strncmp(name, imc_rule_catalogue[k].name, len))
+			return (int)k;
+	return -1;
+}
