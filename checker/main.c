@@ -548,11 +548,7 @@ static int check_in_dir(struct run *run, const struct unit *u,
 		char *abs = absolute_path(u->dbfile);
 
 		status = check_tu(run, abs, &u->own_cc, out);
-		run->owned =
-			realloc(run->owned, (run->nowned + 1) * sizeof(char *));
-		if (!run->owned)
-			exit(EXIT_TOOL);
-		run->owned[run->nowned++] = abs;
+		own(run, abs);
 	}
 	if (fchdir(cwd) != 0) {
 		fprintf(stderr,

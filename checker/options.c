@@ -478,9 +478,6 @@ static const char *endian_variant(const char *triple, char endian, char *buf,
 	return triple;
 }
 
-/* The target a cross compiler's name says: aarch64-linux-gnu-gcc,
- * sparc64-linux-gnu-gcc-12, powerpc64-linux-gnu-cc, arm-linux-gnueabihf-
- * clang; NULL for gcc, cc, clang-19 or a name without a triple. */
 static const char *basename_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -488,6 +485,9 @@ static const char *basename_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* The target a cross compiler's name says: aarch64-linux-gnu-gcc,
+ * sparc64-linux-gnu-gcc-12, powerpc64-linux-gnu-cc, arm-linux-gnueabihf-
+ * clang; NULL for gcc, cc, clang-19 or a name without a triple. */
 static const char *compiler_triple(struct imc_ccargs *cc, const char *path)
 {
 	const char *base = basename_of(path);
