@@ -23,6 +23,7 @@
 
 #include "finish.h"
 #include "gccengine.h"
+#include "options.h"
 #include "util.h"
 
 extern char **environ;
@@ -73,32 +74,10 @@ static void gcc_words(const struct imc_cli *cli, const struct imc_ccargs *cc,
 		imc_strv_push(out, "gcc");
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 /* The compiler proper: the last word ("ccache gcc" -> gcc). */
 static const char *compiler_of(const struct imc_strv *words)
 {
 	return words->v[words->n - 1];
-}
-
-/* The target prefix of a cross GCC's name: "aarch64-linux-gnu" of
- * aarch64-linux-gnu-gcc(-12); "" for gcc, gcc-12, cc. */
-static char *target_prefix(const char *compiler)
-{
-	const char *base = base_name(compiler), *at = NULL, *p;
-	size_t n;
-
-	for (p = strstr(base, "gcc"); p; p = strstr(p + 1, "gcc"))
-		at = p;
-	n = at ? (size_t)(at - base) : 0;
-	if (n && base[n - 1] == '-')
-		n--;
-	return imc_xasprintf("%.*s", (int)n, base);
 }
 
 /* Whether execvp would find an executable program (a name without '/'
@@ -194,7 +173,7 @@ static char *find_plugin(const char *prefix, char *tried, size_t len)
 /* The name GCC knows the plugin by: its file name without ".so". */
 static char *plugin_name(const char *path)
 {
-	const char *base = base_name(path);
+	const char *base = imc_base_name(path);
 	size_t n = strlen(base);
 
 	if (n > 3 && !strcmp(base + n - 3, ".so"))
@@ -492,14 +471,15 @@ static int choose(const struct imc_cli *cli, const struct imc_ccargs *cc,
 
 	gcc_words(cli, cc, &words, &owned);
 	gcc = compiler_of(&words);
-	prefix = target_prefix(gcc);
+	if (!(prefix = imc_compiler_triple(gcc)))
+		prefix = imc_xstrdup(""); /* the host's gcc */
 	if (!runnable(words.v[0])) {
 		fprintf(stderr,
 			"iomemcheck: --engine=gcc: cannot run %s: %s (give "
 			"--gcc=PATH or set CC)\n",
 			words.v[0], strerror(ENOENT));
 		status = EXIT_TOOL;
-	} else if (strstr(base_name(gcc), "clang")) {
+	} else if (strstr(imc_base_name(gcc), "clang")) {
 		fprintf(stderr,
 			"iomemcheck: --engine=gcc: %s is not GCC (give "
 			"--gcc=PATH, or use the default --engine=clang)\n",

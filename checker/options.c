@@ -478,19 +478,16 @@ static const char *endian_variant(const char *triple, char endian, char *buf,
 	return triple;
 }
 
-static const char *basename_of(const char *path)
+const char *imc_base_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 
 	return slash ? slash + 1 : path;
 }
 
-/* The target a cross compiler's name says: aarch64-linux-gnu-gcc,
- * sparc64-linux-gnu-gcc-12, powerpc64-linux-gnu-cc, arm-linux-gnueabihf-
- * clang; NULL for gcc, cc, clang-19 or a name without a triple. */
-static const char *compiler_triple(struct imc_ccargs *cc, const char *path)
+char *imc_compiler_triple(const char *path)
 {
-	const char *base = basename_of(path);
+	const char *base = imc_base_name(path);
 	static const char *const drivers[] = {"-gcc", "-cc", "-clang"};
 	size_t len, i;
 
@@ -511,7 +508,7 @@ static const char *compiler_triple(struct imc_ccargs *cc, const char *path)
 			/* a triple has at least two components */
 			if (!memchr(base, '-', t))
 				return NULL;
-			return own(cc, strndup(base, t));
+			return strndup(base, t);
 		}
 	}
 	return NULL;
@@ -658,12 +655,14 @@ void imc_cc_filter(struct imc_ccargs *cc, int argc, const char *const *argv)
 	int i, used, first = 0;
 
 	/* the compiler: argv[0], or the one a ccache or distcc runs */
-	if (argc > 1 && (!strcmp(basename_of(argv[0]), "ccache") ||
-			 !strcmp(basename_of(argv[0]), "distcc")))
+	if (argc > 1 && (!strcmp(imc_base_name(argv[0]), "ccache") ||
+			 !strcmp(imc_base_name(argv[0]), "distcc")))
 		first = 1;
 	if (argc > first) {
 		cc->compiler = argv[first]; /* the GCC engine's GCC */
-		cc->compiler_target = compiler_triple(cc, argv[first]);
+		char *triple = imc_compiler_triple(argv[first]);
+
+		cc->compiler_target = triple ? own(cc, triple) : NULL;
 	}
 	for (i = first + 1; i < argc; i += used) {
 		used = cc_classify(cc, i, argc, argv);

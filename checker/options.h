@@ -93,6 +93,15 @@ void imc_cc_override_target(struct imc_ccargs *cc,
 			    const struct imc_ccargs *cli);
 void imc_ccargs_free(struct imc_ccargs *cc);
 
+/* The file name of PATH, after its last '/'. */
+const char *imc_base_name(const char *path);
+/* The target a cross compiler's name says (malloc'd): aarch64-linux-gnu
+ * of aarch64-linux-gnu-gcc, sparc64-linux-gnu-gcc-12, powerpc64-linux-gnu-cc
+ * or arm-linux-gnueabihf-clang; NULL for gcc, cc, clang-19 or a name
+ * without a triple. The checker parses for it, the GCC engine looks for
+ * the plugin built for it. */
+char *imc_compiler_triple(const char *path);
+
 /* The full argument vector for clang_parseTranslationUnit: our fixed
  * definitions, then cc's arguments, then the target. Free with
  * imc_strv_free (the strings belong to cc or are static). */
