@@ -364,6 +364,15 @@ static void plugin_options(const struct imc_cli *cli, const char *name,
 		push_owned(argv, owned,
 			   imc_xasprintf("-fplugin-arg-%s-api=%s", name,
 					 cli->api));
+	/* both absolute by now (facts_options() in main.c) */
+	if (cli->facts_out)
+		push_owned(argv, owned,
+			   imc_xasprintf("-fplugin-arg-%s-facts=%s", name,
+					 cli->facts_out));
+	if (cli->facts_db)
+		push_owned(argv, owned,
+			   imc_xasprintf("-fplugin-arg-%s-facts-db=%s", name,
+					 cli->facts_db));
 }
 
 /* ---- running it ---- */

@@ -4,14 +4,15 @@
 # mapped in sram.c and handed out by pool_alloc(), a copy helper in
 # lib/copy.c, a user in rx.c).
 #  1. Collection: the checker (--facts-out, also as kbuild's CHECK with
-#     CF=--facts-out=DIR, and under -p) and the plugin (facts=DIR) write
+#     CF=--facts-out=DIR, also with --engine=gcc, and under -p) and the
+#     plugin (facts=DIR) write
 #     the same file per unit, and nothing else; the plugin's objects are the
 #     same bytes with facts collected or not.
 #  2. Merge: the same facts in any order and split over any directories
 #     give the same database content (sqlite3 .dump); a unit collected
 #     again replaces its rows (incremental = fresh); flows resolved.
 #  3. Use: --facts=DB / facts-db=DB give the same findings and notes in
-#     both front ends, with the other units' places; JSON events and SARIF
+#     both front ends (and the GCC engine), with the other units' places; JSON events and SARIF
 #     codeFlows name them.
 #  4. Stale: a unit changed since the merge: its facts are not used and a
 #     note says so.
@@ -130,6 +131,11 @@ KBUILD_CHECKSRC=1 chk -D__linux__ -Wbitwise --facts-out="$T/kf" \
 expect_status 0
 [ ! -e rx.o ] && [ ! -e .rx.o.d ] || fail "the check wrote the compiler's files"
 expect_same "$T"/cf/rx.c-*.facts.json "$T"/kf/rx.c-*.facts.json
+# the same through the GCC engine (CHECK="iomemcheck --engine=gcc")
+KBUILD_CHECKSRC=1 chk --engine=gcc --plugin="$PLUGIN" -D__linux__ -Wbitwise \
+	--facts-out="$T/gf" -I . -D__KERNEL__ -O2 -o rx.o rx.c
+expect_status 0
+expect_same "$T"/cf/rx.c-*.facts.json "$T"/gf/rx.c-*.facts.json
 
 # -p: the compile database's units, each in its directory
 mkdir "$T/build"
@@ -154,7 +160,7 @@ done
 chk --facts-merge "$T/cf" -o "$T/a.db"
 expect_status 0
 expect_empty "$ERR"
-expect_dir "$T" src cf pf kf jf build a.db \
+expect_dir "$T" src cf pf kf gf jf build a.db \
 	$(cd "$T" && ls -d ./*.o | sed 's|^\./||')
 sqlite3 "$T/a.db" .dump >"$T/a.dump"
 # the same facts in other directories and another order
@@ -205,6 +211,9 @@ same_findings
 grep -E '^[^ ]+:[0-9]+:[0-9]+: note: ' "$W/chk.err" | sed 's/:[0-9]*: note/: note/' >"$W/chk.notes"
 grep -E '^[^ ]+:[0-9]+:[0-9]+: note: ' "$ERR" | sed 's/:[0-9]*: note/: note/' >"$W/plug.notes"
 expect_same "$W/chk.notes" "$W/plug.notes"
+chk --engine=gcc --plugin="$PLUGIN" -I . --facts "$T/a.db" rx.c
+expect_status 1
+printf '%s\n' "$EXPECTED_RX" | expect_file "$ERR"
 # a pointer that flows through two helpers into memcpy(): the chain named
 chk -I . --facts "$T/a.db" tx.c
 expect_status 0
@@ -261,7 +270,7 @@ cp "$T/a.db" "$T/a.db.before"
 chk --facts-merge "$T/cf" "$T/bad" -o "$T/a.db"
 expect_option_error "--facts-merge: $T/bad/x.c-0.facts.json: not a facts file of iomemcheck --facts-out"
 expect_same "$T/a.db" "$T/a.db.before"
-expect_dir "$T" src cf pf kf jf build d1 d2 bad a.db a.db.before b.db c.db \
+expect_dir "$T" src cf pf kf gf jf build d1 d2 bad a.db a.db.before b.db c.db \
 	a.dump b.dump c.dump sram.c.orig tx2.c $(cd "$T" && ls -d ./*.o | sed 's|^\./||')
 printf '{"version": 1, "unit": "/x.c", "hash": "0", "members": [{"member": "m"}], "globals": [], "returns": [], "accesses": [], "flows": []}\n' \
 	>"$T/bad/x.c-0.facts.json"
