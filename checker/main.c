@@ -638,7 +638,8 @@ enum { FIX_ROUNDS = 4 };
 /* Fix-its that overlap wait for the next round: analyse the fixed file
  * again until nothing is left to apply (sparse-style command lines only;
  * a compile database entry gets one round). */
-static int fix_more_rounds(struct run *run, const char *file)
+static int fix_more_rounds(struct run *run, const char *file,
+			   struct imc_fix_tally *tally)
 {
 	struct run again = *run;
 	char err[1024];
@@ -659,6 +660,8 @@ static int fix_more_rounds(struct run *run, const char *file)
 			fprintf(stderr, "iomemcheck: %s\n", err);
 			status = EXIT_TOOL;
 		}
+		if (n > 0)
+			tally->edits += (size_t)n;
 		imc_findings_free(&again.all);
 		if (again.nsnaps)
 			imc_snapshot_free(&again.snaps[0]);
@@ -679,8 +682,10 @@ static bool snapshot_seen(const struct run *run, size_t i)
 	return false;
 }
 
+/* Every file's fix-its, then what was done and which findings got none. */
 static int apply_fixes(struct run *run)
 {
+	struct imc_fix_tally tally = {0};
 	int status = EXIT_CLEAN, n;
 	char err[1024];
 	size_t i;
@@ -694,12 +699,20 @@ static int apply_fixes(struct run *run)
 		if (n < 0) {
 			fprintf(stderr, "iomemcheck: %s\n", err);
 			status = EXIT_TOOL;
-		} else if (n > 0 && run->cli->fix && !run->cli->build_dir) {
-			status =
-				worse(status,
-				      fix_more_rounds(run, run->snaps[i].path));
+			continue;
 		}
+		tally.edits += (size_t)n;
+		tally.files += n > 0;
+		if (n > 0 && run->cli->fix && !run->cli->build_dir)
+			status = worse(status,
+				       fix_more_rounds(run, run->snaps[i].path,
+						       &tally));
 	}
+	/* a refusal that left everything as it was is one line, as any bad
+	 * input */
+	if (status != EXIT_TOOL || tally.edits)
+		imc_fix_report(stderr, run->snaps, run->nsnaps, &run->all,
+			       &tally, run->cli->fix_dry_run);
 	return status;
 }
 

@@ -156,6 +156,18 @@ void imc_snapshot_free(struct imc_snapshot *s);
  * (0: nothing to do), or -1 with a one-line err. */
 int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 		  FILE *diff_out, char *err, size_t errlen);
+/* What a --fix or --fix-dry-run run did, for its last lines on stderr. */
+struct imc_fix_tally {
+	size_t edits; /* edits written (or, dry run, in the patch) */
+	size_t files; /* files they went to */
+};
+/* Says, on out, which findings of f in the snapshots' files got no fix-it
+ * (one line each, FILE:LINE:COL first) and then the tally, e.g.
+ * "iomemcheck: 7 fix-its applied in 3 files". Nothing when there is neither
+ * a finding nor an edit. */
+void imc_fix_report(FILE *out, const struct imc_snapshot *snaps, size_t n,
+		    const struct imc_findings *f, const struct imc_fix_tally *t,
+		    bool dry_run);
 
 /* ---- suppressions and baselines ---- */
 /* Drops findings with an `iomemcheck-ignore(RULE): reason` comment on their

@@ -362,3 +362,71 @@ out:
 	free(fixed);
 	return ret;
 }
+
+/* The snapshot of file, or NULL: it is not one being fixed. */
+static const struct imc_snapshot *snapshot_of(const struct imc_snapshot *snaps,
+					      size_t n, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (file && !strcmp(snaps[i].path, file))
+			return &snaps[i];
+	for (i = 0; i < n; i++)
+		if (same_file(snaps[i].path, file))
+			return &snaps[i];
+	return NULL;
+}
+
+/* Why finding d gets no edit from this run, or NULL if it may get one. */
+static const char *why_no_fixit(const struct imc_snapshot *snaps, size_t n,
+				const struct imc_finding *d)
+{
+	uint32_t k;
+
+	if (!d->nfixits)
+		return "no exact rewrite";
+	for (k = 0; k < d->nfixits; k++)
+		if (snapshot_of(snaps, n, d->fixits[k].begin.file))
+			return NULL;
+	return "it is in a file not being fixed";
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void imc_fix_report(FILE *out, const struct imc_snapshot *snaps, size_t n,
+		    const struct imc_findings *f, const struct imc_fix_tally *t,
+		    bool dry_run)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		const struct imc_finding *d = &f->v[i];
+		const char *why = why_no_fixit(snaps, n, d);
+
+		if (why)
+			fprintf(out,
+				"iomemcheck: %s:%u:%u: note: no fix-it (%s) "
+				"[%s]\n",
+				d->loc.file ? d->loc.file : "?", d->loc.line,
+				d->loc.col, why, d->rule ? d->rule : "?");
+	}
+	if (!f->n && !t->edits)
+		return;
+	if (!t->edits)
+		fprintf(out, "iomemcheck: no fix-its %s\n",
+			dry_run ? "to apply" : "applied");
+	else if (dry_run)
+		fprintf(out,
+			"iomemcheck: %zu %s for %zu %s in the patch (nothing "
+			"written)\n",
+			t->edits, plural(t->edits, "fix-it", "fix-its"),
+			t->files, plural(t->files, "file", "files"));
+	else
+		fprintf(out, "iomemcheck: %zu %s applied in %zu %s\n", t->edits,
+			plural(t->edits, "fix-it", "fix-its"), t->files,
+			plural(t->files, "file", "files"));
+}

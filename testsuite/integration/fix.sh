@@ -3,6 +3,10 @@
 #  - --fix-dry-run prints a unified diff and touches nothing;
 #  - --fix rewrites the file (mode kept), a second --fix changes nothing;
 #  - a finding without a fix-it survives and is all the second run reports;
+#  - each run ends with what it did on stderr: one note per finding that got
+#    no fix-it, then "N fix-its applied in M files" (the dry run: "... in
+#    the patch (nothing written)"), "no fix-its applied" when none were
+#    (a refusal that fixed nothing stays its one line);
 #  - refusals, each exit 2 with one "iomemcheck:" line, the file untouched
 #    and no temporary file left: a read-only file, a file changed between
 #    the analysis and the write (edited in place, or replaced by a file of
@@ -74,8 +78,9 @@ drv.c:21:2: note: fix-it: replace 21:2-21:30 with 'iosys_map_memcpy_to(dst, 0, s
 drv.c:19:6: note: map 'dst' comes from the caller of blit(): system or I/O memory
 drv.c:21:9: note: map 'dst' is read here without a test of is_iomem
 drv.c:21:2: note: memcpy() on 'dst->vaddr'
+iomemcheck: 3 fix-its for 1 file in the patch (nothing written)
 EOF
-cp "$ERR" "$T/diagnostics"
+sed '$d' "$ERR" >"$T/diagnostics"
 expect_same drv.c "$T/orig.c"
 expect_dir . drv.c
 # The patch is a real one: it applies to the original and gives what --fix
@@ -87,7 +92,8 @@ patch -s "$T/patched.c" <"$OUT" || fail "the dry-run diff does not apply"
 chmod 640 drv.c
 chk --fix drv.c
 expect_status 1
-expect_same "$ERR" "$T/diagnostics" # as with --fix-dry-run
+{ cat "$T/diagnostics"; echo "iomemcheck: 3 fix-its applied in 1 file"; } >"$W/want"
+expect_same "$ERR" "$W/want" # the findings as with --fix-dry-run
 expect_empty "$OUT"
 expect_file drv.c <<'EOF'
 #include <linux/io.h>
@@ -137,10 +143,25 @@ void copy(void __iomem *to, const void __iomem *from, size_t len)
 EOF
 chk --fix copy.c
 expect_status 1
+grep '^iomemcheck:' "$ERR" >"$W/msg" || true
+expect_file "$W/msg" <<'EOF'
+iomemcheck: copy.c:5:2: note: no fix-it (no exact rewrite) [iomem-memfn]
+iomemcheck: 1 fix-it applied in 1 file
+EOF
 chk --fix copy.c
 expect_status 1
 expect_file "$ERR" <<'EOF'
 copy.c:5:2: warning: memcpy() on I/O memory: destination 'to' is __iomem [iomem-memfn]
+iomemcheck: copy.c:5:2: note: no fix-it (no exact rewrite) [iomem-memfn]
+iomemcheck: no fix-its applied
+EOF
+chk --fix-dry-run copy.c
+expect_status 1
+expect_empty "$OUT"
+grep '^iomemcheck:' "$ERR" >"$W/msg" || true
+expect_file "$W/msg" <<'EOF'
+iomemcheck: copy.c:5:2: note: no fix-it (no exact rewrite) [iomem-memfn]
+iomemcheck: no fix-its to apply
 EOF
 expect_file copy.c <<'EOF'
 #include <linux/io.h>
@@ -153,11 +174,17 @@ void copy(void __iomem *to, const void __iomem *from, size_t len)
 EOF
 rm copy.c
 
-# refused FILE MESSAGE: the last run refused to fix FILE with MESSAGE.
+# refused FILE MESSAGE [TALLY]: the last run refused to fix FILE with
+# MESSAGE (one line if nothing was fixed), then said TALLY.
 refused() {
 	expect_status 2
 	grep '^iomemcheck:' "$ERR" >"$W/msg" || true
-	expect_one_line "$W/msg" "iomemcheck: $1: $2"
+	if [ $# -lt 3 ]; then
+		expect_one_line "$W/msg" "iomemcheck: $1: $2"
+		return
+	fi
+	printf 'iomemcheck: %s: %s\n%s\n' "$1" "$2" "$3" >"$W/want"
+	expect_same "$W/msg" "$W/want"
 }
 
 # ---- a read-only file
@@ -225,7 +252,8 @@ expect_dir "$T/outside" t.c
 # one is fixed, the symlink still refused
 cp "$T/orig.c" good.c
 chk --fix good.c link.c
-refused link.c "refusing to fix through a symlink that leaves the source tree"
+refused link.c "refusing to fix through a symlink that leaves the source tree" \
+	"iomemcheck: 3 fix-its applied in 1 file"
 expect_same good.c "$T/fixed.c"
 expect_same "$T/outside/t.c" "$T/orig.c"
 rm link.c good.c
