@@ -165,7 +165,10 @@ def units_of(o):
 	return units
 
 
-ENV = dict(os.environ, LC_ALL="C", LANG="C")
+# The recorded lines are kbuild's CHECK command lines, and kbuild exports
+# KBUILD_CHECKSRC to CHECK: without it the checker would honour the -Werror
+# of CONFIG_WERROR and print its findings as errors (as sparse would).
+ENV = dict(os.environ, LC_ALL="C", LANG="C", KBUILD_CHECKSRC="2")
 
 
 def main():

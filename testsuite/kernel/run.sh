@@ -379,5 +379,8 @@ python3 "$here/compare.py" --results "$results" --src "$src" \
 	$([ $do_plugin = 1 ] || echo --no-plugin) \
 	--elapsed $(( $(date +%s) - start ))
 rc=$?
-[ $rc = 0 ] && rc=$parity_rc
+if [ $rc = 0 ] && [ $parity_rc != 0 ]; then
+	echo "kernel: FAIL (the front ends differ: $results/parity.summary)"
+	rc=$parity_rc
+fi
 exit $rc
