@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* drivers/crypto/marvell/cesa/hash.c, mv_cesa_ahash_std_step() (reduced):
+ * the cached partial block and then the request's data go into SRAM. */
+#include "cesa.h"
+
+void mv_cesa_ahash_std_step(struct ahash_request *req)
+{
+	struct mv_cesa_ahash_req *creq = &req->creq;
+	struct mv_cesa_engine *engine = creq->engine;
+	size_t len;
+
+	memcpy_toio(engine->sram, &creq->op_tmpl, sizeof(creq->op_tmpl));
+
+	if (creq->cache_ptr)
+		memcpy_toio(engine->sram + CESA_SA_DATA_SRAM_OFFSET,
+			    creq->cache, creq->cache_ptr);
+
+	len = req->nbytes + creq->cache_ptr - creq->offset;
+	if (len > CESA_SA_SRAM_PAYLOAD_SIZE)
+		len = CESA_SA_SRAM_PAYLOAD_SIZE;
+
+	if (len - creq->cache_ptr)
+		creq->offset += sg_pcopy_to_buffer(req->src, creq->src_nents,
+						   engine->sram + /* expect: iomem-memfn */
+						   CESA_SA_DATA_SRAM_OFFSET +
+						   creq->cache_ptr,
+						   len - creq->cache_ptr,
+						   creq->offset);
+}
