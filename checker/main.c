@@ -304,21 +304,37 @@ static int check_tu(struct run *run, const char *file,
 
 /* ---- the units: FILEs, or the entries of -p BUILD_DIR ---- */
 
+/* Drops the "." components and repeated slashes of path, in place
+ * ("/t/drv/./x.c": "/t/drv/x.c"): the name a patch and a report give is
+ * then the one below the tree's top. ".." stays (a symlink may precede). */
+static void drop_dot_parts(char *path)
+{
+	char *in = path, *out = path;
+
+	while (*in) {
+		if (in[0] == '/' &&
+		    (in[1] == '/' ||
+		     (in[1] == '.' && (in[2] == '/' || !in[2])))) {
+			in += in[1] == '/' ? 1 : 2;
+			continue;
+		}
+		*out++ = *in++;
+	}
+	if (out == path)
+		*out++ = '/';
+	*out = '\0';
+}
+
 static char *absolute_path(const char *file)
 {
 	char cwd[PATH_MAX], *out;
-	size_t len;
 
 	if (file[0] == '/' || !getcwd(cwd, sizeof(cwd)))
-		out = strdup(file);
-	else {
-		len = strlen(cwd) + strlen(file) + 2;
-		out = malloc(len);
-		if (out)
-			snprintf(out, len, "%s/%s", cwd, file);
-	}
-	if (!out)
-		exit(EXIT_TOOL);
+		out = imc_xstrdup(file);
+	else
+		out = imc_xasprintf("%s/%s", cwd, file);
+	if (out[0] == '/')
+		drop_dot_parts(out);
 	return out;
 }
 
@@ -631,6 +647,15 @@ static int check_units(struct run *run)
 	return status;
 }
 
+/* -p: the compile database's directory, by which the reports and the
+ * patch name the files below it (NULL if it is gone). */
+static const char *tree_top(struct run *run)
+{
+	char *top = realpath(run->cli->build_dir, NULL);
+
+	return top ? own(run, top) : NULL;
+}
+
 /* ---- --fix ---- */
 
 enum { FIX_ROUNDS = 4 };
@@ -928,6 +953,8 @@ static int checker_main(int argc, char **argv)
 			shard(&run);
 		status = check_units(&run);
 	}
+	if (cli.build_dir)
+		run.all.root = tree_top(&run);
 	status = worse(status, imc_finish(&cli, &run.all, status == EXIT_TOOL));
 	if (status != EXIT_TOOL && (cli.fix || cli.fix_dry_run))
 		status = worse(status, apply_fixes(&run));

@@ -75,6 +75,10 @@ struct imc_findings {
 	 * I/O memory or a map reaches, or NULL: the findings are incomplete
 	 * until the front end lowers the unit again with that body. */
 	const char *needs_body;
+	/* The tree's top (-p: the compile database's directory, absolute), or
+	 * NULL: patches, SARIF and the HTML index name the files below it
+	 * relative to it. Not owned. */
+	const char *root;
 };
 
 struct imc_options {

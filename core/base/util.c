@@ -276,3 +276,16 @@ const char *imc_intern_forever(const char *str)
 
 	return str ? imc_strset_intern(&forever, str) : NULL;
 }
+
+const char *imc_path_below(const char *root, const char *path)
+{
+	size_t n = root ? strlen(root) : 0;
+
+	while (n > 1 && root[n - 1] == '/')
+		n--;
+	if (!root || !path || strncmp(path, root, n))
+		return path;
+	if (n == 1 && root[0] == '/')
+		return path[1] ? path + 1 : path;
+	return path[n] == '/' && path[n + 1] ? path + n + 1 : path;
+}

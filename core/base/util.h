@@ -18,6 +18,10 @@ char *imc_xstrdup(const char *s);
 char *imc_read_file(const char *path, size_t *len);
 /* printf into a fresh heap string. */
 char *imc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* path relative to the directory root when it lies below it ("root/x/y.c":
+ * "x/y.c"), else path itself; root NULL: path. Both absolute, without "."
+ * components; no file system access. */
+const char *imc_path_below(const char *root, const char *path);
 
 struct imc_arena {
 	struct imc_arena_block *head;

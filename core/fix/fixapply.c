@@ -341,8 +341,9 @@ int imc_fix_apply(const struct imc_snapshot *s, const struct imc_findings *f,
 		goto out;
 	}
 	if (diff_out) {
-		imc_udiff_print(diff_out, patch_name(s->path), s->data, s->len,
-				spans, n, PATCH_CONTEXT);
+		imc_udiff_print(diff_out,
+				patch_name(imc_path_below(f->root, s->path)),
+				s->data, s->len, spans, n, PATCH_CONTEXT);
 		ret = (int)n;
 		goto out;
 	}

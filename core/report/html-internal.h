@@ -10,6 +10,8 @@
 struct imc_html_finding {
 	const cJSON *json; /* the report's object (events, fixits) */
 	const char *rule, *file, *message;
+	const char *shown; /* file as the index names it: below the report's
+			      root, relative to it */
 	unsigned line, col;
 	char *page; /* its page's file name in the report directory */
 };

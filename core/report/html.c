@@ -67,6 +67,7 @@ static int add_doc(struct report *r, cJSON *doc)
 {
 	const cJSON *findings =
 		cJSON_GetObjectItemCaseSensitive(doc, "findings");
+	const char *root = str_member(doc, "root");
 	const cJSON *x;
 
 	r->docs = imc_xrealloc(r->docs, (r->ndocs + 1) * sizeof(*r->docs));
@@ -86,6 +87,7 @@ static int add_doc(struct report *r, cJSON *doc)
 		f->json = x;
 		f->rule = str_member(x, "rule");
 		f->file = str_member(x, "file");
+		f->shown = imc_path_below(*root ? root : NULL, f->file);
 		f->message = str_member(x, "message");
 		f->line = imc_html_uint(x, "line");
 		f->col = imc_html_uint(x, "column");
@@ -249,7 +251,7 @@ static void index_row(FILE *out, const struct imc_html_finding *f,
 	fputs("><td class=\"rule\">", out);
 	imc_html_escape_str(out, f->rule);
 	fputs("</td><td class=\"loc\">", out);
-	imc_html_escape_str(out, f->file);
+	imc_html_escape_str(out, f->shown);
 	fprintf(out, ":%u:%u</td><td class=\"msg\">", f->line, f->col);
 	imc_html_escape_str(out, f->message);
 	fputs("</td><td class=\"path\">", out);
@@ -351,7 +353,7 @@ static void index_body(FILE *out, const void *arg, void *ctx)
 static void finding_body(FILE *out, const void *arg, void *ctx)
 {
 	const struct imc_html_finding *f = arg;
-	char *title = imc_xasprintf("%s at %s:%u", f->rule, f->file, f->line);
+	char *title = imc_xasprintf("%s at %s:%u", f->rule, f->shown, f->line);
 
 	imc_html_head(out, title);
 	imc_html_finding_page(out, f, ctx);

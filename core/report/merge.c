@@ -439,6 +439,38 @@ static const cJSON *driver_of(const cJSON *run)
 		cJSON_GetObjectItemCaseSensitive(run, "tool"), "driver");
 }
 
+/* The tree a report names its files below: JSON's root, SARIF's base URIs
+ * (NULL: none, the files are absolute). */
+static const cJSON *tree_of(cJSON *doc, enum kind kind)
+{
+	if (kind == K_SARIF)
+		return cJSON_GetObjectItemCaseSensitive(first_run(doc),
+							"originalUriBaseIds");
+	return cJSON_GetObjectItemCaseSensitive(doc, "root");
+}
+
+/* Shards of one tree share its top: relative names of two trees would mix
+ * in one report. */
+static int check_same_tree(cJSON **docs, const char *const *paths, size_t n,
+			   enum kind kind, char *err, size_t errlen)
+{
+	const cJSON *first = tree_of(docs[0], kind);
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		const cJSON *t = tree_of(docs[i], kind);
+
+		if (!first != !t || (t && !cJSON_Compare(t, first, true))) {
+			snprintf(err, errlen,
+				 "%s and %s are reports of different trees "
+				 "(other -p directories): merge reports of one",
+				 paths[0], paths[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Reports of different tools or versions do not make one report. */
 static int check_same_tool(cJSON **docs, const char *const *paths, size_t n,
 			   enum kind kind, char *err, size_t errlen)
@@ -516,7 +548,9 @@ int imc_merge_files(const char *const *paths, size_t n, const char *output,
 			 paths[0], kind_names[kind]);
 		goto out;
 	}
-	if (check_same_tool(docs, paths, n, kind, err, errlen))
+	if (check_same_tool(docs, paths, n, kind, err, errlen) ||
+	    (kind != K_BASELINE &&
+	     check_same_tree(docs, paths, n, kind, err, errlen)))
 		goto out;
 	doc = cJSON_CreateObject();
 	switch (kind) {
@@ -527,6 +561,10 @@ int imc_merge_files(const char *const *paths, size_t n, const char *output,
 		cJSON_AddStringToObject(doc, "tool", "iomemcheck");
 		cJSON_AddStringToObject(doc, "version",
 					str_or_empty(docs[0], "version"));
+		if (tree_of(docs[0], kind))
+			cJSON_AddItemToObject(
+				doc, "root",
+				cJSON_Duplicate(tree_of(docs[0], kind), true));
 		cJSON_AddItemToObject(doc, "findings", arr);
 		ret = count_failing(arr, "rule", opts);
 		break;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "iomemcheck.h"
+#include "util.h"
 
 static void print_quoted(FILE *out, const char *s)
 {
@@ -152,6 +153,9 @@ int imc_print_json(FILE *out, const struct imc_findings *f)
 
 	cJSON_AddStringToObject(doc, "tool", "iomemcheck");
 	cJSON_AddStringToObject(doc, "version", IMC_VERSION);
+	/* the files stay absolute; the HTML index names them below root */
+	if (f->root)
+		cJSON_AddStringToObject(doc, "root", f->root);
 	for (i = 0; i < f->n; i++)
 		cJSON_AddItemToArray(arr, json_finding(&f->v[i]));
 	cJSON_AddItemToObject(doc, "findings", arr);
@@ -230,14 +234,35 @@ static char *path_uri(const char *path)
 	return out;
 }
 
-static cJSON *sarif_artifact(const char *file)
+/* SARIF's name for the tree's top (imc_findings.root): the files below it
+ * are named relative to it, so that a report of a tree says the same on
+ * every checkout of it (GitHub code scanning resolves them in the repo). */
+#define SRCROOT "SRCROOT"
+
+static cJSON *sarif_artifact(const char *root, const char *file)
 {
 	cJSON *o = cJSON_CreateObject();
-	char *uri = path_uri(file ? file : "");
+	const char *name = imc_path_below(root, file ? file : "");
+	char *uri = path_uri(name);
 
 	cJSON_AddStringToObject(o, "uri", uri ? uri : "");
+	if (name != file && file)
+		cJSON_AddStringToObject(o, "uriBaseId", SRCROOT);
 	free(uri);
 	return o;
+}
+
+/* run.originalUriBaseIds: SRCROOT as a file:// URI ending in '/'. */
+static cJSON *sarif_base_ids(const char *root)
+{
+	cJSON *ids = cJSON_CreateObject(), *base = cJSON_CreateObject();
+	char *uri = path_uri(root), *dir = imc_xasprintf("%s/", uri ? uri : "");
+
+	cJSON_AddStringToObject(base, "uri", dir);
+	cJSON_AddItemToObject(ids, SRCROOT, base);
+	free(dir);
+	free(uri);
+	return ids;
 }
 
 static cJSON *sarif_region(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2)
@@ -253,7 +278,7 @@ static cJSON *sarif_region(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2)
 	return o;
 }
 
-static cJSON *sarif_fixes(const struct imc_finding *d)
+static cJSON *sarif_fixes(const char *root, const struct imc_finding *d)
 {
 	cJSON *fixes = cJSON_CreateArray(), *fix, *change, *repls;
 	uint32_t k;
@@ -265,7 +290,7 @@ static cJSON *sarif_fixes(const struct imc_finding *d)
 			      sarif_text("Use the I/O accessor"));
 	change = cJSON_CreateObject();
 	cJSON_AddItemToObject(change, "artifactLocation",
-			      sarif_artifact(d->fixits[0].begin.file));
+			      sarif_artifact(root, d->fixits[0].begin.file));
 	repls = cJSON_CreateArray();
 	for (k = 0; k < d->nfixits; k++) {
 		const struct imc_fixit *x = &d->fixits[k];
@@ -297,12 +322,12 @@ static const char *sarif_flow_kind(const char *kind)
 					 : "value";
 }
 
-static cJSON *sarif_physical(const struct imc_loc *loc)
+static cJSON *sarif_physical(const char *root, const struct imc_loc *loc)
 {
 	cJSON *phys = cJSON_CreateObject();
 
 	cJSON_AddItemToObject(phys, "artifactLocation",
-			      sarif_artifact(loc->file));
+			      sarif_artifact(root, loc->file));
 	cJSON_AddItemToObject(phys, "region",
 			      sarif_region(loc->line, loc->col, 0, 0));
 	return phys;
@@ -310,7 +335,7 @@ static cJSON *sarif_physical(const struct imc_loc *loc)
 
 /* The events as one code flow of one thread: GitHub code scanning draws
  * them as the finding's path. */
-static cJSON *sarif_code_flows(const struct imc_finding *d)
+static cJSON *sarif_code_flows(const char *root, const struct imc_finding *d)
 {
 	cJSON *flows = cJSON_CreateArray(), *flow = cJSON_CreateObject();
 	cJSON *threads = cJSON_CreateArray(), *thread = cJSON_CreateObject();
@@ -324,7 +349,7 @@ static cJSON *sarif_code_flows(const struct imc_finding *d)
 		      *props = cJSON_CreateObject();
 
 		cJSON_AddItemToObject(loc, "physicalLocation",
-				      sarif_physical(&e->loc));
+				      sarif_physical(root, &e->loc));
 		cJSON_AddItemToObject(loc, "message", sarif_text(e->message));
 		cJSON_AddItemToObject(tfl, "location", loc);
 		cJSON_AddItemToArray(
@@ -343,7 +368,7 @@ static cJSON *sarif_code_flows(const struct imc_finding *d)
 	return flows;
 }
 
-static cJSON *sarif_result(const struct imc_finding *d)
+static cJSON *sarif_result(const char *root, const struct imc_finding *d)
 {
 	cJSON *r = cJSON_CreateObject(), *locs = cJSON_CreateArray();
 	cJSON *loc = cJSON_CreateObject(), *phys = cJSON_CreateObject();
@@ -354,16 +379,17 @@ static cJSON *sarif_result(const struct imc_finding *d)
 	cJSON_AddStringToObject(r, "level", "warning");
 	cJSON_AddItemToObject(r, "message", sarif_text(d->message));
 	cJSON_AddItemToObject(phys, "artifactLocation",
-			      sarif_artifact(d->loc.file));
+			      sarif_artifact(root, d->loc.file));
 	cJSON_AddItemToObject(phys, "region",
 			      sarif_region(d->loc.line, d->loc.col, 0, 0));
 	cJSON_AddItemToObject(loc, "physicalLocation", phys);
 	cJSON_AddItemToArray(locs, loc);
 	cJSON_AddItemToObject(r, "locations", locs);
 	if (d->nevents)
-		cJSON_AddItemToObject(r, "codeFlows", sarif_code_flows(d));
+		cJSON_AddItemToObject(r, "codeFlows",
+				      sarif_code_flows(root, d));
 	if (d->nfixits)
-		cJSON_AddItemToObject(r, "fixes", sarif_fixes(d));
+		cJSON_AddItemToObject(r, "fixes", sarif_fixes(root, d));
 	return r;
 }
 
@@ -381,8 +407,9 @@ static cJSON *sarif_invocations(const struct imc_findings *f)
 		cJSON_AddStringToObject(n, "level", "note");
 		cJSON_AddItemToObject(n, "message",
 				      sarif_text(f->limits[k].message));
-		cJSON_AddItemToObject(loc, "physicalLocation",
-				      sarif_physical(&f->limits[k].loc));
+		cJSON_AddItemToObject(
+			loc, "physicalLocation",
+			sarif_physical(f->root, &f->limits[k].loc));
 		cJSON_AddItemToArray(locs, loc);
 		cJSON_AddItemToObject(n, "locations", locs);
 		cJSON_AddItemToArray(notes, n);
@@ -411,8 +438,11 @@ int imc_print_sarif(FILE *out, const struct imc_findings *f)
 	cJSON_AddItemToObject(driver, "rules", sarif_rules());
 	cJSON_AddItemToObject(tool, "driver", driver);
 	cJSON_AddItemToObject(run, "tool", tool);
+	if (f->root)
+		cJSON_AddItemToObject(run, "originalUriBaseIds",
+				      sarif_base_ids(f->root));
 	for (i = 0; i < f->n; i++)
-		cJSON_AddItemToArray(results, sarif_result(&f->v[i]));
+		cJSON_AddItemToArray(results, sarif_result(f->root, &f->v[i]));
 	cJSON_AddItemToObject(run, "results", results);
 	if (f->nlimits)
 		cJSON_AddItemToObject(run, "invocations", sarif_invocations(f));

@@ -76,10 +76,11 @@ done
 [ "$(find . -type f -printf x | wc -c)" = 7 ] || fail "src holds: $(ls -A)"
 cd ..
 
-# ---- -p: a compile database of such files, from the tree's top
+# ---- -p: a compile database of such files, at the tree's top (as the
+# kernel's `make compile_commands.json` writes it)
 mkdir -p tree/drv tree/build
 for i in $NAMES; do cp orig.c "tree/drv/$(name $i)"; done
-python3 - "$T/tree" "$INC" >tree/build/compile_commands.json <<'EOF'
+python3 - "$T/tree" "$INC" >tree/compile_commands.json <<'EOF'
 import json, sys
 top, inc = sys.argv[1], sys.argv[2]
 names = ["q'uote.c", 'd"quote.c', '$(touch PWNED).c', ';touch PWNED;.c',
@@ -89,19 +90,25 @@ print(json.dumps([{"directory": top + "/drv",
                    "file": "./" + n} for n in names], indent=1))
 EOF
 cd tree
-chk -p build --fix-dry-run
+chk -p . --fix-dry-run
 expect_status 1
 [ "$(grep -c ': warning: ' "$ERR")" = 7 ] || fail "-p: not 7 findings"
 cp "$OUT" "$T/tree.patch"
-# Known bug p-absolute (issue 21 point 6): under -p the patch names the
-# files by absolute paths, which neither tool applies from the tree's top.
-if grep -q '^--- a//' "$T/tree.patch"; then
-	xfail p-absolute
-	tools=
-else
-	tools="git patch"
-fi
-for tool in $tools; do
+# the patch names the files below the database's directory: it applies
+# from the tree's top with -p1 (a name with a space ends in a tab, as git
+# writes it)
+grep '^+++ ' "$T/tree.patch" | sed 's/	$//' | LC_ALL=C sort >"$W/heads"
+cat >"$W/want" <<'EOF'
++++ "b/drv/d\"quote.c"
++++ "b/drv/new\nline.c"
++++ b/drv/$(touch PWNED).c
++++ b/drv/-lead.c
++++ b/drv/;touch PWNED;.c
++++ b/drv/q'uote.c
++++ b/drv/sp ace.c
+EOF
+expect_same "$W/heads" "$W/want"
+for tool in git patch; do
 	rm -rf "$T/apply" && cp -r "$T/tree" "$T/apply"
 	case $tool in
 	git) (cd "$T/apply" && git apply -p1) <"$T/tree.patch" ;;
@@ -112,7 +119,7 @@ done
 rep="$T/out \$(touch PWNED) ;touch PWNED;'\"dir"
 mkdir "$rep"
 for fmt in json sarif; do
-	chk -p build --format=$fmt -o "$rep/r;touch PWNED;'.$fmt"
+	chk -p . --format=$fmt -o "$rep/r;touch PWNED;'.$fmt"
 	expect_status 1
 	expect_empty "$OUT"
 done
@@ -136,17 +143,27 @@ EOF
 sort -s -k1,1 "$W/files" >"$W/files.sorted"
 sort -s -k1,1 "$W/want" >"$W/want.sorted"
 expect_same "$W/want.sorted" "$W/files.sorted"
-chk -p build --format=html -o "$rep/html"
+chk -p . --format=html -o "$rep/html"
 expect_status 1
 [ "$(ls "$rep/html" | grep -c '^iomem-deref-.*\.html$')" = 7 ] ||
 	fail "the HTML report has not 7 finding pages"
-chk -p build --write-baseline "$rep/known;touch PWNED;'.json"
+chk -p . --write-baseline "$rep/known;touch PWNED;'.json"
 expect_status 1
-chk -p build --baseline "$rep/known;touch PWNED;'.json"
+chk -p . --baseline "$rep/known;touch PWNED;'.json"
 expect_status 0
-chk -p build --fix
+chk -p . --fix
 expect_status 1
 for i in $NAMES; do expect_same "drv/$(name $i)" "$T/fixed.c"; done
+# a database elsewhere (a build directory): the files outside it keep
+# their absolute names
+for i in $NAMES; do cp ../orig.c "drv/$(name $i)"; done
+mv compile_commands.json build/
+chk -p build --fix-dry-run
+expect_status 1
+[ "$(grep -c '^+++ b/'"$T"'/tree/drv/' "$OUT")" = 5 ] ||
+	fail "-p build: not the absolute names (5 unquoted)"
+[ "$(grep -c '^+++ "b/'"$T"'/tree/drv/' "$OUT")" = 2 ] ||
+	fail "-p build: not the absolute names (2 quoted)"
 no_pwned
 cd ..
 

@@ -350,4 +350,21 @@ div.bubble warning#warning: ! memcpy() on I/O memory: destination 'dst' may be I
 EOF
 grep '^tr\.finding' "$W/dom" && fail "a finding page with index rows"
 screenshot "$T/ev/map-vaddr-unchecked-blit.c-15.html" html-events.png
+# ---- -p with the database at the tree's top: the index names the files
+# below it relative to it, the pages still show their source
+cd "$T"
+printf '[{"directory": "%s", "file": "src/blit.c", "arguments": ["cc", "-I%s", "-c", "src/blit.c"]}]\n' \
+	"$T" "$INC" >compile_commands.json
+chk -p . --format=html -o "$T/tree-html"
+expect_status 1
+grep -o '<td class="loc">[^<]*</td>' "$T/tree-html/index.html" >"$W/locs"
+expect_file "$W/locs" <<'EOF'
+<td class="loc">src/blit.c:8:3</td>
+<td class="loc">src/blit.c:15:2</td>
+EOF
+grep -q '<title>iomem-deref at src/blit.c:8</title>' \
+	"$T/tree-html/iomem-deref-blit.c-8.html" || fail "the page's title is not relative"
+grep -q 'mode | 1' "$T/tree-html/iomem-deref-blit.c-8.html" ||
+	fail "the page lost its source"
+rm compile_commands.json
 echo "PASS"

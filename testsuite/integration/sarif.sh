@@ -6,8 +6,9 @@
 # message, fix-its, the path events as codeFlows[0].threadFlows[0].locations
 # that GitHub code scanning draws), and applying a result's `fixes` gives
 # what --fix writes.
-# Three reports are validated: relative paths (sparse style), absolute paths
-# (-p with a compile database, the CI case), a path with a space.
+# Four reports are validated: relative paths (sparse style), absolute paths
+# (-p with a compile database, the CI case), relative to SRCROOT with the
+# database at the tree's top, a path with a space.
 . "$(dirname "$0")/lib.sh"
 
 : "${SARIF_PREFIX:?SARIF_PREFIX must name where the validator is installed}"
@@ -210,6 +211,29 @@ import json, sys
 uri = json.load(open(sys.argv[1]))["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
 assert uri == "file://" + sys.argv[2], uri
 EOF
+
+# ---- -p with the database at the tree's top: the files below it relative
+# to SRCROOT (originalUriBaseIds), which is the database's directory; a
+# file outside it (here none) would stay absolute as above
+sed 's|"directory": "[^"]*"|"directory": "'"$T"'"|' build/compile_commands.json \
+	>compile_commands.json
+chk -p . --format=sarif -o rel.sarif
+expect_status 1
+validate rel.sarif
+python3 - rel.sarif "$T" <<'EOF' || fail "rel.sarif: not relative to SRCROOT"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+assert run["originalUriBaseIds"] == {"SRCROOT": {"uri": "file://" + sys.argv[2] + "/"}}, \
+    run["originalUriBaseIds"]
+r = run["results"][0]
+want = {"uri": "src/drv.c", "uriBaseId": "SRCROOT"}
+assert r["locations"][0]["physicalLocation"]["artifactLocation"] == want, r["locations"]
+assert r["fixes"][0]["artifactChanges"][0]["artifactLocation"] == want, r["fixes"]
+for t in r.get("codeFlows", [{}])[0].get("threadFlows", []):
+    for l in t["locations"]:
+        assert l["location"]["physicalLocation"]["artifactLocation"] == want, l
+EOF
+rm compile_commands.json
 
 # ---- a file name with a space
 cp src/drv.c "src/my drv.c"

@@ -10,7 +10,7 @@
 #    (1: findings; 0 with --exit-zero; --fail-on);
 #  - the merged SARIF passes Microsoft's SARIF validator;
 #  - --merge's errors: no reports, an unreadable or foreign file, reports of
-#    different kinds or versions, --format that does not match: exit 2 and
+#    different kinds, versions or trees, --format that does not match: exit 2 and
 #    one line; a missing shard's unit stays an error in every shard.
 . "$(dirname "$0")/lib.sh"
 
@@ -179,6 +179,13 @@ other_version "$W/part2.json" "$W/other.json"
 chk --merge "$W/part1.json" "$W/other.json"
 expect_option_error "$W/part1.json: iomemcheck $("$IMC" --version | cut -d' ' -f2), $W/other.json: iomemcheck 0.0.0-other: merge reports of one version"
 other_version "$W/part2.sarif" "$W/other.sarif"
+# reports of two trees (-p of two databases: the JSON root, SARIF's
+# SRCROOT) would mix names relative to different tops
+for fmt in json sarif; do
+	"$IMC" -p shuffled --shard 1/3 --format=$fmt -o "$W/tree2.$fmt" 2>/dev/null || true
+	chk --merge "$W/part1.$fmt" "$W/tree2.$fmt"
+	expect_option_error "$W/part1.$fmt and $W/tree2.$fmt are reports of different trees (other -p directories): merge reports of one"
+done
 chk --merge "$W/part1.sarif" "$W/other.sarif"
 expect_option_error "$W/other.sarif: another tool, version or rule catalogue than $W/part1.sarif"
 chk --merge --format=sarif "$W/part1.json"
