@@ -19,19 +19,9 @@ static const char *page_of(const char *rule)
 	return NULL;
 }
 
-static bool in_catalogue(const char *rule)
-{
-	size_t i;
-
-	for (i = 0; i < imc_rule_catalogue_len; i++)
-		if (!strcmp(imc_rule_catalogue[i].name, rule))
-			return true;
-	return false;
-}
-
 int imc_explain(FILE *out, const char *rule)
 {
-	const char *page = in_catalogue(rule) ? page_of(rule) : NULL;
+	const char *page = imc_rule_find(rule) ? page_of(rule) : NULL;
 	size_t len;
 
 	if (!page)

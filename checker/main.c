@@ -811,17 +811,14 @@ static int facts_options(struct imc_cli *cli, struct run *run)
 /* --fail-on names rules of the catalogue: a typo would fail nothing. */
 static int check_fail_on(const struct imc_cli *cli)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < cli->fail_on.n; i++) {
 		char *list = strdup(cli->fail_on.v[i]), *tok, *save = NULL;
 
 		for (tok = strtok_r(list, ",", &save); tok;
 		     tok = strtok_r(NULL, ",", &save)) {
-			for (k = 0; k < imc_rule_catalogue_len; k++)
-				if (!strcmp(tok, imc_rule_catalogue[k].name))
-					break;
-			if (k == imc_rule_catalogue_len) {
+			if (!imc_rule_find(tok)) {
 				fprintf(stderr,
 					"iomemcheck: --fail-on: unknown rule "
 					"'%s' (see --list-rules)\n",

@@ -236,6 +236,8 @@ struct imc_rule_info {
 };
 extern const struct imc_rule_info imc_rule_catalogue[];
 extern const size_t imc_rule_catalogue_len;
+/* The registry entry of the rule named name, or NULL. */
+const struct imc_rule_info *imc_rule_find(const char *name);
 
 #ifdef __cplusplus
 }

@@ -137,7 +137,7 @@ static void check_address_space(struct fnctx *c, const struct imc_type *dst,
 		return;
 	d = describe(src);
 	add_finding(
-		c->a, "iomem-address-space", at,
+		c->a, IMC_RULE_ADDRESS_SPACE, at,
 		conv > 0 ? imc_xasprintf(
 				   "%s drops __iomem from '%s' (add __iomem to "
 				   "the destination, or __force if intended)",

@@ -42,9 +42,9 @@ static void report_access(struct fnctx *c, const struct imc_node *lv,
 					    "read-modify-write"};
 	const struct imc_type *t = lv->type;
 	bool from_map = val_from_map(c, pv), fix;
-	const char *rule = pv->forced ? "iomem-forced-access"
-			   : from_map ? "map-vaddr-unchecked"
-				      : "iomem-deref";
+	enum imc_rule_id rule = pv->forced ? IMC_RULE_FORCED_ACCESS
+				: from_map ? IMC_RULE_VADDR_UNCHECKED
+					   : IMC_RULE_DEREF;
 	char when[32], *d = describe(ptr), *msg;
 	const char *load = NULL, *store = NULL, *how = "";
 	size_t f;
@@ -155,7 +155,7 @@ static void check_io_member_read(struct fnctx *c, struct state *s, int32_t o,
 
 	if (m->st == IMC_MAP_SYSTEM && c->report)
 		add_finding(
-			c->a, "map-vaddr-iomem-on-system", n,
+			c->a, IMC_RULE_VADDR_IOMEM_ON_SYSTEM, n,
 			imc_xasprintf("'%s.%s' used, but map '%s' is system "
 				      "memory on this path (%s): use '%s'",
 				      c->objs[o].display, n->name,
@@ -182,7 +182,7 @@ static void check_escape(struct fnctx *c, const struct imc_node *ret,
 		return;
 	at.range.fe_begin = v->from_fe;
 	f = add_finding(
-		c->a, "map-vaddr-unchecked", &at,
+		c->a, IMC_RULE_VADDR_UNCHECKED, &at,
 		imc_xasprintf("the system pointer of a map that may be I/O "
 			      "memory is returned by %s() at line %u as a "
 			      "plain pointer, without its is_iomem: %s; "

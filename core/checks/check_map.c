@@ -22,7 +22,7 @@ static void check_member_flag(struct fnctx *c, struct state *s, int32_t o,
 	if (!m->member || !m->flag || (m->flag == 2) == io_member || !c->report)
 		return;
 	add_finding(
-		c->a, "map-flag-mismatch", at,
+		c->a, IMC_RULE_FLAG_MISMATCH, at,
 		imc_xasprintf("map '%s' gets '%s' but is_iomem = %s: use %s()",
 			      c->objs[o].display,
 			      io_member ? def->io_member : def->sys_member,
@@ -43,7 +43,7 @@ static void check_unmap(struct fnctx *c, struct state *s,
 		struct imc_node at = {.loc = s->objs[o].incr_loc};
 
 		add_finding(
-			c->a, "map-incr-before-vunmap", &at,
+			c->a, IMC_RULE_INCR_BEFORE_VUNMAP, &at,
 			imc_xasprintf("map '%s' is advanced in place by %s() "
 				      "and later released by %s() at line %u, "
 				      "which needs the original address: "

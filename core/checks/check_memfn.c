@@ -56,9 +56,9 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	d = describe(a);
 	f = add_finding(
 		c->a,
-		v->forced  ? "iomem-forced-access"
-		: from_map ? "map-vaddr-unchecked"
-			   : "iomem-memfn",
+		v->forced  ? IMC_RULE_FORCED_ACCESS
+		: from_map ? IMC_RULE_VADDR_UNCHECKED
+			   : IMC_RULE_MEMFN,
 		from_map ? call : arg_site(c, call, pos[which], &at),
 		imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s%s",
 			      call->name, roles[which], d,
@@ -174,9 +174,9 @@ static void check_summary(struct fnctx *c, const struct imc_node *call,
 		 * I/O memory, at the access the message names. */
 		f = add_finding(
 			c->a,
-			v->forced	     ? "iomem-forced-access"
-			: val_from_map(c, v) ? "map-vaddr-unchecked"
-					     : "iomem-memfn",
+			v->forced	     ? IMC_RULE_FORCED_ACCESS
+			: val_from_map(c, v) ? IMC_RULE_VADDR_UNCHECKED
+					     : IMC_RULE_MEMFN,
 			call,
 			imc_xasprintf(
 				"'%s' may be I/O memory (%s) but %s() uses "

@@ -4,6 +4,7 @@
 #define IOMEMCHECK_ANALYSIS_H
 
 #include "flow.h"
+#include "rule_ids.h"
 
 /* A pending text edit; composed into enclosing edits before it is final. */
 struct edit {
@@ -111,7 +112,7 @@ void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
 		       bool report);
 
 /* findings/context.c */
-size_t add_finding(struct analysis *a, const char *rule,
+size_t add_finding(struct analysis *a, enum imc_rule_id rule,
 		   const struct imc_node *at, char *message);
 /* Findings in FILE are reported (the main file, or every file with
  * --headers). */

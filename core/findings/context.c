@@ -46,7 +46,7 @@ int32_t function_index(const struct analysis *a, const char *name)
 	return p ? (int32_t)((uintptr_t)p - 1) : -1;
 }
 
-size_t add_finding(struct analysis *a, const char *rule,
+size_t add_finding(struct analysis *a, enum imc_rule_id rule,
 		   const struct imc_node *at, char *message)
 {
 	struct imc_findings *out = a->out;
@@ -58,7 +58,7 @@ size_t add_finding(struct analysis *a, const char *rule,
 	}
 	f = &out->v[out->n];
 	memset(f, 0, sizeof(*f));
-	f->rule = rule;
+	f->rule = imc_rule_name(rule);
 	f->loc = at->loc;
 	f->loc.file = imc_intern_forever(at->loc.file);
 	f->fe_loc = at->range.fe_begin;

@@ -120,12 +120,9 @@ void imc_html_foot(FILE *out)
 
 const char *imc_html_rule_summary(const char *rule)
 {
-	size_t i;
+	const struct imc_rule_info *r = imc_rule_find(rule);
 
-	for (i = 0; i < imc_rule_catalogue_len; i++)
-		if (!strcmp(imc_rule_catalogue[i].name, rule))
-			return imc_rule_catalogue[i].summary;
-	return "";
+	return r ? r->summary : "";
 }
 
 /* ---- source files ---- */

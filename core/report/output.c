@@ -200,16 +200,6 @@ static cJSON *sarif_rules(void)
 	return rules;
 }
 
-static int rule_index(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < imc_rule_catalogue_len; i++)
-		if (!strcmp(imc_rule_catalogue[i].name, name))
-			return (int)i;
-	return -1;
-}
-
 /* A URI reference for a path: percent-encoded; absolute paths get file://. */
 static char *path_uri(const char *path)
 {
@@ -372,10 +362,12 @@ static cJSON *sarif_result(const char *root, const struct imc_finding *d)
 {
 	cJSON *r = cJSON_CreateObject(), *locs = cJSON_CreateArray();
 	cJSON *loc = cJSON_CreateObject(), *phys = cJSON_CreateObject();
+	const struct imc_rule_info *info;
 
 	cJSON_AddStringToObject(r, "ruleId", d->rule);
-	if (rule_index(d->rule) >= 0)
-		cJSON_AddNumberToObject(r, "ruleIndex", rule_index(d->rule));
+	if ((info = imc_rule_find(d->rule)))
+		cJSON_AddNumberToObject(r, "ruleIndex",
+					(double)(info - imc_rule_catalogue));
 	cJSON_AddStringToObject(r, "level", "warning");
 	cJSON_AddItemToObject(r, "message", sarif_text(d->message));
 	cJSON_AddItemToObject(phys, "artifactLocation",
