@@ -12,23 +12,33 @@
 #include "checks.h"
 #include "flow_internal.h"
 
+/* A map whose member and flag (is_iomem) were written and disagree: the
+ * advice names the active generation's setter (dma_buf_map_set_vaddr() in
+ * a v5.10 kernel, iosys_map_set_vaddr() from v5.18). */
 static void check_member_flag(struct fnctx *c, struct state *s, int32_t o,
 			      const struct imc_node *at,
 			      const struct imc_rule *def)
 {
 	const struct mapst *m = &s->objs[o];
-	bool io_member = m->member == 2;
+	bool io_member = m->member == 2, io_flag = m->flag == 2;
+	const char *setter;
+	char advice[160];
 
-	if (!m->member || !m->flag || (m->flag == 2) == io_member || !c->report)
+	if (!m->member || !m->flag || io_flag == io_member || !c->report)
 		return;
-	add_finding(
-		c->a, IMC_RULE_FLAG_MISMATCH, at,
-		imc_xasprintf("map '%s' gets '%s' but is_iomem = %s: use %s()",
-			      c->objs[o].display,
-			      io_member ? def->io_member : def->sys_member,
-			      m->flag == 2 ? "true" : "false",
-			      m->flag == 2 ? "iosys_map_set_vaddr_iomem"
-					   : "iosys_map_set_vaddr"));
+	setter = map_setter(c->a, def, io_flag ? IMC_MAP_IO : IMC_MAP_SYSTEM);
+	if (setter)
+		snprintf(advice, sizeof(advice), "use %s()", setter);
+	else
+		snprintf(advice, sizeof(advice), "set '%s' and '%s' together",
+			 io_flag ? def->io_member : def->sys_member,
+			 def->flag_member);
+	add_finding(c->a, IMC_RULE_FLAG_MISMATCH, at,
+		    imc_xasprintf("map '%s' gets '%s' but %s = %s: %s",
+				  c->objs[o].display,
+				  io_member ? def->io_member : def->sys_member,
+				  def->flag_member, io_flag ? "true" : "false",
+				  advice));
 }
 
 static void check_unmap(struct fnctx *c, struct state *s,

@@ -87,6 +87,11 @@ const struct imc_rule *rule_find(const struct analysis *a, enum imc_directive d,
 				 const char *name);
 const char *rewrite_for(const struct analysis *a, const char *subject,
 			const char *when);
+/* The map-set function of map struct rule def's generation that sets its
+ * first argument to state (iosys_map_set_vaddr_iomem() for iosys_map and
+ * IMC_MAP_IO), or NULL: advice names the API the rules own. */
+const char *map_setter(const struct analysis *a, const struct imc_rule *def,
+		       unsigned state);
 
 /* events.c: path events and grouping by root cause */
 /* Registers where the interned text WHY comes from (first one wins): the

@@ -125,6 +125,22 @@ const struct imc_rule *rule_find(const struct analysis *a, enum imc_directive d,
 	return r;
 }
 
+const char *map_setter(const struct analysis *a, const struct imc_rule *def,
+		       unsigned state)
+{
+	size_t i;
+
+	for (i = 0; i < a->rules->n; i++) {
+		const struct imc_rule *r = a->rules->all[i];
+
+		if (r->directive == IMC_R_MAP_SET && r->gen == def->gen &&
+		    r->map == 1 && r->state == state &&
+		    generation_active(a, r->gen))
+			return r->name;
+	}
+	return NULL;
+}
+
 /* The rewrite for SUBJECT under WHEN among the rules that apply. */
 const char *rewrite_for(const struct analysis *a, const char *subject,
 			const char *when)

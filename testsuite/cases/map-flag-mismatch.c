@@ -7,13 +7,13 @@
 void sys_member_io_flag(struct iosys_map *map, void *p)
 {
 	map->vaddr = p;
-	map->is_iomem = true; /* expect: map-flag-mismatch */
+	map->is_iomem = true; /* expect: map-flag-mismatch message: "map 'map' gets 'vaddr' but is_iomem = true: use iosys_map_set_vaddr_iomem()" */
 }
 
 void io_member_sys_flag(struct iosys_map *map, void __iomem *p)
 {
 	map->is_iomem = false;
-	map->vaddr_iomem = p; /* expect: map-flag-mismatch */
+	map->vaddr_iomem = p; /* expect: map-flag-mismatch message: "map 'map' gets 'vaddr_iomem' but is_iomem = false: use iosys_map_set_vaddr()" */
 }
 
 void consistent(struct iosys_map *map, void __iomem *io, void *sys)
