@@ -27,6 +27,7 @@
 #include "gccengine.h"
 #include "html.h"
 #include "iomemcheck.h"
+#include "jsonsyntax.h"
 #include "lower.h"
 #include "merge.h"
 #include "options.h"
@@ -177,6 +178,49 @@ static int write_facts(struct run *run, struct imc_facts *facts)
 	return status;
 }
 
+/* Whether cc names the language itself (-x c): then any name is C. */
+static bool language_given(const struct imc_ccargs *cc)
+{
+	size_t i;
+
+	for (i = 0; cc && i < cc->args.n; i++)
+		if (!strncmp(cc->args.v[i], "-x", 2))
+			return true;
+	return false;
+}
+
+/* The names libclang's driver takes for C (any other is a linker input or
+ * another language, which it rejects without saying why). */
+static bool c_file_name(const char *file)
+{
+	const char *dot = strrchr(file, '.');
+
+	return dot && !strchr(dot, '/') &&
+	       (!strcmp(dot, ".c") || !strcmp(dot, ".h") || !strcmp(dot, ".i"));
+}
+
+/* Why FILE cannot be a unit, said before libclang sees it (its own answer
+ * is an error number): NULL if it can. */
+static const char *source_refused(const char *file, const struct imc_ccargs *cc)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(file, &st) != 0)
+		return strerror(errno);
+	if (S_ISDIR(st.st_mode))
+		return strerror(EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return "not a regular file";
+	if (!language_given(cc) && !c_file_name(file))
+		return "not a C file (a name ending in .c, .h or .i, or -x c)";
+	fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return strerror(errno);
+	close(fd);
+	return NULL;
+}
+
 /* Checks one translation unit; its findings go to out. */
 static int check_file(struct run *run, const char *file,
 		      const struct imc_ccargs *cc, struct imc_findings *out)
@@ -193,15 +237,14 @@ static int check_file(struct run *run, const char *file,
 	CXTranslationUnit cxtu = NULL;
 	enum CXErrorCode ec;
 	struct imc_tu *tu;
-	struct stat st;
 	unsigned nbad;
 	int fatal, header_err, status;
-	const char *need = NULL;
+	const char *need = NULL, *refused = source_refused(file, cc);
 	char why[128] = "";
 	bool skip;
 
-	if (stat(file, &st) != 0) {
-		fprintf(stderr, "iomemcheck: %s: %s\n", file, strerror(errno));
+	if (refused) {
+		fprintf(stderr, "iomemcheck: %s: %s\n", file, refused);
 		return EXIT_TOOL;
 	}
 	if (snapshot(run, file))
@@ -448,6 +491,38 @@ static CXCompilationDatabase load_compile_db(const char *dir,
 	return db;
 }
 
+/* libclang takes a truncated compile_commands.json for the entries before
+ * the damage, or for none, and says nothing: the file must be JSON, an
+ * array. */
+static int check_compile_db_json(const char *path)
+{
+	struct imc_json_error jerr;
+	char err[PATH_MAX + 64];
+	size_t len, at = 0;
+	char *text = imc_read_input(path, IMC_JSON_INPUT_MAX, &len, err,
+				    sizeof(err));
+	int status = EXIT_TOOL;
+
+	if (!text) {
+		fprintf(stderr, "iomemcheck: %s\n", err);
+		return EXIT_TOOL;
+	}
+	while (at < len && strchr(" \t\r\n", text[at]))
+		at++;
+	if (imc_json_syntax(text, len, &jerr))
+		fprintf(stderr, "iomemcheck: %s:%u:%u: invalid JSON: %s\n",
+			path, jerr.line, jerr.col, jerr.what);
+	else if (text[at] != '[')
+		fprintf(stderr,
+			"iomemcheck: %s: not a compile database (a JSON array "
+			"of entries)\n",
+			path);
+	else
+		status = EXIT_CLEAN;
+	free(text);
+	return status;
+}
+
 /* The units of -p: every entry, or those of the FILEs named. Returns
  * EXIT_TOOL if the database cannot be used at all. */
 static int list_compile_db(struct run *run)
@@ -461,10 +536,8 @@ static int list_compile_db(struct run *run)
 	/* libclang would print its own complaints: look first */
 	snprintf(path, sizeof(path), "%s/compile_commands.json",
 		 cli->build_dir);
-	if (access(path, R_OK) != 0) {
-		fprintf(stderr, "iomemcheck: %s: %s\n", path, strerror(errno));
+	if (check_compile_db_json(path))
 		return EXIT_TOOL;
-	}
 	db = load_compile_db(cli->build_dir, &err);
 	if (err != CXCompilationDatabase_NoError || !db) {
 		fprintf(stderr,

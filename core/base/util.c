@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,12 +40,45 @@ char *imc_xstrdup(const char *s)
 	return memcpy(imc_xcalloc(1, len), s, len);
 }
 
+/* Reads f to its end into a NUL-terminated buffer of at least cap bytes
+ * (the size of a regular file, or 0); more than max bytes is too many
+ * (sets *too_big, returns NULL). */
+static char *read_stream(FILE *f, size_t cap, size_t max, size_t *len,
+			 bool *too_big)
+{
+	char *buf = imc_xrealloc(NULL, cap + 1);
+	size_t n = 0, got;
+
+	*too_big = false;
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			buf = imc_xrealloc(buf, cap + 1);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > max) {
+			*too_big = true;
+			free(buf);
+			return NULL;
+		}
+	} while (got);
+	if (ferror(f)) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
 char *imc_read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	size_t cap = 0;
 	struct stat st;
+	bool too_big;
+	char *buf;
 	int saved;
 
 	if (!f)
@@ -52,25 +87,56 @@ char *imc_read_file(const char *path, size_t *len)
 	 * keeps dozens of headers in memory inside cc1. */
 	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
 		cap = (size_t)st.st_size + 1;
-	buf = imc_xrealloc(NULL, cap + 1);
-	do {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 65536;
-			buf = imc_xrealloc(buf, cap + 1);
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got);
-	if (ferror(f)) {
-		saved = errno;
-		fclose(f);
-		free(buf);
-		errno = saved;
-		return NULL;
-	}
+	buf = read_stream(f, cap, SIZE_MAX - 1, len, &too_big);
+	saved = errno;
 	fclose(f);
-	buf[n] = '\0';
-	*len = n;
+	errno = saved;
+	return buf;
+}
+
+static void too_large(const char *path, size_t max, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s: larger than the limit of %zu MiB", path,
+		 max >> 20);
+}
+
+/* Whether a file of mode st cannot be an input of at most max bytes (the
+ * reason in err). */
+static bool input_refused(const char *path, const struct stat *st, size_t max,
+			  char *err, size_t errlen)
+{
+	if (S_ISDIR(st->st_mode))
+		snprintf(err, errlen, "%s: %s", path, strerror(EISDIR));
+	else if (!S_ISREG(st->st_mode) && !S_ISFIFO(st->st_mode))
+		snprintf(err, errlen, "%s: not a regular file", path);
+	else if (S_ISREG(st->st_mode) && (uintmax_t)st->st_size > max)
+		too_large(path, max, err, errlen);
+	else
+		return false;
+	return true;
+}
+
+char *imc_read_input(const char *path, size_t max, size_t *len, char *err,
+		     size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	bool too_big;
+	char *buf = NULL;
+
+	if (!f || fstat(fileno(f), &st)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	} else if (!input_refused(path, &st, max, err, errlen)) {
+		buf = read_stream(
+			f, S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 0,
+			max, len, &too_big);
+		if (!buf && too_big)
+			too_large(path, max, err, errlen);
+		else if (!buf)
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	}
+	if (f)
+		fclose(f);
 	return buf;
 }
 

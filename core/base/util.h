@@ -16,6 +16,16 @@ char *imc_xstrdup(const char *s);
 /* The whole file, NUL-terminated (len without the NUL); NULL with errno set
  * if it cannot be opened or read. */
 char *imc_read_file(const char *path, size_t *len);
+/* The same for a file the user names as an input (rules, a baseline, a
+ * report, a compile database): a regular file or a pipe (a shell's <(...))
+ * of at most max bytes. A directory or a device (/dev/zero) is refused
+ * before anything is read, a pipe once it gave more than max bytes: NULL
+ * with "PATH: WHY" in err. */
+char *imc_read_input(const char *path, size_t max, size_t *len, char *err,
+		     size_t errlen);
+/* The cap of a JSON input: a baseline, a report to merge, a compile
+ * database (Linux's allmodconfig database is some 100 MiB). */
+#define IMC_JSON_INPUT_MAX ((size_t)1 << 30)
 /* printf into a fresh heap string. */
 char *imc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* path relative to the directory root when it lies below it ("root/x/y.c":

@@ -107,14 +107,12 @@ int imc_baseline_write(const char *path, const struct imc_findings *f,
 static cJSON *load_baseline(const char *path, char *err, size_t errlen)
 {
 	size_t n;
-	char *buf = imc_read_file(path, &n);
+	char *buf = imc_read_input(path, IMC_JSON_INPUT_MAX, &n, err, errlen);
 	cJSON *doc;
 
-	if (!buf) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!buf)
 		return NULL;
-	}
-	doc = cJSON_Parse(buf);
+	doc = cJSON_ParseWithLength(buf, n);
 	free(buf);
 	if (!doc || !cJSON_IsArray(cJSON_GetObjectItem(doc, "findings"))) {
 		snprintf(err, errlen,

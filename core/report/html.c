@@ -99,13 +99,12 @@ static int load_report(struct report *r, const char *path, char *err,
 		       size_t errlen)
 {
 	size_t len;
-	char *text = imc_read_file(path, &len);
+	char *text =
+		imc_read_input(path, IMC_JSON_INPUT_MAX, &len, err, errlen);
 	cJSON *doc;
 
-	if (!text) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!text)
 		return -1;
-	}
 	doc = cJSON_ParseWithLength(text, len);
 	free(text);
 	if (!doc || add_doc(r, doc)) { /* r owns doc now */

@@ -57,13 +57,12 @@ static enum kind kind_of(const cJSON *doc)
 static cJSON *load(const char *path, char *err, size_t errlen)
 {
 	size_t len;
-	char *text = imc_read_file(path, &len);
+	char *text =
+		imc_read_input(path, IMC_JSON_INPUT_MAX, &len, err, errlen);
 	cJSON *doc;
 
-	if (!text) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!text)
 		return NULL;
-	}
 	doc = cJSON_ParseWithLength(text, len);
 	free(text);
 	if (!doc || kind_of(doc) == K_NONE) {

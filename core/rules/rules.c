@@ -493,19 +493,21 @@ static int load_stream(struct parse *p, FILE *f)
 	return ret;
 }
 
+/* A rules file is a few KiB; the cap keeps /dev/zero or a runaway pipe
+ * from taking all memory. */
+#define RULES_FILE_MAX (16u << 20)
+
 int imc_rules_load_file(struct imc_rules *rules, const char *path, char *err,
 			size_t errlen)
 {
-	struct parse p = {rules, path, 0, err, errlen, NULL};
-	FILE *f = fopen(path, "r");
+	size_t len;
+	char *text = imc_read_input(path, RULES_FILE_MAX, &len, err, errlen);
 	int ret;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!text)
 		return -1;
-	}
-	ret = load_stream(&p, f);
-	fclose(f);
+	ret = imc_rules_load_buffer(rules, path, text, len, err, errlen);
+	free(text);
 	return ret;
 }
 

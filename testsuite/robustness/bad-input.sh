@@ -81,6 +81,46 @@ missing-file-among-others)
 	expect_tool_lines 1 '^iomemcheck: nosuch\.c: No such file or directory$'
 	expect_absent out.json
 	;;
+not-a-source)
+	# What libclang only answers with an error number (4): said before it
+	# sees the file, by both engines.
+	mkdir dir
+	for engine in "" --engine=gcc; do
+		check $engine dir
+		expect_tool_error '^iomemcheck: dir: Is a directory$'
+		check $engine dir/
+		expect_tool_error '^iomemcheck: dir/: Is a directory$'
+		check $engine /dev/zero
+		expect_tool_error '^iomemcheck: /dev/zero: not a regular file$'
+		echo 'not C' >notes.txt
+		check $engine notes.txt
+		expect_tool_error '^iomemcheck: notes\.txt: not a C file \(a name ending in \.c, \.h or \.i, or -x c\)$'
+	done
+	# a FIFO is refused without being opened (an open would wait)
+	mkfifo pipe.c
+	run timeout 20 "$IMC" pipe.c
+	expect_tool_error '^iomemcheck: pipe\.c: not a regular file$'
+	# -x c: the name does not matter
+	cp clean.c clean.txt
+	run "$IMC" -x c clean.txt
+	expect_status 0
+	expect_no_stderr
+	# unreadable: root reads anything, so as nobody where possible
+	cp clean.c secret.c && chmod 000 secret.c
+	if [ "$(id -u)" -ne 0 ]; then
+		check secret.c
+		expect_tool_error '^iomemcheck: secret\.c: Permission denied$'
+	elif command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 &&
+	     chmod 755 "$TMP" &&
+	     setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
+		test -x "$IMC"; then
+		run setpriv --reuid=nobody --regid="$(id -g nobody)" \
+			--clear-groups "$IMC" secret.c
+		expect_tool_error '^iomemcheck: secret\.c: Permission denied$'
+	else
+		echo "NOTE: unreadable source not tested (root without setpriv/nobody)"
+	fi
+	;;
 syntax-error)
 	check syntax.c
 	expect_tool_error '^syntax\.c:7:[0-9]+: error: '
@@ -142,6 +182,37 @@ rules-unreadable)
 	expect_tool_error '^iomemcheck: rules\.d(:[0-9]+)?: Is a directory$'
 	IOMEMCHECK_RULES_DIR=$TMP/nowhere check clean.c
 	expect_tool_error "^iomemcheck: $TMP/nowhere: No such file or directory\$"
+	# a device is refused before it is read (/dev/zero would fill the
+	# memory), a file over the cap by its size
+	check --rules /dev/zero clean.c
+	expect_tool_error '^iomemcheck: /dev/zero: not a regular file$'
+	truncate -s 17M huge.rules
+	check --rules huge.rules clean.c
+	expect_tool_error '^iomemcheck: huge\.rules: larger than the limit of 16 MiB$'
+	# a pipe (a shell's <(...)) is read, and stops at the cap
+	mkfifo rules.fifo
+	(head -c 17M /dev/zero >rules.fifo 2>/dev/null &)
+	check --rules rules.fifo clean.c
+	expect_tool_error '^iomemcheck: rules\.fifo: larger than the limit of 16 MiB$'
+	;;
+baseline-unusable)
+	# --baseline and --merge read JSON a user names: no device, no
+	# directory, nothing over 1 GiB (by its size: truncate makes a sparse
+	# file); a pipe is still read (--baseline <(git show main:known.json))
+	mkdir base.d
+	for opt in --baseline --merge; do
+		check $opt /dev/zero drv.c
+		expect_tool_error '^iomemcheck: /dev/zero: not a regular file$'
+		check $opt base.d drv.c
+		expect_tool_error '^iomemcheck: base\.d: Is a directory$'
+	done
+	truncate -s 1025M huge.json
+	check --baseline huge.json drv.c
+	expect_tool_error '^iomemcheck: huge\.json: larger than the limit of 1024 MiB$'
+	run sh -c "'$IMC' --write-baseline known.json drv.c >/dev/null 2>&1;
+		cat known.json | '$IMC' --baseline /dev/stdin drv.c"
+	expect_status 0
+	expect_no_stderr
 	;;
 rules-malformed)
 	check --rules bad.rules clean.c
@@ -185,11 +256,30 @@ EOF
 	expect_tool_error "$TMP/nodir"
 	;;
 compile-db-malformed)
+	# libclang loads a damaged database silently (none, or the entries
+	# before the damage): one line with the place of the error
 	mkdir db
 	printf '[ { "directory": "%s", "command": "cc -c clean.c"\n' "$TMP" \
 		>db/compile_commands.json
 	check -p db
-	expect_tool_error 'compile_commands\.json'
+	expect_tool_error '^iomemcheck: db/compile_commands\.json:2:1: invalid JSON: the text ends here \(truncated\?\)$'
+	printf '[\n' >db/compile_commands.json
+	check -p db
+	expect_tool_error '^iomemcheck: db/compile_commands\.json:2:1: invalid JSON: the text ends here \(truncated\?\)$'
+	printf '[ { "directory": "/", "file": "a.c" },\n  { "file" "b.c" } ]\n' \
+		>db/compile_commands.json
+	check -p db
+	expect_tool_error "^iomemcheck: db/compile_commands\\.json:2:12: invalid JSON: expected ':'\$"
+	printf '{ "directory": "/" }\n' >db/compile_commands.json
+	check -p db
+	expect_tool_error '^iomemcheck: db/compile_commands\.json: not a compile database \(a JSON array of entries\)$'
+	: >db/compile_commands.json
+	check -p db
+	expect_tool_error '^iomemcheck: db/compile_commands\.json:1:1: invalid JSON: no JSON value, only blanks$'
+	rm db/compile_commands.json
+	mkdir db/compile_commands.json
+	check -p db
+	expect_tool_error '^iomemcheck: db/compile_commands\.json: Is a directory$'
 	;;
 fix-read-only)
 	# chmod 444 first: the tool must look at the mode itself (for root
@@ -290,10 +380,17 @@ fix-symlink-outside)
 # ---- the GCC plugin ----
 
 plugin-rules-malformed)
+	# one line, with no place in the unit (it was its last line, with a
+	# caret on its closing brace)
 	run_plugin -fplugin-arg-iomemcheck-rules=bad.rules -c clean.c -o x.o
 	expect_nonzero
 	expect_no_crash
-	expect_err 'error: .*bad\.rules:4: map-set needs a C identifier'
+	expect_one_line '^cc1: error: iomemcheck: bad\.rules:4: map-set needs a C identifier after it$'
+	expect_absent x.o
+	run_plugin -fplugin-arg-iomemcheck-rules=/dev/zero -c clean.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_one_line '^cc1: error: iomemcheck: /dev/zero: not a regular file$'
 	expect_absent x.o
 	run_plugin -fplugin-arg-iomemcheck-rules=nosuch.rules -c clean.c -o x.o
 	expect_nonzero
