@@ -120,6 +120,9 @@ struct imc_plugin_unit {
 struct imc_plugin {
 	struct imc_plugin_args args;
 	struct imc_plugin_unit unit;
+	/* loaded at plugin_init, so that a bad file is reported before the
+	 * unit, not at its last line; freed when the unit is done */
+	struct imc_rules *rules;
 
 	/* The source files, read once each (text.cc) */
 	struct {

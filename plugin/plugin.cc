@@ -87,6 +87,8 @@ static void switch_rules(const char *key, const char *list)
 /* The plugin's state: cc1 compiles one unit per process. */
 struct imc_plugin imc_plugin_state;
 
+/* At plugin_init, before the main file is open: GCC says "cc1: error:
+ * iomemcheck: FILE:LINE: ...", with no place in the unit. */
 static struct imc_rules *load_rules(void)
 {
 	struct imc_plugin_args *args = &plugin()->args;
@@ -97,16 +99,17 @@ static struct imc_rules *load_rules(void)
 	rules = imc_rules_new();
 	err[0] = 0;
 	if (imc_rules_load_beside(rules, args->path, err, sizeof(err)) < 0)
-		error("iomemcheck: %s", err);
+		error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
 	for (i = 0; i < args->rules.length(); i++) {
 		err[0] = 0;
 		if (imc_rules_load_file(rules, args->rules[i], err,
 					sizeof(err)) < 0)
-			error("iomemcheck: %s", err);
+			error_at(UNKNOWN_LOCATION, "iomemcheck: %s", err);
 	}
 	if (imc_rules_check_api(rules, args->api, err, sizeof(err)) < 0)
-		error("iomemcheck: %<-fplugin-arg-%s-api%>: %s", args->name,
-		      err);
+		error_at(UNKNOWN_LOCATION,
+			 "iomemcheck: %<-fplugin-arg-%s-api%>: %s", args->name,
+			 err);
 	return rules;
 }
 
@@ -131,12 +134,17 @@ static void write_facts(struct imc_facts *facts)
 	imc_facts_free(facts);
 }
 
+static void free_rules(void)
+{
+	imc_rules_free(plugin()->rules);
+	plugin()->rules = NULL;
+}
+
 static void finish_unit(void *event_data, void *data)
 {
 	struct imc_plugin_unit *unit = &plugin()->unit;
 	struct imc_options opts = {};
 	struct imc_findings findings = {};
-	struct imc_rules *rules;
 
 	(void)event_data;
 	(void)data;
@@ -144,12 +152,11 @@ static void finish_unit(void *event_data, void *data)
 		return;
 	unit->done = true;
 	if (!unit->tu && !plugin()->args.test_findings) {
-		/* No function: nothing to check, but a bad rules file is still
-		 * an error, as it is for the checker. */
-		if (!seen_error() && (rules = load_rules()))
-			imc_rules_free(rules);
+		/* No function: nothing to check (a bad rules file was an error
+		 * at plugin_init) */
 		if (!seen_error())
 			deliver(&findings);
+		free_rules();
 		return;
 	}
 	ensure_tu();
@@ -161,24 +168,19 @@ static void finish_unit(void *event_data, void *data)
 		report_findings(&findings);
 		imc_findings_free(&findings);
 	} else if (!seen_error()) {
-		rules = load_rules();
-		if (!seen_error()) {
-			opts.report_headers = plugin()->args.headers;
-			opts.cast_to_as = plugin()->args.cast_to_as;
-			opts.per_access = plugin()->args.per_access;
-			opts.api = plugin()->args.api;
-			opts.sources = src_cache();
-			opts.facts_db = plugin()->args.facts_db;
-			opts.facts =
-				plugin()->args.facts ? imc_facts_new() : NULL;
-			imc_analyze(unit->tu, rules, &opts, &findings);
-			deliver(&findings);
-			imc_findings_free(&findings);
-			write_facts(opts.facts);
-		}
-		if (rules)
-			imc_rules_free(rules);
+		opts.report_headers = plugin()->args.headers;
+		opts.cast_to_as = plugin()->args.cast_to_as;
+		opts.per_access = plugin()->args.per_access;
+		opts.api = plugin()->args.api;
+		opts.sources = src_cache();
+		opts.facts_db = plugin()->args.facts_db;
+		opts.facts = plugin()->args.facts ? imc_facts_new() : NULL;
+		imc_analyze(unit->tu, plugin()->rules, &opts, &findings);
+		deliver(&findings);
+		imc_findings_free(&findings);
+		write_facts(opts.facts);
 	}
+	free_rules();
 	delete unit->type_cache;
 	delete unit->decl_type_cache;
 	unit->type_cache = NULL;
@@ -327,6 +329,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 				  NULL);
 		return 0;
 	}
+	plugin()->rules = load_rules();
 	register_callback(args->name, PLUGIN_ATTRIBUTES, register_attributes,
 			  NULL);
 	register_callback(args->name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
