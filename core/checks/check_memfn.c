@@ -18,6 +18,82 @@ static bool is_io(const struct imc_node *n, const struct val *v)
 	return (v->mem & MEM_IO) || expr_iomem(n);
 }
 
+/* The advice after "use fn()" when the rules have no rewrite for a call on
+ * a map (fn NULL): which helper is missing. NULL: none to give. */
+static char *no_helper_advice(struct fnctx *c, const struct imc_node *call,
+			      const struct val *v, bool from_map)
+{
+	if (!from_map || v->forced || v->obj < 0)
+		return NULL;
+	if (!rule_find(c->a, IMC_R_ACCESSOR, call->name))
+		/* memcpy() between a map and plain memory: the rules of this
+		 * API generation have no helper (dma_buf_map: no copy from) */
+		return imc_xasprintf(
+			"; no helper of this API generation does %s() on a "
+			"map: test is_iomem of map '%s' first and use the I/O "
+			"variant on its vaddr_iomem",
+			call->name, c->objs[v->obj].display);
+	/* an accessor (memcpy_toio(), iosys_map_memcpy_to()) whose other
+	 * side is a map: the map API has no copy between two maps (issue 13:
+	 * say so) */
+	return imc_xasprintf(
+		"; no helper copies between a map and I/O memory or another "
+		"map: test is_iomem of map '%s' first and copy from its "
+		"vaddr_iomem with memcpy_fromio(), or add such a helper",
+		c->objs[v->obj].display);
+}
+
+/* The message of a mem function's finding, whole: what is on I/O memory,
+ * why, and what to use (fn, the rewrite's function, or the missing helper). */
+static char *memfn_message(struct fnctx *c, const struct imc_node *call,
+			   const char *role, const struct imc_node *a,
+			   const struct val *v, bool from_map, const char *fn)
+{
+	bool typed = imc_type_is_iomem_ptr(a->type);
+	char *d = describe(a),
+	     *tail = fn ? NULL : no_helper_advice(c, call, v, from_map);
+	char *msg = imc_xasprintf(
+		"%s() on I/O memory: %s '%s' %s%s%s%s%s%s%s", call->name, role,
+		d,
+		typed	 ? "is __iomem"
+		: v->why ? "may be I/O: "
+			 : "may be I/O",
+		typed	 ? ""
+		: v->why ? v->why
+			 : "",
+		fn ? "; use " : "", fn ? fn : "", fn ? "()" : "",
+		!v->forced ? ""
+		: fn ? " on the __iomem pointer instead of casting it away"
+		     : forced_how,
+		tail ? tail : "");
+
+	free(tail);
+	free(d);
+	return msg;
+}
+
+/* The finding's advice when the map's pointer walks (dma_buf_map: no
+ * offsets, a copy of the map walks): known only once no rewrite took. */
+static void advise_walk(struct fnctx *c, size_t f, const struct imc_node *a,
+			const struct val *v, bool copy)
+{
+	const char *step =
+		copy ? rewrite_for(c->a, "step", "of=map-copy") : NULL;
+	char *sfn = step ? template_fn_name(step) : NULL;
+	char *how = sfn ? imc_xasprintf("walk a copy of the map with %s()", sfn)
+			: imc_xstrdup("keep an offset into the map");
+	char *d = describe(a);
+	char *full = imc_xasprintf(
+		"%s: '%s' steps through map '%s', %s instead of the pointer",
+		c->a->out->v[f].message, d, c->objs[v->obj].display, how);
+
+	free(d);
+	free(sfn);
+	free(how);
+	free((char *)c->a->out->v[f].message);
+	c->a->out->v[f].message = full;
+}
+
 static void report_memfn(struct fnctx *c, const struct imc_node *call,
 			 const struct imc_rule *r, const struct val *vals)
 {
@@ -53,87 +129,28 @@ static void report_memfn(struct fnctx *c, const struct imc_node *call,
 	if (!tmpl && nio == 1 && from_map) /* dma_buf_map: walk a copy */
 		tmpl = rewrite_for(c->a, call->name, strcat(when, "-copy"));
 	fn = tmpl ? template_fn_name(tmpl) : NULL;
-	d = describe(a);
 	f = add_finding(
 		c->a,
 		v->forced  ? IMC_RULE_FORCED_ACCESS
 		: from_map ? IMC_RULE_VADDR_UNCHECKED
 			   : IMC_RULE_MEMFN,
 		from_map ? call : arg_site(c, call, pos[which], &at),
-		imc_xasprintf("%s() on I/O memory: %s '%s' %s%s%s%s%s%s",
-			      call->name, roles[which], d,
-			      imc_type_is_iomem_ptr(a->type) ? "is __iomem"
-			      : v->why			     ? "may be I/O: "
-							     : "may be I/O",
-			      imc_type_is_iomem_ptr(a->type) ? ""
-			      : v->why			     ? v->why
-							     : "",
-			      fn ? "; use " : "", fn ? fn : "", fn ? "()" : "",
-			      !v->forced ? ""
-			      : fn	 ? " on the __iomem pointer instead of "
-					   "casting it away"
-					 : forced_how));
+		memfn_message(c, call, roles[which], a, v, from_map, fn));
 	ev = *v;
 	ev.typed = imc_type_is_iomem_ptr(a->type) ||
 		   (!v->forced && !from_map && expr_iomem(a));
+	d = describe(a);
 	report_events(c, f, &ev, call, "access",
 		      imc_xasprintf("%s() on '%s'", call->name, d));
+	free(d);
 	if (fn &&
 	    !fix_call(c->a, f, call, tmpl,
 		      from_map && v->obj >= 0 && c->objs[v->obj].def ? a : NULL,
 		      v->forced && !from_map ? a : NULL) &&
 	    from_map && v->obj >= 0 && !fix_walk(c->a, f, a) &&
-	    fix_steps(c->a, a)) {
-		/* dma_buf_map: no offsets, a copy of the map walks */
-		const char *step =
-			strstr(when, "-copy")
-				? rewrite_for(c->a, "step", "of=map-copy")
-				: NULL;
-		char *sfn = step ? template_fn_name(step) : NULL;
-		char *how = sfn ? imc_xasprintf("walk a copy of the map with "
-						"%s()",
-						sfn)
-				: imc_xstrdup("keep an offset into the map");
-		char *full = imc_xasprintf(
-			"%s: '%s' steps through map '%s', %s instead of the "
-			"pointer",
-			c->a->out->v[f].message, d, c->objs[v->obj].display,
-			how);
-
-		free(sfn);
-		free(how);
-		free((char *)c->a->out->v[f].message);
-		c->a->out->v[f].message = full;
-	}
-	if (!fn && from_map && !v->forced && v->obj >= 0 &&
-	    !rule_find(c->a, IMC_R_ACCESSOR, call->name)) {
-		/* memcpy() between a map and plain memory: the rules of this
-		 * API generation have no helper (dma_buf_map: no copy from) */
-		char *full = imc_xasprintf(
-			"%s; no helper of this API generation does %s() on a "
-			"map: test is_iomem of map '%s' first and use the I/O "
-			"variant on its vaddr_iomem",
-			c->a->out->v[f].message, call->name,
-			c->objs[v->obj].display);
-
-		free((char *)c->a->out->v[f].message);
-		c->a->out->v[f].message = full;
-	} else if (!fn && from_map && !v->forced && v->obj >= 0) {
-		/* an accessor (memcpy_toio(), iosys_map_memcpy_to()) whose
-		 * other side is a map: the map API has no copy between two
-		 * maps (issue 13: say so) */
-		char *full = imc_xasprintf(
-			"%s; no helper copies between a map and I/O memory or "
-			"another map: test is_iomem of map '%s' first and copy "
-			"from its vaddr_iomem with memcpy_fromio(), or add "
-			"such a helper",
-			c->a->out->v[f].message, c->objs[v->obj].display);
-
-		free((char *)c->a->out->v[f].message);
-		c->a->out->v[f].message = full;
-	}
+	    fix_steps(c->a, a))
+		advise_walk(c, f, a, v, strstr(when, "-copy") != NULL);
 	free(fn);
-	free(d);
 }
 
 static void check_memfn(struct fnctx *c, const struct imc_node *call,
