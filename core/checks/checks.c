@@ -7,5 +7,6 @@
 #include "checks.h"
 
 const struct check_hooks *const imc_checks[] = {
-	&memfn_check, &addrspace_check, &deref_check, &map_check, NULL,
+	&memfn_check, &addrspace_check, &deref_check,
+	&map_check,   &escape_check,	NULL,
 };

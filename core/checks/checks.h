@@ -10,6 +10,7 @@ extern const struct check_hooks memfn_check; /* check_memfn.c */
 extern const struct check_hooks addrspace_check; /* check_addrspace.c */
 extern const struct check_hooks deref_check; /* check_deref.c */
 extern const struct check_hooks map_check; /* check_map.c */
+extern const struct check_hooks escape_check; /* check_escape.c */
 
 /* The table the engine calls, NULL-terminated. */
 extern const struct check_hooks *const imc_checks[];
