@@ -111,7 +111,8 @@ static bool scan_word(struct scan *s)
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		n = strlen(words[i]);
-		if (s->len - s->at >= n && !memcmp(s->text + s->at, words[i], n)) {
+		if (s->len - s->at >= n &&
+		    !memcmp(s->text + s->at, words[i], n)) {
 			s->at += n;
 			return true;
 		}
