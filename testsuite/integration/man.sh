@@ -35,9 +35,10 @@ grep -q "drv.c:5:2: warning: .*\[iomem-deref\]" "$ERR" || fail "the installed bi
 "$IMC" --list-rules | cut -d' ' -f1 >"$T/rules"
 while read -r rule; do
 	(cd / && "$IMC" --explain "$rule") >"$OUT" 2>"$ERR" || fail "installed: --explain $rule"
-	cmp -s "$REPO/docs/rules/$rule.md" "$OUT" && fail "no suppression section"
-	head -c "$(wc -c <"$REPO/docs/rules/$rule.md")" "$OUT" | cmp -s - "$REPO/docs/rules/$rule.md" ||
+	# the page as rendered (integration.explain checks the text)
+	[ "$(head -n 1 "$OUT")" = "$rule" ] ||
 		fail "installed: --explain $rule is not its page"
+	grep -q "iomemcheck-ignore($rule)" "$OUT" || fail "no suppression section"
 done <"$T/rules"
 
 # ---- the page renders without warnings
