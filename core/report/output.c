@@ -425,8 +425,8 @@ int imc_print_sarif(FILE *out, const struct imc_findings *f)
 	cJSON_AddStringToObject(doc, "version", "2.1.0");
 	cJSON_AddStringToObject(driver, "name", "iomemcheck");
 	cJSON_AddStringToObject(driver, "version", IMC_VERSION);
-	cJSON_AddStringToObject(driver, "informationUri",
-				"https://example.invalid/iomemcheck");
+	/* no informationUri: the tool has no home page to name, and its
+	 * documentation is installed with it (help names the rule's page) */
 	cJSON_AddItemToObject(driver, "rules", sarif_rules());
 	cJSON_AddItemToObject(tool, "driver", driver);
 	cJSON_AddItemToObject(run, "tool", tool);

@@ -9,10 +9,13 @@
 #    gl-code-quality.json in GitLab's format (relative paths, unique
 #    fingerprints that survive moving code), iomemcheck.json kept;
 #  - the baseline recipe: passes on today's findings, fails on a new one, and
-#    (known bug) in a checkout at another path.
+#    (known bug) in a checkout at another path;
+#  - no recipe or page links to a made-up example.invalid address.
 . "$(dirname "$0")/lib.sh"
 
 DOC=$REPO/docs/ci.md
+! grep -rn 'example\.invalid' "$REPO/README.md" "$REPO/docs" ||
+	fail "a made-up example.invalid link in the documentation"
 PATH=$(dirname "$IMC"):$PATH
 export PATH
 for PY in python3 /usr/bin/python3; do

@@ -125,6 +125,9 @@ for r in rules:
     check(r["defaultConfiguration"]["level"] == "warning", r["id"] + " level")
     check("docs/rules/%s.md" % r["id"] in r["help"]["text"], r["id"] + " help names its page")
     check("helpUri" not in r, r["id"] + " no relative helpUri")
+# no made-up links (it was informationUri https://example.invalid/...)
+check("informationUri" not in driver, "no informationUri")
+check("example.invalid" not in open(sys.argv[1]).read(), "no example.invalid link")
 
 # results: exactly the JSON report's findings, same order
 results, findings = run["results"], rep["findings"]
