@@ -938,6 +938,24 @@ static struct imc_rules *load_rules(const struct imc_cli *cli)
 	return rules;
 }
 
+/* The report and the baseline to write, tried before any unit is parsed:
+ * an -o into a missing directory must not cost the whole analysis. */
+static int check_outputs(const struct imc_cli *cli)
+{
+	char err[PATH_MAX + 128];
+	bool html = !strcmp(cli->format, "html");
+
+	if (((cli->output && strcmp(cli->format, "text") &&
+	      imc_output_check(cli->output, html, err, sizeof(err))) ||
+	     (cli->write_baseline &&
+	      imc_output_check(cli->write_baseline, false, err,
+			       sizeof(err))))) {
+		fprintf(stderr, "iomemcheck: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
 static int checker_main(int argc, char **argv)
 {
 	struct imc_cli cli;
@@ -1005,6 +1023,12 @@ static int checker_main(int argc, char **argv)
 	run.rules = load_rules(&cli);
 	if (!cli.files.n && !cli.build_dir) {
 		fputs("iomemcheck: no input files (try --help)\n", stderr);
+		return EXIT_TOOL;
+	}
+	if (check_outputs(&cli)) {
+		free_owned(&run);
+		imc_rules_free(run.rules);
+		imc_cli_free(&cli);
 		return EXIT_TOOL;
 	}
 	if (cli.build_dir) {

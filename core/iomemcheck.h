@@ -223,6 +223,12 @@ int imc_report_format(const char *path, const char *format);
  * into place (never a partial report); -1 + err on failure. */
 int imc_report_write(const char *path, int format, const struct imc_findings *f,
 		     char *err, size_t errlen);
+/* Before any analysis: whether a report file (dir false) or the directory
+ * of an HTML report (dir true, made as mkdir -p) can be written at path,
+ * found by creating and removing what the writer would create there
+ * (access(2) would say yes to root on a read-only mount); -1 + err
+ * ("PATH: WHY") if not. */
+int imc_output_check(const char *path, bool dir, char *err, size_t errlen);
 /* Reads a JSON report (imc_print_json's) back and appends its findings and
  * limits to out, as the analysis gave them (readback.c); -1 + a one-line
  * err if it cannot be read or is not one. */

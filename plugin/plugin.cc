@@ -222,6 +222,10 @@ static void check_policy_args(void)
 		error(G_("%<-fplugin-arg-%s-format%> without "
 			 "%<-fplugin-arg-%s-report%>"),
 		      args->name, args->name);
+	/* before the unit is compiled, not after (as the checker's -o) */
+	else if (args->report &&
+		 imc_output_check(args->report, false, err, sizeof(err)) < 0)
+		error(G_("%<-fplugin-arg-%s-report%>: %s"), args->name, err);
 	if (args->facts_db &&
 	    imc_facts_db_check(args->facts_db, err, sizeof(err)) < 0)
 		error(G_("%<-fplugin-arg-%s-facts-db%>: %s"), args->name, err);

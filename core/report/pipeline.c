@@ -7,9 +7,11 @@
  * rules fail).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "iomemcheck.h"
@@ -133,6 +135,71 @@ int imc_report_write(const char *path, int format, const struct imc_findings *f,
 		return -1;
 	}
 	return 0;
+}
+
+/* Creates and removes the file (or the directory) probe. */
+static int probe(const char *probe_path, bool dir)
+{
+	int fd;
+
+	if (dir)
+		return mkdir(probe_path, 0700) ? -1 : rmdir(probe_path);
+	fd = open(probe_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return unlink(probe_path);
+}
+
+/* The nearest ancestor of path that exists (path itself included), in a
+ * heap string; "." for a relative path none of whose directories exist. */
+static char *existing_ancestor(const char *path)
+{
+	char *p = imc_xstrdup(path), *slash;
+	struct stat st;
+
+	while (stat(p, &st)) {
+		slash = strrchr(p, '/');
+		while (slash && slash > p && slash[-1] == '/')
+			slash--;
+		if (!slash) {
+			free(p);
+			return imc_xstrdup(".");
+		}
+		slash[slash == p] = '\0'; /* "/x" -> "/" */
+	}
+	return p;
+}
+
+int imc_output_check(const char *path, bool dir, char *err, size_t errlen)
+{
+	struct stat st;
+	char *where, *tmp;
+	int ret = 0;
+
+	if (!dir && !stat(path, &st) && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(EISDIR));
+		return -1;
+	}
+	/* a report: its temporary file; HTML: a directory in the deepest one
+	 * that exists (the pages are made below it) */
+	where = dir ? existing_ancestor(path) : imc_xstrdup(path);
+	if (dir && (stat(where, &st) || !S_ISDIR(st.st_mode))) {
+		errno = ENOTDIR;
+		ret = -1;
+	} else {
+		tmp = dir ? imc_xasprintf("%s/.iomemcheck-probe-%d", where,
+					  (int)getpid())
+			  : imc_xasprintf("%s.tmp-%d", path, (int)getpid());
+		ret = probe(tmp, dir);
+		free(tmp);
+	}
+	if (ret)
+		snprintf(err, errlen, "%s: %s",
+			 dir && errno == ENOTDIR ? where : path,
+			 strerror(errno));
+	free(where);
+	return ret;
 }
 
 void imc_findings_move(struct imc_findings *dst, struct imc_findings *src)

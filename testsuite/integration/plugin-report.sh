@@ -79,8 +79,10 @@ grep -q "^cc1: error: '-fplugin-arg-iomemcheck-format' without '-fplugin-arg-iom
 	fail "format without report"
 plug -fplugin-arg-iomemcheck-report="$T/no-such-dir/r.json" -c drv.c -o drv.o
 expect_status 1
-grep -q "^cc1: error: iomemcheck: $T/no-such-dir/r.json: No such file or directory$" "$ERR" ||
+# tried before the unit is compiled: that line alone, no findings before it
+grep -q "^cc1: error: '-fplugin-arg-iomemcheck-report': $T/no-such-dir/r.json: No such file or directory$" "$ERR" ||
 	fail "unwritable report"
+[ "$(wc -l <"$ERR")" -eq 1 ] || fail "unwritable report: not the only line"
 rm -f drv.o
 expect_dir . drv.c clean.c nofunc.c
 expect_dir "$T" src

@@ -241,6 +241,48 @@ rules-malformed)
 	check --api=pre-5.9 clean.c
 	expect_tool_error "^iomemcheck: --api: unknown API generation 'pre-5.9' "
 	;;
+output-unwritable)
+	# The report and the baseline are tried before any unit is parsed: the
+	# only line is the output's (syntax.c's error would come first if it
+	# had been parsed), and nothing is left behind.
+	run "$IMC" --format=json -o nodir/out.json syntax.c
+	expect_tool_error '^iomemcheck: nodir/out\.json: No such file or directory$'
+	run "$IMC" --format=sarif -o drv.c/out.sarif syntax.c
+	expect_tool_error '^iomemcheck: drv\.c/out\.sarif: Not a directory$'
+	mkdir out.d
+	run "$IMC" --format=json -o out.d syntax.c
+	expect_tool_error '^iomemcheck: out\.d: Is a directory$'
+	run "$IMC" --format=html -o drv.c/report syntax.c
+	expect_tool_error '^iomemcheck: drv\.c: Not a directory$'
+	run "$IMC" --write-baseline nodir/known.json syntax.c
+	expect_tool_error '^iomemcheck: nodir/known\.json: No such file or directory$'
+	run "$IMC" -p nodir --format=json -o nodir/out.json
+	expect_tool_error '^iomemcheck: nodir/out\.json: No such file or directory$'
+	# an HTML report's directory is made as mkdir -p: a new one is fine
+	run "$IMC" --format=html -o new/report/dir clean.c
+	expect_status 0
+	[ -f new/report/dir/index.html ] || fail "no index.html in the new directory"
+	# permission: root writes anywhere, so as nobody where possible
+	mkdir locked && chmod 755 locked "$TMP"
+	if command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 &&
+	   setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
+		test -x "$IMC"; then
+		run setpriv --reuid=nobody --regid="$(id -g nobody)" \
+			--clear-groups "$IMC" --format=json -o locked/out.json \
+			syntax.c
+		expect_tool_error '^iomemcheck: locked/out\.json: Permission denied$'
+	fi
+	expect_no_leftovers
+	[ -z "$(find "$TMP" -name '.iomemcheck-probe-*')" ] || fail "a probe left behind"
+	;;
+plugin-report-unwritable)
+	# report= is tried before the unit is compiled: one line, no object
+	run_plugin -fplugin-arg-iomemcheck-report=nodir/r.json -c syntax.c -o x.o
+	expect_nonzero
+	expect_no_crash
+	expect_one_line "^cc1: error: '-fplugin-arg-iomemcheck-report': nodir/r\\.json: No such file or directory\$"
+	expect_absent x.o
+	;;
 compile-db-missing-file)
 	mkdir db
 	cat >db/compile_commands.json <<EOF
