@@ -32,7 +32,6 @@
 #include "merge.h"
 #include "options.h"
 #include "parse.h"
-#include "bodies.h"
 #include "parallel.h"
 #include "report.h"
 #include "util.h"
@@ -288,8 +287,8 @@ reparse:
 		       &stats);
 	/* a header body skipped by the first parse may be needed: parse.c */
 	if (!(skip && stats.nskipped_bodies &&
-	      imc_bodies_needed(tu, &stats.skipped_bodies, run->rules,
-				&need))) {
+	      (need = imc_bodies_needed(tu, &stats.skipped_bodies, run->rules,
+					&opts)))) {
 		if (run->cli->dump_ir)
 			imc_tu_dump(tu, stdout);
 		imc_analyze(tu, run->rules, &opts, &findings);

@@ -14,8 +14,9 @@
  * temporary file: StorePreamblesInMemory). That is where the headers of a
  * kernel unit come from. Header functions the main file reaches are then
  * lowered with empty bodies (imc_func.body_skipped); when one of them may
- * need its body (bodies.c before the analysis, the analysis itself after:
- * imc_findings.needs_body), the unit is parsed again in full.
+ * need its body (the core's imc_bodies_needed() before the analysis, the
+ * analysis itself after: imc_findings.needs_body), the unit is parsed
+ * again in full.
  *
  * With a precompiled preamble, asking libclang for a header's text or for
  * a location by offset, or visiting the unit's declarations, loads the

@@ -106,6 +106,19 @@ struct imc_options {
  * source file needed for fix-its could not be read (findings still valid). */
 int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 		const struct imc_options *opts, struct imc_findings *out);
+/* Which skipped header bodies the analysis needs before it runs: a front
+ * end that lowered the #include preamble's functions with their bodies
+ * skipped (skipped: interned name -> non-NULL) asks whether one of them
+ * hands out I/O memory or a map without being given one (its type mentions
+ * __iomem or a map struct of the unit's API generations, and no rule says
+ * what it does), which only its body would show. Returns that function's
+ * name, or NULL: analyse the unit as lowered. The bodies the analysis finds
+ * it needs while it runs come in imc_findings.needs_body. */
+struct imc_ptrmap;
+const char *imc_bodies_needed(struct imc_tu *tu,
+			      const struct imc_ptrmap *skipped,
+			      const struct imc_rules *rules,
+			      const struct imc_options *opts);
 void imc_findings_free(struct imc_findings *f);
 /* Frees what one finding owns (message, fix-its); for filters that drop it. */
 void imc_finding_release(struct imc_finding *f);

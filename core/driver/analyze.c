@@ -65,6 +65,63 @@ static bool type_matters(struct analysis *a, const struct imc_type *t)
 	return false;
 }
 
+/* Calls whose effect the rules describe, so that the body's summary is not
+ * read (engine/flow_calls.c: accessors and I/O sources) or only for a
+ * returned pointer (memory and map functions: a map test's truth value or
+ * a memcpy()'s void carries no I/O memory anyone could access). */
+static bool rules_decide(struct analysis *a, const struct imc_func *fn)
+{
+	const struct imc_type *ret = fn->type ? fn->type->ret : NULL;
+	const struct callee_rules *cr = rules_for(a, fn->name);
+	int d;
+
+	if (cr->r[IMC_R_ACCESSOR] || cr->r[IMC_R_IO_SOURCE])
+		return true;
+	if (ret && (ret->kind == IMC_T_PTR || ret->kind == IMC_T_STRUCT ||
+		    ret->kind == IMC_T_UNION))
+		return false;
+	for (d = 0; d < IMC_R_COUNT; d++)
+		if (d != IMC_R_MAP_STRUCT && d != IMC_R_IO_FIELD &&
+		    d != IMC_R_REWRITE && cr->r[d])
+			return true;
+	return false;
+}
+
+static void callee_rules_free(struct analysis *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->callee_rules.cap; i++)
+		free(a->callee_rules.vals[i]);
+	imc_ptrmap_free(&a->callee_rules);
+}
+
+const char *imc_bodies_needed(struct imc_tu *tu,
+			      const struct imc_ptrmap *skipped,
+			      const struct imc_rules *rules,
+			      const struct imc_options *opts)
+{
+	static const struct imc_options defaults;
+	struct analysis a = {0};
+	const char *need = NULL;
+	uint32_t i;
+
+	a.tu = tu;
+	a.rules = rules;
+	a.opts = opts ? opts : &defaults;
+	generations_select(&a);
+	for (i = 0; i < imc_tu_nfuncs(tu) && !need; i++) {
+		const struct imc_func *fn = imc_tu_func(tu, i);
+
+		if (imc_ptrmap_get(skipped, (uintptr_t)fn->name) &&
+		    type_matters(&a, fn->type) && !rules_decide(&a, fn))
+			need = fn->name;
+	}
+	callee_rules_free(&a);
+	free(a.gen_active);
+	return need;
+}
+
 static bool call_matters(struct analysis *a, const char *name)
 {
 	const struct callee_rules *cr = rules_for(a, name);
@@ -316,9 +373,7 @@ int imc_analyze(struct imc_tu *tu, const struct imc_rules *rules,
 	free(a.edits);
 	free(a.sums);
 	imc_ptrmap_free(&a.fn_index);
-	for (i = 0; i < a.callee_rules.cap; i++)
-		free(a.callee_rules.vals[i]);
-	imc_ptrmap_free(&a.callee_rules);
+	callee_rules_free(&a);
 	holders_free(&a);
 	origins_free(&a);
 	facts_db_close(&a);

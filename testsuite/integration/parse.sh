@@ -1,7 +1,7 @@
 #!/bin/sh
 # integration.parse: by default, header function bodies skipped by the first
-# parse, and a full parse when the analysis needs one (checker/parse.c,
-# bodies.c, core: imc_findings.needs_body); with
+# parse, and a full parse when the analysis needs one (checker/parse.c;
+# core: imc_bodies_needed(), imc_findings.needs_body); with
 # IOMEMCHECK_SKIP_HEADER_BODIES=0, a full parse.
 #  - a header helper that never gets I/O memory or a map: its body stays
 #    skipped (the trace line says so), the findings are those of a full parse;
@@ -15,6 +15,8 @@
 #  - functions the main file defines through a macro, and a header included
 #    below the main file's first lines (not in the preamble): the same
 #    findings as a full parse;
+#  - a helper whose type names a map struct: parsed again in full, but not
+#    under --api naming another generation;
 #  - --dump-ir and --headers parse in full at once;
 #  - every testsuite case: the same stdout, stderr and exit status with and
 #    without IOMEMCHECK_SKIP_HEADER_BODIES=0.
@@ -215,6 +217,33 @@ grep -qx 'iomemcheck: f.c: parse: header bodies skipped (0 reached)' "$ERR" ||
 grep -q "^f.c:7:2: warning: 'map->vaddr' may be I/O memory .*fill() uses argument 1" "$ERR" ||
 	fail "f.c: the finding through a header below the preamble"
 same_as_full f.c
+
+# A skipped helper whose type names a map struct needs its body only where
+# that struct's API generation applies (the core decides, with the unit's
+# generations: imc_bodies_needed()).
+cat >dbm.h <<'EOF2'
+static inline void *dbm_vaddr(struct dma_buf_map *m)
+{
+	return m->vaddr;
+}
+EOF2
+cat >h.c <<'EOF2'
+#include <linux/dma-buf-map.h>
+#include <linux/iosys-map.h>
+#include "dbm.h"
+
+void *h(struct dma_buf_map *m)
+{
+	return dbm_vaddr(m);
+}
+EOF2
+chk h.c
+grep -qx 'iomemcheck: h.c: parse: re-parsed in full (dbm_vaddr() needs its body)' "$ERR" ||
+	fail "h.c: no full parse for a helper of the dma_buf_map generation"
+chk --api=iosys-map h.c
+grep -qx 'iomemcheck: h.c: parse: header bodies skipped (1 reached)' "$ERR" ||
+	fail "h.c --api=iosys-map: a full parse for another generation's map"
+same_as_full h.c --api=iosys-map
 
 chk --dump-ir b.c
 grep -qx 'iomemcheck: b.c: parse: full' "$ERR" || fail "--dump-ir: not a full parse"
