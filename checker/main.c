@@ -1051,6 +1051,7 @@ static int checker_main(int argc, char **argv)
 	status = worse(status, imc_finish(&cli, &run.all, status == EXIT_TOOL));
 	if (status != EXIT_TOOL && (cli.fix || cli.fix_dry_run))
 		status = worse(status, apply_fixes(&run));
+	imc_work_report();
 	imc_findings_free(&run.all);
 	for (i = 0; i < run.nsnaps; i++)
 		imc_snapshot_free(&run.snaps[i]);

@@ -179,6 +179,7 @@ static void finish_unit(void *event_data, void *data)
 		deliver(&findings);
 		imc_findings_free(&findings);
 		write_facts(opts.facts);
+		imc_work_report();
 	}
 	free_rules();
 	delete unit->type_cache;

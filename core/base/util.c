@@ -336,6 +336,104 @@ void imc_ptrmap_free(struct imc_ptrmap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* Both keys' bits folded into the low ones, which pick the slot. */
+static size_t hash_pair(uintptr_t k1, uintptr_t k2)
+{
+	uint64_t h = hash_ptr(k1) ^ ((uint64_t)k2 * 0x9e3779b97f4a7c15ull);
+
+	return (size_t)(h ^ (h >> 32) ^ (h >> 17));
+}
+
+/* The slot of (k1, k2), or the empty one where it would go. */
+static size_t pairmap_slot(const struct imc_pairmap *m, uintptr_t k1,
+			   uintptr_t k2)
+{
+	size_t j, steps = 1;
+
+	for (j = hash_pair(k1, k2) & (m->cap - 1);
+	     m->keys[j][0] && (m->keys[j][0] != k1 || m->keys[j][1] != k2);
+	     j = (j + 1) & (m->cap - 1))
+		steps++;
+	imc_work_add(IMC_WORK_PAIRMAP, steps);
+	return j;
+}
+
+static void pairmap_grow(struct imc_pairmap *m)
+{
+	struct imc_pairmap bigger = {0};
+	size_t i;
+
+	bigger.cap = m->cap ? m->cap * 2 : 64;
+	bigger.keys = imc_xcalloc(bigger.cap, sizeof(*bigger.keys));
+	bigger.vals = imc_xcalloc(bigger.cap, sizeof(void *));
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i][0]) {
+			size_t j = pairmap_slot(&bigger, m->keys[i][0],
+						m->keys[i][1]);
+
+			bigger.keys[j][0] = m->keys[i][0];
+			bigger.keys[j][1] = m->keys[i][1];
+			bigger.vals[j] = m->vals[i];
+			bigger.n++;
+		}
+	free(m->keys);
+	free(m->vals);
+	*m = bigger;
+}
+
+void *imc_pairmap_get(const struct imc_pairmap *m, uintptr_t k1, uintptr_t k2)
+{
+	size_t j;
+
+	if (!m->cap || !k1)
+		return NULL;
+	j = pairmap_slot(m, k1, k2);
+	return m->keys[j][0] ? m->vals[j] : NULL;
+}
+
+void imc_pairmap_put(struct imc_pairmap *m, uintptr_t k1, uintptr_t k2,
+		     void *val)
+{
+	size_t j;
+
+	if (!k1)
+		return;
+	if (2 * (m->n + 1) > m->cap)
+		pairmap_grow(m);
+	j = pairmap_slot(m, k1, k2);
+	if (!m->keys[j][0]) {
+		m->keys[j][0] = k1;
+		m->keys[j][1] = k2;
+		m->n++;
+	}
+	m->vals[j] = val;
+}
+
+void imc_pairmap_free(struct imc_pairmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static uint64_t work[IMC_WORK_COUNT];
+
+void imc_work_add(enum imc_work w, uint64_t steps)
+{
+	work[w] += steps;
+}
+
+void imc_work_report(void)
+{
+	if (!getenv("IOMEMCHECK_WORK"))
+		return;
+	fprintf(stderr,
+		"iomemcheck: work: pairmap-probes=%llu "
+		"fixit-clash-steps=%llu\n",
+		(unsigned long long)work[IMC_WORK_PAIRMAP],
+		(unsigned long long)work[IMC_WORK_FIXIT_CLASH]);
+}
+
 const char *imc_intern_forever(const char *str)
 {
 	static struct imc_strset forever;

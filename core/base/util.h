@@ -61,6 +61,32 @@ void imc_ptrmap_free(struct imc_ptrmap *m);
 /* The same, after free_val() on every value. */
 void imc_ptrmap_free_with(struct imc_ptrmap *m, void (*free_val)(void *));
 
+/* A map from a pair of keys (the first one not 0) to a pointer. */
+struct imc_pairmap {
+	uintptr_t (*keys)[2];
+	void **vals;
+	size_t n, cap;
+};
+void *imc_pairmap_get(const struct imc_pairmap *m, uintptr_t k1, uintptr_t k2);
+void imc_pairmap_put(struct imc_pairmap *m, uintptr_t k1, uintptr_t k2,
+		     void *val);
+void imc_pairmap_free(struct imc_pairmap *m);
+
+/*
+ * Work counters: the steps of the lookups whose cost could grow with the
+ * size of a unit (issue 21.3: a list walked per function made 8 MB take
+ * 217 s). With IOMEMCHECK_WORK set in the environment imc_work_report()
+ * prints them, one line on stderr; robustness.many-functions checks that
+ * they grow linearly with the number of functions, without timing.
+ */
+enum imc_work {
+	IMC_WORK_PAIRMAP, /* slots probed in pair maps (why's origins) */
+	IMC_WORK_FIXIT_CLASH, /* fix-its compared for overlap */
+	IMC_WORK_COUNT
+};
+void imc_work_add(enum imc_work w, uint64_t steps);
+void imc_work_report(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -46,8 +46,10 @@ struct analysis {
 	struct imc_ptrmap holders;
 	bool holders_changed;
 	bool *gen_active; /* per rules->gens[i]: its rules apply to this TU */
-	/* interned why -> struct origin: where it comes from (events.c) */
+	/* interned why -> struct origin: where it comes from (events.c), the
+	 * newest one, and (why, function) -> that function's own */
 	struct imc_ptrmap origins;
+	struct imc_pairmap origin_in_fn;
 	/* cross-unit facts (facts.c, facts_db.c): collected, read */
 	struct imc_facts *facts;
 	struct facts_db *db;

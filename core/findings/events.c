@@ -19,7 +19,10 @@
 #define CHAIN_MAX 8
 
 /* One per why and function (the same text, "map 'map' is not tested...",
- * names other places in other functions); the newest first. */
+ * names other places in other functions); the newest first. A text such
+ * as "'p' is declared __iomem" has one in every function with a parameter
+ * p, so a function's own is found through a->origin_in_fn, not by walking
+ * the list (that walk made the analysis quadratic in the functions). */
 struct origin {
 	struct origin *next;
 	const struct imc_func *fn;
@@ -50,19 +53,15 @@ void origin_note(struct analysis *a, const char *why, const struct imc_node *at,
 		 const char *kind, const char *prev, char *message)
 {
 	const struct imc_func *fn = a->current ? a->current->fn : NULL;
-	struct origin *head =
-		why ? imc_ptrmap_get(&a->origins, (uintptr_t)why) : NULL;
 	struct origin *o;
 
-	for (o = head; o; o = o->next)
-		if (o->fn == fn)
-			break;
-	if (!why || !at || !at->loc.line || o) {
+	if (!why || !at || !at->loc.line ||
+	    imc_pairmap_get(&a->origin_in_fn, (uintptr_t)why, (uintptr_t)fn)) {
 		free(message);
 		return;
 	}
 	o = imc_xcalloc(1, sizeof(*o));
-	o->next = head;
+	o->next = imc_ptrmap_get(&a->origins, (uintptr_t)why);
 	o->fn = fn;
 	o->loc = at->loc;
 	o->fe = at->range.fe_begin;
@@ -70,6 +69,7 @@ void origin_note(struct analysis *a, const char *why, const struct imc_node *at,
 	o->prev = prev != why ? prev : NULL;
 	o->message = message;
 	imc_ptrmap_put(&a->origins, (uintptr_t)why, o);
+	imc_pairmap_put(&a->origin_in_fn, (uintptr_t)why, (uintptr_t)fn, o);
 }
 
 void finding_event(struct analysis *a, size_t f, const char *kind,
@@ -84,13 +84,10 @@ void finding_event(struct analysis *a, size_t f, const char *kind,
 static const struct origin *lookup(struct analysis *a, const char *why)
 {
 	const struct imc_func *fn = a->current ? a->current->fn : NULL;
-	const struct origin *head = imc_ptrmap_get(&a->origins, (uintptr_t)why);
-	const struct origin *o;
+	const struct origin *o = imc_pairmap_get(&a->origin_in_fn,
+						 (uintptr_t)why, (uintptr_t)fn);
 
-	for (o = head; o; o = o->next)
-		if (o->fn == fn)
-			return o;
-	return head;
+	return o ? o : imc_ptrmap_get(&a->origins, (uintptr_t)why);
 }
 
 bool origin_place(struct analysis *a, const char *why, bool root,
@@ -155,6 +152,7 @@ void origins_free(struct analysis *a)
 		}
 	}
 	imc_ptrmap_free(&a->origins);
+	imc_pairmap_free(&a->origin_in_fn);
 }
 
 static bool has_fixit(const struct imc_finding *g, const struct imc_fixit *x)
