@@ -171,35 +171,105 @@ static void drop_fixits(struct imc_findings *findings)
 		drop_finding_fixits(&findings->v[i]);
 }
 
-/* The finding before D whose fix-its D's clash with, or -1: a finding's
- * fix-its all or none, as the checker's --fix takes them, so that GCC's
- * -fdiagnostics-generate-patch never merges two rewrites of one text. */
-static long clashing_with(const struct imc_findings *findings, size_t d)
+/*
+ * The fix-its reported so far, by line. Two fix-its that clash share a
+ * line, so those of finding D are compared with the ones on the lines they
+ * span, not with every earlier finding's (which made reporting quadratic
+ * in the findings of a unit).
+ */
+struct taken_fixit {
+	size_t finding;
+	const struct imc_fixit *x;
+};
+
+struct taken_on_line {
+	size_t n, cap;
+	struct taken_fixit *v;
+};
+
+static uint32_t last_line(const struct imc_fixit *x)
+{
+	return x->end.line > x->begin.line ? x->end.line : x->begin.line;
+}
+
+static void take_fixits(struct imc_ptrmap *by_line,
+			const struct imc_findings *findings, size_t d)
 {
 	const struct imc_finding *f = &findings->v[d];
-	size_t i;
-	uint32_t j, k;
+	uint32_t k, line;
 
-	for (i = 0; i < d; i++)
-		for (j = 0; j < findings->v[i].nfixits; j++)
-			for (k = 0; k < f->nfixits; k++)
-				if (imc_fixits_clash(&findings->v[i].fixits[j],
-						     &f->fixits[k]))
-					return (long)i;
-	return -1;
+	for (k = 0; k < f->nfixits; k++)
+		for (line = f->fixits[k].begin.line;
+		     line && line <= last_line(&f->fixits[k]); line++) {
+			struct taken_on_line *t =
+				(struct taken_on_line *)imc_ptrmap_get(by_line,
+								       line);
+
+			if (!t) {
+				t = XCNEW(struct taken_on_line);
+				imc_ptrmap_put(by_line, line, t);
+			}
+			if (t->n == t->cap) {
+				t->cap = t->cap ? 2 * t->cap : 4;
+				t->v = XRESIZEVEC(struct taken_fixit, t->v,
+						  t->cap);
+			}
+			t->v[t->n].finding = d;
+			t->v[t->n++].x = &f->fixits[k];
+		}
+}
+
+static void free_taken(void *p)
+{
+	struct taken_on_line *t = (struct taken_on_line *)p;
+
+	XDELETEVEC(t->v);
+	XDELETE(t);
+}
+
+/* The first finding before D whose fix-its D's clash with, or -1: a
+ * finding's fix-its all or none, as the checker's --fix takes them, so
+ * that GCC's -fdiagnostics-generate-patch never merges two rewrites of one
+ * text. */
+static long clashing_with(const struct imc_ptrmap *by_line,
+			  const struct imc_findings *findings, size_t d)
+{
+	const struct imc_finding *f = &findings->v[d];
+	long first = -1;
+	uint32_t k, line;
+	size_t i;
+
+	for (k = 0; k < f->nfixits; k++)
+		for (line = f->fixits[k].begin.line;
+		     line && line <= last_line(&f->fixits[k]); line++) {
+			const struct taken_on_line *t =
+				(const struct taken_on_line *)imc_ptrmap_get(
+					by_line, line);
+
+			for (i = 0; t && i < t->n; i++) {
+				imc_work_add(IMC_WORK_FIXIT_CLASH, 1);
+				if ((first < 0 ||
+				     t->v[i].finding < (size_t)first) &&
+				    imc_fixits_clash(t->v[i].x, &f->fixits[k]))
+					first = (long)t->v[i].finding;
+			}
+		}
+	return first;
 }
 
 /* Reports finding I, without its fix-its when they clash with an earlier
  * finding's (then a note says so). */
-static void report_settled(struct imc_findings *findings, size_t i)
+static void report_settled(struct imc_ptrmap *by_line,
+			   struct imc_findings *findings, size_t i)
 {
 	struct imc_finding *d = &findings->v[i];
-	long other = clashing_with(findings, i);
+	long other = clashing_with(by_line, findings, i);
 	enum diagnostics_column_unit unit;
 	location_t loc;
 
 	if (other < 0) {
 		report_finding(d);
+		take_fixits(by_line, findings, i);
 		return;
 	}
 	drop_finding_fixits(d);
@@ -235,6 +305,7 @@ static void report_limits(const struct imc_findings *findings)
 void report_findings(struct imc_findings *findings)
 {
 	struct imc_policy p = policy();
+	struct imc_ptrmap by_line = {};
 	char err[1024];
 	size_t i;
 
@@ -246,7 +317,8 @@ void report_findings(struct imc_findings *findings)
 		return;
 	}
 	for (i = 0; i < findings->n; i++)
-		report_settled(findings, i);
+		report_settled(&by_line, findings, i);
+	imc_ptrmap_free_with(&by_line, free_taken);
 	report_limits(findings);
 	if (plugin()->args.report &&
 	    imc_report_write(plugin()->args.report,
