@@ -5,6 +5,8 @@
     gen-big.py one-function STATEMENTS   > big.c   # one function
     gen-big.py many-functions STATEMENTS > big.c   # STATEMENTS/10 functions
     gen-big.py --expect SHAPE STATEMENTS           # findings it must give
+    gen-big.py iomem-functions --mb 50   > big.c   # 50 MB of small functions
+    gen-big.py iomem-functions --functions 4000 > big.c
 
 The code is made of one 10-statement unit, repeated: plain memory
 accesses, correct accessor calls, a branch on map->is_iomem with the right
@@ -17,6 +19,13 @@ that enumerated paths would need 2^(N/10) of them.
 one-function: a single function of STATEMENTS statements (STATEMENTS/10
 units). many-functions: STATEMENTS/10 functions of one unit each. The file
 is self-contained C (no includes) and compiles cleanly with gcc -Wall.
+
+iomem-functions (issue 21.3): small functions on `void __iomem *p`, as a
+driver has them: accessor calls on p, and every BUG_EVERY-th function one
+plain load through a __force cast of p (iomem-forced-access, the only
+finding). Every function's p is "'p' is declared __iomem", one text shared
+by all of them. Sized by --functions N or by --mb M (whole functions up to
+M MiB; --expect then counts those).
 """
 import argparse
 import sys
@@ -108,14 +117,68 @@ def generate(shape, n, out):
             out.write("\treturn x;\n}\n")
 
 
+BUG_EVERY = 8
+
+
+def iomem_function(i):
+    """Function i of iomem-functions, and whether it holds the finding."""
+    bug = i % BUG_EVERY == BUG_EVERY - 1
+    body = [f"u32 x = readl(p + {4 * (i % 64)});",
+            f"writel(x | v, p + {4 * ((i + 1) % 64)});"]
+    if bug:
+        body.append("x += *(volatile u32 __force *)(p + 8);")
+    body.append("return x;")
+    text = (f"\nu32 io_fn_{i}(void __iomem *p, u32 v)\n{{\n" +
+            "".join(f"\t{line}\n" for line in body) + "}\n")
+    return text, bug
+
+
+def iomem_functions(functions, mb, out):
+    """Writes the file (out may be None); returns the number of findings."""
+    limit = mb * (1 << 20) if mb else None
+    prelude = PRELUDE.replace("@SHAPE@", "iomem-functions").replace(
+        "@N@ statements", "small functions").replace(
+        "@FINDINGS@ findings", "1 finding in 8 functions")
+    size, findings, i = len(prelude), 0, 0
+    if out:
+        out.write(prelude)
+    while functions is None or i < functions:
+        text, bug = iomem_function(i)
+        if limit is not None and size + len(text) > limit:
+            break
+        size += len(text)
+        findings += bug
+        if out:
+            out.write(text)
+        i += 1
+    return findings
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--expect", action="store_true",
                     help="print the number of findings instead of the code")
-    ap.add_argument("shape", choices=["one-function", "many-functions"])
-    ap.add_argument("statements", type=int,
+    ap.add_argument("shape", choices=["one-function", "many-functions",
+                                      "iomem-functions"])
+    ap.add_argument("statements", type=int, nargs="?",
                     help="statements in all (a multiple of 10)")
+    ap.add_argument("--functions", type=int,
+                    help="iomem-functions: this many functions")
+    ap.add_argument("--mb", type=float,
+                    help="iomem-functions: this many MiB of functions")
     a = ap.parse_args()
+    if a.shape == "iomem-functions":
+        if (a.functions is None) == (a.mb is None) or a.statements:
+            ap.error("iomem-functions takes --functions N or --mb M")
+        if (a.functions or 0) < 0 or (a.mb or 0) < 0:
+            ap.error("sizes must not be negative")
+        found = iomem_functions(a.functions, a.mb,
+                                None if a.expect else sys.stdout)
+        if a.expect:
+            print(found)
+        return
+    if a.statements is None:
+        ap.error(f"{a.shape} takes STATEMENTS")
     if a.statements < UNIT_STATEMENTS or a.statements % UNIT_STATEMENTS:
         ap.error("statements must be a positive multiple of 10")
     if a.expect:
