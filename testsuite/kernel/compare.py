@@ -8,13 +8,18 @@ Reads what run.sh recorded under RESULTS/:
   direct.status, direct.make.log     iomemcheck under kbuild without wrapper
   plugin.status, plugin.make.log     the slice built with -fplugin
   plugin/plain/, plugin/with/        objects without and with the plugin
+  NAME.summary (--parity NAME)       parity.py's counts and differing units
+
+--arch ARCH: the results of run.sh --arch ARCH (its own tree, no run
+without check-wrap: no direct.status); the header names the arch and tree.
 
 and fails (exit 1) on: a tool error (exit status other than 0/1, a crash, an
 "error:" line, an exit status that disagrees with the findings), a unit sparse
 checked that iomemcheck did not, a kbuild run that failed because of the tool,
 an ICE, an object the plugin changed, a sparse __iomem finding iomemcheck does
-not report at the same file:line, or a map-* finding that is not in (or is
-missing from) the expectation file.
+not report at the same file:line, a map-* finding that is not in (or is
+missing from) the expectation file, or a parity run (--parity) that did not
+run or found a unit on which the front ends differ.
 """
 
 import argparse
@@ -163,6 +168,9 @@ def main():
 	ap.add_argument("--elapsed", type=int, default=0)
 	ap.add_argument("--prefix", default=UNIT_PREFIX,
 			help="units (and expectations) under this directory")
+	ap.add_argument("--arch", help="results of run.sh --arch ARCH")
+	ap.add_argument("--parity", action="append", default=[], metavar="NAME",
+			help="fail unless RESULTS/NAME.summary says no unit differs (repeatable)")
 	o = ap.parse_args()
 	set_prefix(o.prefix)
 	R = o.results
@@ -171,7 +179,7 @@ def main():
 	def fail(summary, details=()):
 		failures.append((summary, list(details)))
 
-	print(f"== kernel test: linux-source-6.1, {UNIT_PREFIX or 'all of defconfig'} ==")
+	print(f"== kernel test: {tree_of(o)}, {UNIT_PREFIX or scope_of(o)} ==")
 	sparse_units = units_of(os.path.join(R, "sparse"))
 	sp = sparse_findings(os.path.join(R, "sparse"), o.src)
 	sp_rc, sp_secs = (read(os.path.join(R, "sparse.status"), "? ?").split() + ["?"])[:2]
@@ -208,7 +216,9 @@ def main():
 		if missing_units:
 			fail(f"iomemcheck did not check {len(missing_units)} units sparse checked",
 			     missing_units)
-		if mk_rc != "0":
+		if mk_rc == "?":
+			fail(f"no make exit status recorded ({os.path.join(R, 'iomemcheck.status')})")
+		elif mk_rc != "0":
 			fail(f"make C=2 with iomemcheck (wrapped) exited {mk_rc}",
 			     read(os.path.join(R, "iomemcheck.make.log")).splitlines()[-15:])
 
@@ -231,6 +241,9 @@ def main():
 		for f, l in sorted(nd - have):
 			print(f"  note: sparse noderef at {f}:{l} not reported (may be __user/__rcu/__percpu)")
 
+		for path in (o.expected, o.expected_beyond):
+			if not os.path.exists(path):
+				fail(f"no expectation file {path}: its findings are all unreviewed")
 		# map-* findings against the expectation file.
 		exp = in_scope(parse_expected(o.expected))
 		got = {k: f for k, f in distinct.items() if k[2].startswith("map-")}
@@ -271,14 +284,8 @@ def main():
 		for k in sorted(distinct):
 			print(f"  {k[0]}:{k[1]}: {k[2]}: {distinct[k].msg}")
 
-		# As a user runs it, without the wrapper.
-		drc = read(os.path.join(R, "direct.status"), "?").strip()
-		dlog = read(os.path.join(R, "direct.make.log"))
-		print(f"make C=2 CHECK=iomemcheck drivers/gpu/drm/tiny/ (no wrapper): make exit {drc}")
-		if drc != "0":
-			fail("kbuild run with iomemcheck as CHECK failed: a CHECK that exits non-zero "
-			     "fails the object (and deletes the .o); the checker must exit 0 under kbuild",
-			     [l for l in dlog.splitlines() if "***" in l or ": error:" in l][:15])
+		if not o.arch:
+			check_direct(R, fail)
 
 	if not o.no_plugin:
 		prc, psecs = (read(os.path.join(R, "plugin.status"), "? ?").split() + ["?"])[:2]
@@ -336,13 +343,52 @@ def main():
 			for k in only_p:
 				print(f"  plugin only:  {k[0]}:{k[1]}: {k[2]}")
 
-	print(f"time: {o.elapsed}s in total")
+	for name in o.parity:
+		check_parity(R, name, fail)
+	if o.elapsed:
+		print(f"time: {o.elapsed}s in total")
 	for summary, details in failures:
 		print(f"FAIL: {summary}")
 		for d in details:
 			print(f"    {d}")
 	print(f"kernel: {'FAIL' if failures else 'PASS'} ({len(failures)} failed assertions)")
 	return 1 if failures else 0
+
+
+def tree_of(o):
+	"""The kernel tree the results are of, for the header."""
+	if o.arch:
+		return f"linux-source-6.1 for {o.arch} ({o.src})"
+	return "linux-source-6.1"
+
+
+def scope_of(o):
+	return "every unit the run checked" if o.arch else "all of defconfig"
+
+
+def check_direct(R, fail):
+	"""As a user runs it: make C=2 CHECK=iomemcheck without the wrapper."""
+	drc = read(os.path.join(R, "direct.status"), "?").strip()
+	dlog = read(os.path.join(R, "direct.make.log"))
+	print(f"make C=2 CHECK=iomemcheck drivers/gpu/drm/tiny/ (no wrapper): make exit {drc}")
+	if drc != "0":
+		fail("kbuild run with iomemcheck as CHECK failed: a CHECK that exits non-zero "
+		     "fails the object (and deletes the .o); the checker must exit 0 under kbuild",
+		     [l for l in dlog.splitlines() if "***" in l or ": error:" in l][:15])
+
+
+def check_parity(R, name, fail):
+	"""parity.py's RESULTS/NAME.summary: its counts line, then one differing
+	unit a line. Missing: parity.py did not run (or could not)."""
+	path = os.path.join(R, name + ".summary")
+	lines = read(path).splitlines()
+	if not lines:
+		fail(f"{name}: no summary ({path}): parity.py did not run")
+		return
+	print(lines[0])
+	if lines[1:]:
+		fail(f"{name}: the front ends differ on {len(lines) - 1} units "
+		     f"(see {os.path.join(R, name)}/*.diff)", lines[1:])
 
 
 def read_bytes(path):
