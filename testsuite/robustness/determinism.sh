@@ -82,5 +82,9 @@ for order in "a b c" "c a b"; do
 	report "$dir" sarif -p "$dir"
 done
 same db-abc.log db-cab.log "compile database"
-same db-abc.sarif db-cab.sarif "compile database"
+# SRCROOT (originalUriBaseIds) is each database's own directory: the one
+# difference there must be
+sed 's|/db-cab/"|/db-abc/"|' db-cab.sarif >db-cab-as-abc.sarif
+[ "$(grep -c '/db-abc/"' db-cab-as-abc.sarif)" = 1 ] || fail "db-cab.sarif: not one SRCROOT"
+same db-abc.sarif db-cab-as-abc.sarif "compile database"
 echo "PASS determinism"
