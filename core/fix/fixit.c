@@ -652,6 +652,7 @@ void fixits_finalize(struct analysis *a)
 {
 	size_t i;
 
+	fx_wrap_long_lines(a);
 	for (i = 0; i < a->nedits; i++) {
 		struct edit *e = &a->edits[i];
 		struct imc_finding *f = &a->out->v[e->finding];

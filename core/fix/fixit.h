@@ -37,6 +37,14 @@ bool fx_ident_char(char ch);
 bool fx_commit(struct analysis *a, size_t finding, struct imc_loc begin,
 	       const char *old, const char *new, const size_t *used,
 	       size_t nused);
+/* Adds the edit [b, e) -> text (owned) to finding's. */
+void fx_push_edit(struct analysis *a, size_t finding, struct imc_loc b,
+		  struct imc_loc e, char *text);
+
+/* ---- fixwrap.c: kernel style ---- */
+/* Wraps the edits whose new line would pass 100 columns (before the edits
+ * become the findings' fix-its). */
+void fx_wrap_long_lines(struct analysis *a);
 char *fx_raw_text(struct analysis *a, const struct imc_range *r);
 /* No binary operator at the top level: needs no parentheses as an operand. */
 bool fx_simple_operand(const char *s);

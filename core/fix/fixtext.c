@@ -201,8 +201,8 @@ static void trim_change(const char *old, const char *new, size_t *p, size_t *s)
 		(*s)--;
 }
 
-static void push_edit(struct analysis *a, size_t finding, struct imc_loc b,
-		      struct imc_loc e, char *text)
+void fx_push_edit(struct analysis *a, size_t finding, struct imc_loc b,
+		  struct imc_loc e, char *text)
 {
 	struct edit *x;
 
@@ -350,11 +350,12 @@ static bool commit_lines(struct analysis *a, size_t finding,
 		nl = strndup(n, ln);
 		if (strcmp(ol, nl)) {
 			trim_change(ol, nl, &p, &s);
-			push_edit(a, finding,
-				  fx_loc_at(old, begin, (size_t)(o - old) + p),
-				  fx_loc_at(old, begin,
-					    (size_t)(o - old) + lo - s),
-				  strndup(nl + p, ln - s - p));
+			fx_push_edit(
+				a, finding,
+				fx_loc_at(old, begin, (size_t)(o - old) + p),
+				fx_loc_at(old, begin,
+					  (size_t)(o - old) + lo - s),
+				strndup(nl + p, ln - s - p));
 		}
 		free(ol);
 		free(nl);
@@ -388,9 +389,9 @@ bool fx_commit(struct analysis *a, size_t finding, struct imc_loc begin,
 		if (!commit_lines(a, finding, begin, old, new))
 			return false;
 	} else {
-		push_edit(a, finding, fx_loc_at(old, begin, p),
-			  fx_loc_at(old, begin, lo - s),
-			  strndup(new + p, ln - s - p));
+		fx_push_edit(a, finding, fx_loc_at(old, begin, p),
+			     fx_loc_at(old, begin, lo - s),
+			     strndup(new + p, ln - s - p));
 	}
 	for (i = 0; i < nused; i++)
 		a->edits[used[i]].taken = true;

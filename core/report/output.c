@@ -20,6 +20,16 @@ static void print_quoted(FILE *out, const char *s)
 	}
 }
 
+/* A fix-it's text in the one-line note: a new line's break as \n. */
+static void print_one_line(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\n')
+			fputs("\\n", out);
+		else
+			fputc(*s, out);
+}
+
 void imc_print_text(FILE *out, const struct imc_findings *f,
 		    bool parseable_fixits, const char *level)
 {
@@ -37,11 +47,12 @@ void imc_print_text(FILE *out, const struct imc_findings *f,
 			if (!parseable_fixits) {
 				fprintf(out,
 					"%s:%u:%u: note: fix-it: replace "
-					"%u:%u-%u:%u with '%s'\n",
+					"%u:%u-%u:%u with '",
 					d->loc.file, x->begin.line,
 					x->begin.col, x->begin.line,
-					x->begin.col, x->end.line, x->end.col,
-					x->text);
+					x->begin.col, x->end.line, x->end.col);
+				print_one_line(out, x->text);
+				fputs("'\n", out);
 				continue;
 			}
 			fputs("fix-it:\"", out);

@@ -16,6 +16,6 @@ struct regs {
 void enable(struct regs __iomem *r, u32 __iomem *p)
 {
 	r->ctrl = CTRL_ON; /* expect: iomem-deref fix: "writel(CTRL_ON, &r->ctrl)" */
-	r->irq |= BIT(3); /* expect: iomem-deref fix: "writel(readl(&r->irq) | BIT(3), &r->irq)" */
+	r->irq |= BIT(3); /* expect: iomem-deref */
 	*p = BIT(1) | CTRL_ON; /* expect: iomem-deref fix: "writel(BIT(1) | CTRL_ON, p)" */
 }

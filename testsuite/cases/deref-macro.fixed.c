@@ -16,6 +16,6 @@ struct regs {
 void enable(struct regs __iomem *r, u32 __iomem *p)
 {
 	writel(CTRL_ON, &r->ctrl); /* expect: iomem-deref fix: "writel(CTRL_ON, &r->ctrl)" */
-	writel(readl(&r->irq) | BIT(3), &r->irq); /* expect: iomem-deref fix: "writel(readl(&r->irq) | BIT(3), &r->irq)" */
+	writel(readl(&r->irq) | BIT(3), &r->irq); /* expect: iomem-deref */
 	writel(BIT(1) | CTRL_ON, p); /* expect: iomem-deref fix: "writel(BIT(1) | CTRL_ON, p)" */
 }

@@ -37,7 +37,8 @@ void clear_clip(struct iosys_map *map, unsigned int y, unsigned int pitch,
 {
 
 
-	iosys_map_memset(map, clip_offset(y, pitch, x, 4), 0, len); /* expect: map-vaddr-unchecked */
+	iosys_map_memset(map, clip_offset(y, pitch, x, 4), 0,
+			 len); /* expect: map-vaddr-unchecked */
 }
 
 void from_map(void *buf, struct iosys_map map, size_t off, size_t len)

@@ -50,7 +50,8 @@ void to_gray8(u8 *gray8, unsigned int dst_pitch, const struct iosys_map *src,
 		return;
 	vaddr += clip_offset(clip, fb->pitches[0], fb->cpp);
 	for (y = 0; y < lines; y++) {
-		iosys_map_memcpy_from(src32, &src[0], vaddr, len_src32); /* expect: map-vaddr-unchecked */
+		iosys_map_memcpy_from(src32, &src[0], vaddr,
+				      len_src32); /* expect: map-vaddr-unchecked */
 		gray8_line(gray8, src32, linepixels);
 		vaddr += fb->pitches[0];
 		gray8 += dst_pitch;
@@ -78,7 +79,8 @@ void fill_rows(struct iosys_map *dst, const u32 *pattern, unsigned int rows,
 	size_t row = 0;
 
 	while (rows--) {
-		iosys_map_memcpy_to(dst, row, pattern, words * sizeof(u32)); /* expect: map-vaddr-unchecked */
+		iosys_map_memcpy_to(dst, row, pattern,
+				    words * sizeof(u32)); /* expect: map-vaddr-unchecked */
 		row += words * sizeof(u32);
 	}
 }

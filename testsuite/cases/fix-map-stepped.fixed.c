@@ -52,9 +52,12 @@ void to_xrgb8888(struct frame_info *frame_info,
 	size_t dst_pixels = pixel_offset(frame_info, x_dst, y);
 
 	for (int x = 0; x < x_limit; x++, dst_pixels += 4) {
-		iosys_map_wr(&frame_info->map[0], dst_pixels + 3, u8, 0xff); /* expect: map-vaddr-unchecked */
-		iosys_map_wr(&frame_info->map[0], dst_pixels + 2, u8, in_pixels[x].r / 257); /* expect: map-vaddr-unchecked */
-		iosys_map_wr(&frame_info->map[0], dst_pixels, u8, in_pixels[x].b / 257); /* expect: map-vaddr-unchecked */
+		iosys_map_wr(&frame_info->map[0], dst_pixels + 3, u8,
+			     0xff); /* expect: map-vaddr-unchecked */
+		iosys_map_wr(&frame_info->map[0], dst_pixels + 2, u8,
+			     in_pixels[x].r / 257); /* expect: map-vaddr-unchecked */
+		iosys_map_wr(&frame_info->map[0], dst_pixels, u8,
+			     in_pixels[x].b / 257); /* expect: map-vaddr-unchecked */
 	}
 }
 
@@ -64,8 +67,10 @@ void to_argb16161616(struct frame_info *frame_info,
 	size_t dst_pixels = pixel_offset(frame_info, 0, y);
 
 	for (int x = 0; x < x_limit; x++, dst_pixels += 4 * sizeof(u16)) {
-		iosys_map_wr(&frame_info->map[0], dst_pixels + 3 * sizeof(u16), u16, in_pixels[x].a); /* expect: map-vaddr-unchecked */
-		iosys_map_wr(&frame_info->map[0], dst_pixels, u16, in_pixels[x].b); /* expect: map-vaddr-unchecked */
+		iosys_map_wr(&frame_info->map[0], dst_pixels + 3 * sizeof(u16), u16,
+			     in_pixels[x].a); /* expect: map-vaddr-unchecked */
+		iosys_map_wr(&frame_info->map[0], dst_pixels, u16,
+			     in_pixels[x].b); /* expect: map-vaddr-unchecked */
 	}
 }
 
@@ -75,7 +80,8 @@ void to_rgb565(struct frame_info *frame_info,
 	size_t dst_pixels = pixel_offset(frame_info, 0, y);
 
 	for (int x = 0; x < x_limit; x++, dst_pixels += sizeof(u16))
-		iosys_map_wr(&frame_info->map[0], dst_pixels, u16, in_pixels[x].r >> 11); /* expect: map-vaddr-unchecked */
+		iosys_map_wr(&frame_info->map[0], dst_pixels, u16,
+			     in_pixels[x].r >> 11); /* expect: map-vaddr-unchecked */
 }
 
 void convert(struct frame_info *frame_info);

@@ -34,7 +34,7 @@ void via_local(unsigned long phys, size_t n)
 
 void offset_into_io(u8 __iomem *regs, const void *src, size_t n)
 {
-	memcpy(regs + 0x100, src, n); /* expect: iomem-memfn fix: "memcpy_toio(regs + 0x100, src, n)" */
+	memcpy(regs + 0x100, src, n); /* expect: iomem-memfn */
 }
 
 void accessors_are_fine(void __iomem *dst, void *buf, size_t n)
