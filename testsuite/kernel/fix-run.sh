@@ -19,10 +19,13 @@
 #      and once after, and compares the warnings (file, text and the
 #      expected/got lines; line numbers ignored, the rewrites move lines):
 #      no new warning is allowed;
+#   3b. runs the tree's scripts/checkpatch.pl --no-tree -f on each file
+#      before and after the fix (checkpatch-new beside this script): no new
+#      warning is allowed (lines ignored);
 #   4. runs the checker again on the fixed file: no finding that had a
 #      fix-it may remain (its line is carried through the diff of the file).
 # It prints units, findings, findings with a fix-it (and %), files changed by
-# --fix, files that compile, sparse's new warnings and the findings that
+# --fix, files that compile, sparse's and checkpatch's new warnings and the findings that
 # remain, then every finding without a fix-it with its message, and
 # `fix-run: PASS` or `fix-run: FAIL (N failed assertions)` with the details.
 #
@@ -43,7 +46,8 @@
 #                  fixed files are then the starting point; for debugging)
 # Environment: IMC_KERNEL_DIR (default /var/tmp/iomemcheck-kernel), IMC_FIX_DIR,
 #   IMC_BUILD_DIR (default REPO/build), IMC_CHECKER (snapshotted before use),
-#   IMC_JOBS (default 2), IOMEMCHECK_RULES_DIR (default REPO/rules).
+#   IMC_JOBS (default 2), IOMEMCHECK_RULES_DIR (default REPO/rules),
+#   IMC_CHECKPATCH (default the copy's scripts/checkpatch.pl).
 # Exit status: 0 all assertions hold, 1 some failed, 2 could not run.
 
 set -uo pipefail
@@ -214,6 +218,20 @@ IMC_LOG_DIR=$out kmake -k C=2 CHECK="$here/check-wrap sparse-after sparse" $objs
 	> "$out/sparse-after.make.log" 2>&1
 echo $? > "$out/sparse-after.status"
 
+# ---- 3b. checkpatch ----------------------------------------------------------
+# The tree's scripts/checkpatch.pl on each file before and after the fix
+# (checkpatch-new: the warnings the fixed file has beyond the old one's,
+# lines ignored); IMC_CHECKPATCH names another one (a stub: ctest
+# integration.checkpatch).
+checkpatch=${IMC_CHECKPATCH:-$copy/scripts/checkpatch.pl}
+log "checkpatch on the $nunits files before and after the fix ($checkpatch)"
+for unit in $(cat "$out/units.list"); do
+	d=$out/units/${unit//\//%}
+	"$here/checkpatch-new" "$checkpatch" "$d/orig.c" "$d/fixed.c" \
+		> "$d/checkpatch.new" 2> "$d/checkpatch.err"
+	echo $? > "$d/checkpatch.rc"
+done
+
 # ---- 4. the checker again --------------------------------------------------
 log "iomemcheck on the fixed files"
 for unit in $(cat "$out/units.list"); do
@@ -292,7 +310,7 @@ def line_map(old, new):
                 m[i + 1] = set()
     return m
 
-tot = dict(findings=0, fixit=0, changed=0, compile=0, sparse_new=0,
+tot = dict(findings=0, fixit=0, changed=0, compile=0, sparse_new=0, checkpatch_new=0,
            remaining_fixed=0, remaining=0, new_findings=0)
 by_rule = collections.Counter()
 fix_by_rule = collections.Counter()
@@ -353,6 +371,17 @@ for unit in units:
     tot["sparse_new"] += len(new)
     if new:
         failures.append("%s: sparse warns anew after --fix:\n    %s" % (unit, "\n    ".join(new)))
+    # 3b. checkpatch
+    cp_new = []
+    if rc(os.path.join(d, "checkpatch.rc")) != 0:
+        failures.append("%s: checkpatch did not run: %s" % (
+            unit, open(os.path.join(d, "checkpatch.err")).read().strip()))
+    else:
+        cp_new = open(os.path.join(d, "checkpatch.new")).read().splitlines()[:-1]
+    tot["checkpatch_new"] += len(cp_new)
+    if cp_new:
+        failures.append("%s: checkpatch warns anew after --fix (lines of fixed.c):\n    %s" % (
+            unit, "\n    ".join(cp_new)))
     # 4. the checker again
     if after is None or rc(os.path.join(d, "after.rc")) not in (0, 1):
         failures.append("%s: the checker failed on the fixed file (exit %d)" % (unit, rc(os.path.join(d, "after.rc"))))
@@ -374,7 +403,7 @@ for unit in units:
     for g in unmatched:
         failures.append("%s:%d: a new finding after --fix: %s [%s]" % (unit, g["line"], g["message"], g["rule"]))
     rows.append((unit, len(before), len(withfix), "yes" if changed else "no",
-                 "yes" if compiled else "NO", len(new), len(after)))
+                 "yes" if compiled else "NO", len(new), len(cp_new), len(after)))
 
 pct = lambda a, b: "%.0f %%" % (100.0 * a / b) if b else "-"
 print("units with findings:        %d" % len(units))
@@ -386,12 +415,14 @@ print("files changed by --fix:     %d of %d%s" % (tot["changed"], len(units),
       "" if tot["fixit"] else " (no finding has a fix-it: the steps below check unchanged files)"))
 print("files that compile:         %d of %d (kbuild, CONFIG_WERROR=y)" % (tot["compile"], len(units)))
 print("sparse new warnings:        %d" % tot["sparse_new"])
+print("checkpatch new warnings:    %d" % tot["checkpatch_new"])
 print("findings after --fix:       %d (of them still at a fixed finding: %d, new: %d)" % (
     tot["remaining"], tot["remaining_fixed"], tot["new_findings"]))
 print()
-print("%-44s %8s %6s %7s %8s %6s %6s" % ("unit", "findings", "fix-it", "changed", "compiles", "sparse+", "after"))
+print("%-44s %8s %6s %7s %8s %6s %6s %6s" % ("unit", "findings", "fix-it", "changed", "compiles",
+                                             "sparse+", "chkpt+", "after"))
 for r in rows:
-    print("%-44s %8d %6d %7s %8s %6d %6d" % r)
+    print("%-44s %8d %6d %7s %8s %6d %6d %6d" % r)
 print()
 print("findings without a fix-it: %d" % len(without))
 for f in sorted(without, key=lambda f: (f["rule"], f["file"], f["line"])):
