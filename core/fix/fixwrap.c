@@ -143,9 +143,9 @@ static size_t plan_wrap(const struct analysis *a, size_t k, char **cont_out)
 	    !alone_on_line(a, k))
 		return 0;
 	cut = break_after(e->text, col, &align);
-	*cont_out = cut ? continuation(e->text, cut, align, line + post,
-				       len - post)
-			: NULL;
+	*cont_out =
+		cut ? continuation(e->text, cut, align, line + post, len - post)
+		    : NULL;
 	return *cont_out ? cut : 0;
 }
 
