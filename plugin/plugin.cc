@@ -22,59 +22,151 @@
  * the same, byte for byte, with and without it, debug information included
  * (tested: plugin.identical-objects).
  *
- * Options (-fplugin-arg-iomemcheck-KEY[=VALUE]):
- *   rules=FILE      load FILE after the default rules (may be repeated)
- *   dump-ir         print the IR of the translation unit to stderr
- *   headers         also report findings outside the main file
- *   cast-to-as      also report explicit casts that add __iomem to a plain
- *                   pointer (sparse's -Wcast-to-as; no-cast-to-as: not,
- *                   the default)
- *   per-access      one finding per access of an unchecked map or untyped
- *                   I/O pointer (default: one per function and root
- *                   cause, the other accesses as notes)
- *   disable=RULE[,RULE]
- *                   report nothing of these rules (the checker's -Wno-RULE);
- *                   enable=RULE[,RULE] switches them on again, the last
- *                   one wins
- *   api=GEN[,GEN]   apply these API generations' rules (iosys-map,
- *                   dma-buf-map, pre-5.10; default: those the code mentions)
- *   facts=DIR       write the unit's cross-unit facts to DIR (docs/facts.md)
- *   facts-db=DB     use other units' facts from DB (iomemcheck --facts-merge)
- *   test-findings=FILE
- *                   report the findings listed in FILE instead of analysing
- *                   (tests the diagnostics path; format in report_test_file)
- *   findings=FILE   write the analysis' findings to FILE as a JSON report,
- *                   before suppressions and baselines, and report nothing
- *                   through GCC: the checker's --engine=gcc reads FILE and
- *                   finishes the findings as it does its own
+ * Options (-fplugin-arg-iomemcheck-KEY[=VALUE]): the table plugin_options
+ * below, which plugin_init parses from and GCC's --help shows; the
+ * checker's options of the same names say what each does (man page).
  */
 #include "internal.h"
 
 __visible int plugin_is_GPL_compatible;
 
-static struct plugin_info iomemcheck_plugin_info = {
-	.version = "0.1",
-	.help = "rules=FILE\tload FILE after the default rules\n"
-		"dump-ir\tprint the IR of each translation unit to stderr\n"
-		"headers\talso report findings outside the main file\n"
-		"cast-to-as\talso report casts that add __iomem (sparse's "
-		"-Wcast-to-as)\n"
-		"disable=RULE[,RULE]\treport nothing of these rules\n"
-		"enable=RULE[,RULE]\tswitch them on again (the last wins)\n"
-		"api=GEN[,GEN]\tapply these API generations' rules\n"
-		"per-access\tone finding per access (default: one per function "
-		"and root cause)\n"
-		"facts=DIR\twrite the unit's cross-unit facts to DIR\n"
-		"facts-db=DB\tuse other units' facts from DB\n"
-		"test-findings=FILE\treport FILE's findings (for tests)\n"
-		"findings=FILE\twrite the findings to FILE for iomemcheck "
-		"--engine=gcc\n",
+/* ------------------------------------------------------------------------
+ * Options: one table, parsed by plugin_init and shown by GCC's --help
+ * ------------------------------------------------------------------------ */
+
+struct plugin_option {
+	const char *key;
+	const char *value; /* what the value names; NULL: takes none */
+	const char *help;
+	void (*set)(struct imc_plugin_args *args, const char *key,
+		    const char *value);
 };
 
-/* disable=/enable=, in the order given: the last one wins. */
-static void switch_rules(const char *key, const char *list)
+static void switch_rules(struct imc_plugin_args *args, const char *key,
+			 const char *list);
+
+static const struct plugin_option plugin_options[] = {
+	{"rules", "FILE", "load FILE after the default rules (repeatable)",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->rules.safe_push(v);
+	 }},
+	{"dump-ir", NULL, "print the IR of each translation unit to stderr",
+	 [](imc_plugin_args *a, const char *, const char *) {
+		 a->dump_ir = true;
+	 }},
+	{"headers", NULL, "also report findings outside the main file",
+	 [](imc_plugin_args *a, const char *, const char *) {
+		 a->headers = true;
+	 }},
+	{"cast-to-as", NULL,
+	 "also report casts that add __iomem (sparse's -Wcast-to-as)",
+	 [](imc_plugin_args *a, const char *, const char *) {
+		 a->cast_to_as = true;
+	 }},
+	{"no-cast-to-as", NULL, "do not (the default)",
+	 [](imc_plugin_args *a, const char *, const char *) {
+		 a->cast_to_as = false;
+	 }},
+	{"per-access", NULL,
+	 "one finding per access (default: one per function and root cause)",
+	 [](imc_plugin_args *a, const char *, const char *) {
+		 a->per_access = true;
+	 }},
+	{"api", "GEN[,GEN]", "apply these API generations' rules",
+	 [](imc_plugin_args *a, const char *, const char *v) { a->api = v; }},
+	{"disable", "RULE[,RULE]", "report nothing of these rules",
+	 switch_rules},
+	{"enable", "RULE[,RULE]", "switch them on again (the last wins)",
+	 switch_rules},
+	{"werror", NULL, "findings are errors",
+	 [](imc_plugin_args *a, const char *, const char *) {
+		 a->werror = true;
+	 }},
+	{"fail-on", "RULE[,RULE]", "with werror: only these rules' findings",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->fail_on.safe_push(v);
+	 }},
+	{"baseline", "FILE", "drop the findings FILE records",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->baseline = v;
+	 }},
+	{"report", "FILE", "write the unit's JSON or SARIF report to FILE",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->report = v;
+	 }},
+	{"format", "json|sarif", "the report's format (default: by its name)",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->format = v;
+	 }},
+	{"facts", "DIR", "write the unit's cross-unit facts to DIR",
+	 [](imc_plugin_args *a, const char *, const char *v) { a->facts = v; }},
+	{"facts-db", "DB", "use other units' facts from DB",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->facts_db = v;
+	 }},
+	{"test-findings", "FILE", "report FILE's findings (for tests)",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->test_findings = v;
+	 }},
+	{"findings", "FILE",
+	 "write the findings to FILE for iomemcheck --engine=gcc",
+	 [](imc_plugin_args *a, const char *, const char *v) {
+		 a->findings_out = v;
+	 }},
+};
+
+static struct plugin_info iomemcheck_plugin_info = {.version = "0.1",
+						    .help = NULL};
+
+/* "KEY[=VALUE]\tHELP\n" per option, for GCC's --help (built once, kept to
+ * the end of the process as GCC keeps the plugin info). */
+static const char *options_help(void)
+{
+	static char *help;
+	size_t i;
+
+	if (help)
+		return help;
+	for (i = 0; i < ARRAY_SIZE(plugin_options); i++) {
+		const struct plugin_option *o = &plugin_options[i];
+
+		help = reconcat(help, help ? help : "", o->key,
+				o->value ? "=" : "", o->value ? o->value : "",
+				"\t", o->help, "\n", NULL);
+	}
+	return help;
+}
+
+/* One -fplugin-arg-NAME-KEY[=VALUE]: an unknown key, a missing or an
+ * unwanted value is an error. */
+static void parse_option(const char *key, const char *value)
 {
 	struct imc_plugin_args *args = &plugin()->args;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(plugin_options); i++) {
+		const struct plugin_option *o = &plugin_options[i];
+
+		if (strcmp(key, o->key))
+			continue;
+		if (o->value && (!value || !*value))
+			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
+			      args->name, key);
+		else if (!o->value && value)
+			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
+				 "value"),
+			      args->name, key);
+		else
+			o->set(args, key, value);
+		return;
+	}
+	error(G_("unknown option %<-fplugin-arg-%s-%s%>"), args->name, key);
+}
+
+/* disable=/enable=, in the order given: the last one wins. */
+static void switch_rules(struct imc_plugin_args *args, const char *key,
+			 const char *list)
+{
 	char err[256];
 
 	if (imc_rules_switch(&args->disabled, list, !strcmp(key, "disable"),
@@ -244,68 +336,10 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		error(G_("incompatible gcc/plugin versions"));
 		return 1;
 	}
-	for (i = 0; i < plugin_info->argc; i++) {
-		const char *key = plugin_info->argv[i].key;
-		const char *value = plugin_info->argv[i].value;
-
-		if (!strcmp(key, "rules") && value && *value) {
-			args->rules.safe_push(value);
-		} else if (!strcmp(key, "dump-ir") && !value) {
-			args->dump_ir = true;
-		} else if (!strcmp(key, "headers") && !value) {
-			args->headers = true;
-		} else if (!strcmp(key, "cast-to-as") && !value) {
-			args->cast_to_as = true;
-		} else if (!strcmp(key, "no-cast-to-as") && !value) {
-			args->cast_to_as = false;
-		} else if (!strcmp(key, "per-access") && !value) {
-			args->per_access = true;
-		} else if (!strcmp(key, "test-findings") && value && *value) {
-			args->test_findings = value;
-		} else if (!strcmp(key, "api") && value && *value) {
-			args->api = value;
-		} else if (!strcmp(key, "werror") && !value) {
-			args->werror = true;
-		} else if (!strcmp(key, "fail-on") && value && *value) {
-			args->fail_on.safe_push(value);
-		} else if ((!strcmp(key, "disable") ||
-			    !strcmp(key, "enable")) &&
-			   value && *value) {
-			switch_rules(key, value);
-		} else if (!strcmp(key, "baseline") && value && *value) {
-			args->baseline = value;
-		} else if (!strcmp(key, "report") && value && *value) {
-			args->report = value;
-		} else if (!strcmp(key, "format") && value && *value) {
-			args->format = value;
-		} else if (!strcmp(key, "findings") && value && *value) {
-			args->findings_out = value;
-		} else if (!strcmp(key, "facts") && value && *value) {
-			args->facts = value;
-		} else if (!strcmp(key, "facts-db") && value && *value) {
-			args->facts_db = value;
-		} else if (!strcmp(key, "rules") || !strcmp(key, "api") ||
-			   !strcmp(key, "test-findings") ||
-			   !strcmp(key, "fail-on") || !strcmp(key, "disable") ||
-			   !strcmp(key, "enable") || !strcmp(key, "baseline") ||
-			   !strcmp(key, "report") || !strcmp(key, "format") ||
-			   !strcmp(key, "findings") || !strcmp(key, "facts") ||
-			   !strcmp(key, "facts-db")) {
-			error(G_("option %<-fplugin-arg-%s-%s%> needs a value"),
-			      args->name, key);
-		} else if (!strcmp(key, "dump-ir") || !strcmp(key, "headers") ||
-			   !strcmp(key, "cast-to-as") ||
-			   !strcmp(key, "no-cast-to-as") ||
-			   !strcmp(key, "per-access") ||
-			   !strcmp(key, "werror")) {
-			error(G_("option %<-fplugin-arg-%s-%s%> takes no "
-				 "value"),
-			      args->name, key);
-		} else {
-			error(G_("unknown option %<-fplugin-arg-%s-%s%>"),
-			      args->name, key);
-		}
-	}
+	for (i = 0; i < plugin_info->argc; i++)
+		parse_option(plugin_info->argv[i].key,
+			     plugin_info->argv[i].value);
+	iomemcheck_plugin_info.help = options_help();
 
 	check_policy_args();
 

@@ -181,6 +181,19 @@ unknown-option)
 	plugin -fplugin-arg-iomemcheck-rules -fsyntax-only diag.c
 	expect_fail
 	expect_err "needs a value"
+	plugin -fplugin-arg-iomemcheck-werror=1 -fsyntax-only diag.c
+	expect_fail
+	expect_err "option '-fplugin-arg-iomemcheck-werror' takes no value"
+	# GCC's help lists every option of the table plugin_init parses
+	plugin -v --help -fsyntax-only diag.c
+	for key in rules=FILE dump-ir headers cast-to-as no-cast-to-as \
+		per-access 'api=GEN\[,GEN\]' 'disable=RULE\[,RULE\]' \
+		'enable=RULE\[,RULE\]' werror 'fail-on=RULE\[,RULE\]' \
+		baseline=FILE report=FILE 'format=json\|sarif' facts=DIR \
+		facts-db=DB test-findings=FILE findings=FILE; do
+		cat "$TMP/out" "$TMP/err" | grep -Eq "^    $key	" ||
+			fail "--help does not list $key"
+	done
 	;;
 rules-error)
 	plugin -fplugin-arg-iomemcheck-rules="$TMP/missing.rules" \
