@@ -228,7 +228,7 @@ static char *lookup_macro(const char *name, void *ctx)
 }
 
 /* Both ends of C are tokens of a macro's arguments spelled in the main
- * file: their spelling, for fix-its (core/fixit.c checks the rest). */
+ * file: their spelling, for fix-its (core/fix/fixit.c checks the rest). */
 static void set_arg_range(struct lower *L, struct imc_node *n,
 			  CXSourceRange ext, const struct xloc *b)
 {

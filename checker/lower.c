@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Lowering: libclang's C AST -> the core IR (core/ir.h).
+ * Lowering: libclang's C AST -> the core IR (core/ir/ir.h; its range
+ * contract: docs/ir.md).
  *
  * The GCC plugin lowers GENERIC into the same IR, and `--dump-ir` of both
  * must agree, so every choice here is one the plugin can make too:

@@ -9,7 +9,7 @@
  * preamble's entries one by one (the main file is found at once). The
  * lowering reads text at thousands of cursors, most of them inside the same
  * few macros (list_for_each_entry's `for`, READ_ONCE's `_Generic`). So a
- * header's text is read once, from the file (core/source.c: the bytes
+ * header's text is read once, from the file (core/text/source.c: the bytes
  * libclang parsed, as the checker gives it no unsaved files), the main
  * file's is libclang's own (it may have changed since: --fix checks), and
  * the tokens at a place are lexed once.

@@ -176,7 +176,7 @@ static bool past_token(struct cursor *c)
 }
 
 /* The definitions of the function-like macros whose arguments the token
- * at LOC passed through, for core/fixit.c to read. */
+ * at LOC passed through, for core/fix/fixit.c to read. */
 static void put_macro_defs(location_t loc)
 {
 	int guard = 256;
@@ -299,7 +299,7 @@ static void strip_definition_parens(source_range *r)
  * N's range R is in a macro expansion: when both its ends are tokens of
  * the macro's arguments spelled in the file it expands in, their spelling
  * goes to arg_begin/arg_end and the outermost macro's definition to the
- * TU, for fix-its there (core/fixit.c checks the rest).
+ * TU, for fix-its there (core/fix/fixit.c checks the rest).
  */
 static void set_arg_range(struct imc_node *n, source_range r)
 {

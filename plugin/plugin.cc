@@ -11,10 +11,10 @@
  *     the macros expand to the checker-mode spelling, without touching any
  *     header.
  *  3. Lowers every function body (PLUGIN_PRE_GENERICIZE, C GENERIC with the
- *     c-family loop trees still in place) to the shared IR in core/ir.h,
- *     following the range contract there. Where GENERIC lost what the source
- *     said (p[i], casts, compound assignments, operand order), the source
- *     text tells.
+ *     c-family loop trees still in place) to the shared IR of
+ *     core/ir/ir.h, following the range contract of docs/ir.md. Where
+ *     GENERIC lost what the source said (p[i], casts, compound
+ *     assignments, operand order), the source text tells.
  *  4. At the end of the translation unit runs the core's analysis and reports
  *     each finding through GCC's diagnostics, with its fix-its.
  *

@@ -9,8 +9,8 @@
  *
  * Some facts GENERIC lost are still in the source text: whether `p[i]` or
  * `*(p + i)` was written, whether a conversion was a cast, which operator a
- * compound assignment used. A cursor walks the text through GCC's own file
- * cache (the one the caret lines of diagnostics come from).
+ * compound assignment used. A cursor walks the text of the core's source
+ * cache (below), not GCC's file cache.
  * ------------------------------------------------------------------------ */
 
 /*

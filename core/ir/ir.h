@@ -161,7 +161,7 @@ struct imc_node {
 	const struct imc_type *type; /* expression type (after the operation) */
 	/* For CALL: the callee's function type (params), NULL if unknown. */
 	const struct imc_type *fntype;
-	struct imc_loc loc; /* where to report (see range contract) */
+	struct imc_loc loc; /* where to report (docs/ir.md, range contract) */
 	struct imc_range range; /* source range, if known */
 	/* Where range is not valid because the node comes out of a macro
 	 * expansion, but both its ends are tokens of the macro's arguments

@@ -2,7 +2,7 @@
 /*
  * iomem-deref / iomem-address-space: which words of a cast's type name are
  * __iomem/__force marks. Both front ends read them with the core's
- * imc_cast_marks() (core/castmarks.h, unit test core.castmarks). They used
+ * imc_cast_marks() (core/text/castmarks.h, unit test core.castmarks). They used
  * to read them each in its own way and disagreed: the plugin took a
  * __force inside a comment for a mark (line 21: iomem-forced-access, and
  * no address-space finding), the checker took the struct tag `force` for

@@ -67,11 +67,11 @@ for r in run.get("results", []):
         continue
     rule, args = r["ruleId"], r["message"].get("arguments", [])
     where = args[0] if args else ""
-    # Known bug sarif-helpuri (core/output.c sarif_rules): helpUri is the
+    # Known bug sarif-helpuri (core/report/output.c sarif_rules): helpUri is the
     # relative "docs/rules/RULE.md", SARIF requires an absolute URI.
     if rule == "SARIF1005" and where.endswith(".helpUri"):
         print("KNOWN sarif-helpuri")
-    # Known bug sarif-uri (core/output.c sarif_artifact): artifactLocation.uri
+    # Known bug sarif-uri (core/report/output.c sarif_artifact): artifactLocation.uri
     # is the raw path: an absolute path is not made a file:// URI (SARIF1004),
     # a space is not percent-encoded (SARIF1002).
     elif rule in ("SARIF1004", "SARIF1002") and where.endswith("artifactLocation.uri"):
