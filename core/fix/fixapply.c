@@ -136,47 +136,141 @@ static void note_skipped(const struct imc_finding *f, const char *why)
 		f->message ? f->message : "", f->rule ? f->rule : "?");
 }
 
+/*
+ * The edits taken so far (v[0..n)), and an index of them by 64-byte block:
+ * two edits that clash share a block (a byte both replace, or the place
+ * both insert at), so an edit is compared with those in the blocks it
+ * spans, not with every edit taken before it (quadratic in the fix-its of
+ * a file).
+ */
+struct taken {
+	struct imc_text_edit *v;
+	size_t n, cap;
+	struct imc_ptrmap blocks; /* block + 1 -> struct in_block */
+};
+
+struct in_block {
+	size_t n, cap;
+	size_t *edit; /* indices into v, ascending */
+};
+
+enum { BLOCK_SHIFT = 6 };
+
+static size_t first_block(const struct imc_text_edit *e)
+{
+	return e->begin >> BLOCK_SHIFT;
+}
+
+static size_t last_block(const struct imc_text_edit *e)
+{
+	return (e->end > e->begin ? e->end - 1 : e->begin) >> BLOCK_SHIFT;
+}
+
+static void take_edit(struct taken *t, const struct imc_text_edit *sp)
+{
+	size_t b;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 16;
+		t->v = imc_xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	t->v[t->n] = *sp;
+	for (b = first_block(sp); b <= last_block(sp); b++) {
+		struct in_block *k = imc_ptrmap_get(&t->blocks, b + 1);
+
+		if (!k) {
+			k = imc_xcalloc(1, sizeof(*k));
+			imc_ptrmap_put(&t->blocks, b + 1, k);
+		}
+		if (k->n == k->cap) {
+			k->cap = k->cap ? 2 * k->cap : 4;
+			k->edit = imc_xrealloc(k->edit,
+					       k->cap * sizeof(*k->edit));
+		}
+		k->edit[k->n++] = t->n;
+	}
+	t->n++;
+}
+
+/* Gives back the edits from FIRST on (the newest in every block). */
+static void untake_from(struct taken *t, size_t first)
+{
+	size_t b;
+
+	while (t->n > first) {
+		const struct imc_text_edit *e = &t->v[--t->n];
+
+		for (b = first_block(e); b <= last_block(e); b++) {
+			struct in_block *k = imc_ptrmap_get(&t->blocks, b + 1);
+
+			k->n--;
+		}
+	}
+}
+
+static void free_block(void *p)
+{
+	struct in_block *k = p;
+
+	free(k->edit);
+	free(k);
+}
+
+/* The first edit taken that clashes with SP or is SP, or -1. */
+static long first_overlap(const struct taken *t, const struct imc_text_edit *sp)
+{
+	long first = -1;
+	size_t b, i;
+
+	for (b = first_block(sp); b <= last_block(sp); b++) {
+		const struct in_block *k = imc_ptrmap_get(&t->blocks, b + 1);
+
+		for (i = 0; k && i < k->n; i++) {
+			size_t j = k->edit[i];
+
+			imc_work_add(IMC_WORK_FIXIT_CLASH, 1);
+			if ((first < 0 || j < (size_t)first) &&
+			    (clash(&t->v[j], sp) || same_span(&t->v[j], sp)))
+				first = (long)j;
+		}
+	}
+	return first;
+}
+
 /* A finding's edits, all or none: several of them make sense only
  * together (a pointer turned into an offset), so one that clashes with an
  * edit already taken leaves all of its finding's for the next run (they
  * belong to findings a later analysis sees anew), with a note. The same
  * edit carried by several findings is made once. */
-static size_t take_finding(const struct imc_snapshot *s,
-			   const struct imc_finding *f,
-			   struct imc_text_edit **v, size_t n)
+static void take_finding(const struct imc_snapshot *s,
+			 const struct imc_finding *f, struct taken *t)
 {
-	size_t first = n, i;
+	size_t first = t->n;
 	uint32_t k;
 
 	for (k = 0; k < f->nfixits; k++) {
 		const struct imc_fixit *x = &f->fixits[k];
-		long b = offset_of(s, x->begin), e = offset_of(s, x->end);
+		long b = offset_of(s, x->begin), e = offset_of(s, x->end), o;
 		struct imc_text_edit sp;
 
 		if (!same_file(x->begin.file, s->path))
 			continue;
 		if (b < 0 || e < b) {
 			note_skipped(f, "outside the file as it is");
-			goto drop;
+			untake_from(t, first);
+			return;
 		}
 		sp = (struct imc_text_edit){(size_t)b, (size_t)e, x->text};
-		for (i = 0; i < n; i++) {
-			if (clash(&(*v)[i], &sp)) {
-				note_skipped(f, "they overlap another "
-						"finding's, applied first");
-				goto drop;
-			}
-			if (same_span(&(*v)[i], &sp))
-				break;
+		o = first_overlap(t, &sp);
+		if (o >= 0 && clash(&t->v[o], &sp)) {
+			note_skipped(f, "they overlap another "
+					"finding's, applied first");
+			untake_from(t, first);
+			return;
 		}
-		if (i < n)
-			continue;
-		*v = imc_xrealloc(*v, (n + 1) * sizeof(**v));
-		(*v)[n++] = sp;
+		if (o < 0)
+			take_edit(t, &sp);
 	}
-	return n;
-drop:
-	return first;
 }
 
 /* The edits for this file in source order. */
@@ -184,15 +278,16 @@ static size_t collect_spans(const struct imc_snapshot *s,
 			    const struct imc_findings *f,
 			    struct imc_text_edit **out)
 {
-	struct imc_text_edit *v = NULL;
-	size_t n = 0, i;
+	struct taken t = {0};
+	size_t i;
 
 	for (i = 0; i < f->n; i++)
-		n = take_finding(s, &f->v[i], &v, n);
-	if (n)
-		qsort(v, n, sizeof(*v), cmp_span);
-	*out = v;
-	return n;
+		take_finding(s, &f->v[i], &t);
+	imc_ptrmap_free_with(&t.blocks, free_block);
+	if (t.n)
+		qsort(t.v, t.n, sizeof(*t.v), cmp_span);
+	*out = t.v;
+	return t.n;
 }
 
 static int write_temp_beside(const char *path, const char *data, size_t len,
