@@ -33,7 +33,7 @@ count() {
 }
 
 ratio() {
-	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", b > 0 ? a / b : 0 }'
+	awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'
 }
 
 echo "| MiB | functions | findings | checker s (MB) | plugin s (MB) | plugin, no caret s | clang -fsyntax-only s (MB) | gcc -c s (MB) | checker / clang | plugin / gcc | plugin no caret / gcc |"
