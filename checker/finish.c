@@ -77,12 +77,12 @@ static int keep_changed(struct imc_findings *f, void *rev, char *err,
 	return imc_keep_changed(f, rev, err, errlen);
 }
 
-int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
-	       bool tool_failed)
+static int finish(const struct imc_cli *cli, struct imc_findings *all,
+		  bool tool_failed, bool incomplete)
 {
 	struct imc_policy policy = {
 		.baseline = cli->baseline,
-		.write_baseline = cli->write_baseline,
+		.write_baseline = incomplete ? NULL : cli->write_baseline,
 		.fail_on = (const char *const *)cli->fail_on.v,
 		.nfail_on = cli->fail_on.n,
 		.keep = cli->diff_rev ? keep_changed : NULL,
@@ -98,10 +98,22 @@ int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 	imc_report_text(stderr, all, cli->parseable_fixits,
 			!cli->parseable_fixits && !cli->no_caret,
 			findings_are_errors(cli) ? &policy : NULL);
-	/* A report of a run that failed on some input would look complete. */
-	if (tool_failed)
+	/* A report of a run that failed on some input would look complete;
+	 * one cut short says so. */
+	if (tool_failed && !incomplete)
 		return EXIT_TOOL;
 	if (strcmp(cli->format, "text") && write_report(cli, all))
 		return EXIT_TOOL;
 	return findings_status(cli, &policy, all);
+}
+
+int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
+	       bool tool_failed)
+{
+	return finish(cli, all, tool_failed, false);
+}
+
+void imc_finish_incomplete(const struct imc_cli *cli, struct imc_findings *all)
+{
+	finish(cli, all, false, true);
 }

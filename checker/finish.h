@@ -14,6 +14,10 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL = 2 };
  * exit status the findings call for, or EXIT_TOOL with a message printed. */
 int imc_finish(const struct imc_cli *cli, struct imc_findings *all,
 	       bool tool_failed);
+/* The same for a run cut short (all->incomplete says why): the finished
+ * units' findings as text and in the report, marked incomplete; no
+ * baseline is written (it would forget the units not checked). */
+void imc_finish_incomplete(const struct imc_cli *cli, struct imc_findings *all);
 
 /* Moves the findings of src to the end of dst; src ends empty. */
 

@@ -11,6 +11,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #include "finish.h"
 #include "gccengine.h"
 #include "html.h"
+#include "interrupt.h"
 #include "iomemcheck.h"
 #include "jsonsyntax.h"
 #include "lower.h"
@@ -61,6 +64,12 @@ struct run {
 	size_t nowned;
 	struct unit *units;
 	size_t nunits;
+	/* for SIGTERM/SIGINT (interrupted()): all, live and done change
+	 * under lock; finishing: the report of every unit is being made */
+	pthread_mutex_t lock;
+	pid_t *live; /* the -j workers running */
+	size_t done; /* units whose findings are in all */
+	bool finishing;
 };
 
 /* --fix must not write a file that changed after we read it: remember what
@@ -708,6 +717,9 @@ static int check_units(struct run *run)
 		.warm_up = cli->engine_gcc ? NULL : warm_up,
 		.ctx = run,
 		.names = names,
+		.lock = &run->lock,
+		.live = run->live,
+		.done = &run->done,
 	};
 	size_t i;
 	int status;
@@ -726,6 +738,33 @@ static const char *tree_top(struct run *run)
 	char *top = realpath(run->cli->build_dir, NULL);
 
 	return top ? own(run, top) : NULL;
+}
+
+/* SIGTERM (a CI's timeout) or SIGINT: the units done so far are reported,
+ * as text and in the report, marked incomplete; the running workers are
+ * stopped. Exit status 128 + the signal, as the default action gives. */
+static void interrupted(void *ctx, int sig)
+{
+	struct run *run = ctx;
+	char why[128];
+	unsigned k;
+
+	pthread_mutex_lock(&run->lock);
+	if (run->finishing) { /* every unit is done: let the run end */
+		pthread_mutex_unlock(&run->lock);
+		return;
+	}
+	for (k = 0; k < run->cli->jobs; k++)
+		if (run->live[k] > 0)
+			kill(run->live[k], SIGTERM);
+	snprintf(why, sizeof(why), "interrupted by %s after %zu of %zu units",
+		 sig == SIGTERM ? "SIGTERM" : "SIGINT", run->done, run->nunits);
+	run->all.incomplete = why;
+	imc_finish_incomplete(run->cli, &run->all);
+	fprintf(stderr, "iomemcheck: %s; the report is incomplete\n", why);
+	fflush(stdout);
+	fflush(stderr);
+	_exit(128 + sig);
 }
 
 /* ---- --fix ---- */
@@ -958,7 +997,7 @@ static int check_outputs(const struct imc_cli *cli)
 static int checker_main(int argc, char **argv)
 {
 	struct imc_cli cli;
-	struct run run = {.cli = &cli};
+	struct run run = {.cli = &cli, .lock = PTHREAD_MUTEX_INITIALIZER};
 	char err[512];
 	int status = EXIT_CLEAN;
 	size_t i;
@@ -1041,13 +1080,21 @@ static int checker_main(int argc, char **argv)
 			u->key = imc_xstrdup(u->file);
 		}
 	}
+	if (cli.build_dir) /* before the units: a SIGTERM's report has it */
+		run.all.root = tree_top(&run);
 	if (status != EXIT_TOOL) {
 		if (cli.shard_n)
 			shard(&run);
+		run.live = imc_xcalloc(cli.jobs + 1, sizeof(*run.live));
+		imc_interrupt_start(interrupted, &run);
 		status = check_units(&run);
 	}
-	if (cli.build_dir)
-		run.all.root = tree_top(&run);
+	/* every unit is done: the report is written whole or not at all, so
+	 * from here on the signals may act as usual */
+	pthread_mutex_lock(&run.lock);
+	run.finishing = true;
+	pthread_mutex_unlock(&run.lock);
+	imc_interrupt_default();
 	status = worse(status, imc_finish(&cli, &run.all, status == EXIT_TOOL));
 	if (status != EXIT_TOOL && (cli.fix || cli.fix_dry_run))
 		status = worse(status, apply_fixes(&run));
@@ -1060,6 +1107,7 @@ static int checker_main(int argc, char **argv)
 	for (i = 0; i < run.nunits; i++)
 		free_unit(&run.units[i]);
 	free(run.units);
+	free(run.live);
 	if (run.index)
 		clang_disposeIndex(run.index);
 	imc_rules_free(run.rules);

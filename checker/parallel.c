@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "finish.h"
+#include "interrupt.h"
 #include "parallel.h"
 #include "util.h"
 
@@ -294,6 +295,23 @@ struct runner {
 	struct imc_findings *all;
 };
 
+static void lock(const struct imc_units_run *r, bool on)
+{
+	if (r->lock && on)
+		pthread_mutex_lock(r->lock);
+	else if (r->lock)
+		pthread_mutex_unlock(r->lock);
+}
+
+static void set_live(const struct imc_units_run *r, size_t slot, pid_t pid)
+{
+	if (!r->live)
+		return;
+	lock(r, true);
+	r->live[slot] = pid;
+	lock(r, false);
+}
+
 static void hand_on(struct runner *rn)
 {
 	while (rn->next_out < rn->r->n && rn->res[rn->next_out].done) {
@@ -307,7 +325,11 @@ static void hand_on(struct runner *rn)
 		x->err = NULL;
 		rn->progress.done++;
 		rn->progress.findings += x->findings.n;
+		lock(rn->r, true);
 		imc_findings_move(rn->all, &x->findings);
+		if (rn->r->done)
+			*rn->r->done = rn->next_out;
+		lock(rn->r, false);
 		rn->status = x->status > rn->status ? x->status : rn->status;
 		progress_draw(&rn->progress);
 	}
@@ -368,6 +390,7 @@ static bool start_worker(struct runner *rn, size_t i, struct worker *w)
 		struct imc_findings mine = {0};
 		int status;
 
+		imc_interrupt_default();
 		if (dup2(fileno(w->err), 2) < 0)
 			_exit(EXIT_TOOL);
 		status = rn->r->check(rn->r->ctx, i, &mine);
@@ -439,6 +462,7 @@ static void run_forked(struct runner *rn)
 			for (k = 0; w[k].pid; k++)
 				;
 			if (start_worker(rn, next, &w[k])) {
+				set_live(r, k, w[k].pid);
 				running++;
 			} else {
 				w[k].pid = 0;
@@ -463,6 +487,7 @@ static void run_forked(struct runner *rn)
 				;
 			if (k == r->jobs)
 				continue; /* not one of ours */
+			set_live(r, k, 0);
 			finish_worker(rn, &w[k], ws);
 			w[k].pid = 0;
 			running--;

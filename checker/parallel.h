@@ -3,8 +3,10 @@
 #ifndef IOMEMCHECK_CHECKER_PARALLEL_H
 #define IOMEMCHECK_CHECKER_PARALLEL_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "iomemcheck.h"
 
@@ -26,6 +28,14 @@ struct imc_units_run {
 	void *ctx;
 	const char *const
 		*names; /* of the units, for a crashed worker's message */
+	/* held while a unit's findings join all and while live changes, so
+	 * that another thread (a SIGTERM's, interrupt.h) may read them
+	 * (NULL: not taken) */
+	pthread_mutex_t *lock;
+	/* jobs entries, kept up to date: the pids of the running workers, 0
+	 * in a free one (NULL: not kept) */
+	pid_t *live;
+	size_t *done; /* kept up to date: the units handed on (NULL: not) */
 };
 
 /* Runs every unit and appends their findings to all, in the order of the

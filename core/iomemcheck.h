@@ -79,6 +79,10 @@ struct imc_findings {
 	 * NULL: patches, SARIF and the HTML index name the files below it
 	 * relative to it. Not owned. */
 	const char *root;
+	/* Why the run stopped before every unit was checked ("interrupted by
+	 * SIGTERM after 1 of 3 units"), or NULL: JSON "incomplete", SARIF
+	 * executionSuccessful false with an error notification. Not owned. */
+	const char *incomplete;
 };
 
 struct imc_options {

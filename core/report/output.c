@@ -174,6 +174,8 @@ int imc_print_json(FILE *out, const struct imc_findings *f)
 		cJSON_AddItemToObject(
 			doc, "limits",
 			json_event_list(f->limits, f->nlimits, false));
+	if (f->incomplete)
+		cJSON_AddStringToObject(doc, "incomplete", f->incomplete);
 	return print_json_doc(out, doc);
 }
 
@@ -396,7 +398,8 @@ static cJSON *sarif_result(const char *root, const struct imc_finding *d)
 	return r;
 }
 
-/* The caps that cut the analysis, as the run's tool notifications. */
+/* The caps that cut the analysis, as the run's tool notifications; a run
+ * cut short is not successful, and says why. */
 static cJSON *sarif_invocations(const struct imc_findings *f)
 {
 	cJSON *invocations = cJSON_CreateArray(), *inv = cJSON_CreateObject();
@@ -417,7 +420,14 @@ static cJSON *sarif_invocations(const struct imc_findings *f)
 		cJSON_AddItemToObject(n, "locations", locs);
 		cJSON_AddItemToArray(notes, n);
 	}
-	cJSON_AddBoolToObject(inv, "executionSuccessful", true);
+	if (f->incomplete) {
+		cJSON *n = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(n, "level", "error");
+		cJSON_AddItemToObject(n, "message", sarif_text(f->incomplete));
+		cJSON_AddItemToArray(notes, n);
+	}
+	cJSON_AddBoolToObject(inv, "executionSuccessful", !f->incomplete);
 	cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
 	cJSON_AddItemToArray(invocations, inv);
 	return invocations;
@@ -447,7 +457,7 @@ int imc_print_sarif(FILE *out, const struct imc_findings *f)
 	for (i = 0; i < f->n; i++)
 		cJSON_AddItemToArray(results, sarif_result(f->root, &f->v[i]));
 	cJSON_AddItemToObject(run, "results", results);
-	if (f->nlimits)
+	if (f->nlimits || f->incomplete)
 		cJSON_AddItemToObject(run, "invocations", sarif_invocations(f));
 	cJSON_AddItemToArray(runs, run);
 	cJSON_AddItemToObject(doc, "runs", runs);
