@@ -295,6 +295,28 @@ static void strip_definition_parens(source_range *r)
 	}
 }
 
+/* LOC, or the token before it in its expansion when LOC is a padding token
+ * libcpp put there (one spelled nowhere: the avoid-paste padding after a
+ * nested macro's argument). GCC ends the range of an expression that is
+ * the argument of a macro inside another's argument (`W(le32_to_cpu(x))`)
+ * at that padding, not at the argument's last token. */
+static location_t past_padding_back(location_t loc)
+{
+	int guard = 4;
+
+	loc = get_pure_location(loc);
+	while (guard-- > 0 && in_macro(loc) &&
+	       linemap_resolve_location(line_table, loc, LRK_SPELLING_LOCATION,
+					NULL) <= BUILTINS_LOCATION) {
+		location_t prev = next_in_expansion(loc, -1);
+
+		if (prev <= BUILTINS_LOCATION)
+			break;
+		loc = prev;
+	}
+	return loc;
+}
+
 /*
  * N's range R is in a macro expansion: when both its ends are tokens of
  * the macro's arguments spelled in the file it expands in, their spelling
@@ -308,8 +330,20 @@ static void set_arg_range(struct imc_node *n, source_range r)
 	struct cursor e;
 
 	strip_definition_parens(&r);
+	r.m_finish = past_padding_back(r.m_finish);
 	map = outermost_map(r.m_start);
 	at = expand_location(expansion_point(r.m_start));
+	if (getenv("IMC_DEBUG_FIX")) {
+		bool sb = arg_token_spelling(r.m_start, &s),
+		     fb = arg_token_spelling(r.m_finish, &f);
+		fprintf(stderr,
+			"DEBUG set_arg_range: map=%p/%p s=%d %d:%d f=%d "
+			"%d:%d\n",
+			(const void *)map,
+			(const void *)outermost_map(r.m_finish), sb,
+			sb ? s.line : 0, sb ? s.column : 0, fb, fb ? f.line : 0,
+			fb ? f.column : 0);
+	}
 
 	if (!map || map != outermost_map(r.m_finish) ||
 	    !arg_token_spelling(r.m_start, &s) ||
