@@ -134,11 +134,13 @@ static size_t past_comment(const char *t, size_t i)
 }
 
 /* A bracket around the range: the identifier before its '(' ("" if none:
- * a plain parenthesis, '[' or '{') and which of its arguments holds the
- * range. */
+ * a plain parenthesis, '[' or '{'), which of its arguments holds the
+ * range, and the offsets of the identifier (or the bracket) and the
+ * bracket. */
 struct group {
 	char name[64];
 	int arg;
+	size_t name_at, open;
 };
 
 enum { MAX_GROUPS = 16 };
@@ -165,7 +167,7 @@ static int enclosing_groups(const char *text, size_t from, size_t to,
 			    struct group *g)
 {
 	int depth = 0, at = -1;
-	size_t i = 0;
+	size_t i = 0, ident_at = 0;
 	char ident[64] = "";
 
 	while (text[i] && i < to) {
@@ -180,13 +182,19 @@ static int enclosing_groups(const char *text, size_t from, size_t to,
 			ident[0] = '\0';
 			continue;
 		}
-		if (read_ident(text, &i, ident, sizeof(ident)))
+		j = i;
+		if (read_ident(text, &i, ident, sizeof(ident))) {
+			ident_at = j;
 			continue;
+		}
 		if (strchr("([{", text[i])) {
 			if (depth == MAX_GROUPS || (!depth && text[i] != '('))
 				return -1;
 			snprintf(g[depth].name, sizeof(g[depth].name), "%s",
 				 text[i] == '(' ? ident : "");
+			g[depth].name_at =
+				text[i] == '(' && ident[0] ? ident_at : i;
+			g[depth].open = i;
 			g[depth++].arg = 0;
 		} else if (strchr(")]}", text[i])) {
 			if (--depth < 1 || (at >= 0 && depth < at))
@@ -370,17 +378,64 @@ static bool macros_take_as_is(struct analysis *a, const struct group *g, int n)
 	return true;
 }
 
+/* ---- A load that a byte-order conversion takes whole ----
+ * readX() reads little-endian, so the rewrite of `le32_to_cpu(p->x)` is
+ * `readl(&p->x)`: wrapping the load, `le32_to_cpu(readl(&p->x))`, would
+ * swap twice on big-endian. The conversions are the rules' le-to-cpu
+ * names; one of the load's width whose one argument is the load, spelled
+ * in the file (or in an argument of the macros around it), is replaced. */
+
+/* Whether the innermost group G is a le-to-cpu conversion of SIZE bytes
+ * whose argument starts with text[from] (blanks aside). */
+static bool converts_from(struct analysis *a, const struct group *g,
+			  const char *text, long from, uint32_t size)
+{
+	const struct imc_rule *r =
+		g->name[0] ? rule_find(a, IMC_R_LE_TO_CPU, g->name) : NULL;
+	size_t i;
+
+	if (!r || (uint32_t)r->size != size || g->arg || g->name_at == g->open)
+		return false;
+	for (i = g->open + 1; i < (size_t)from; i++)
+		if (!isspace((unsigned char)text[i]))
+			return false;
+	return true;
+}
+
+/* Past the ')' that follows END on its line (blanks aside), into *close. */
+static bool closes_after(struct analysis *a, struct imc_loc end,
+			 struct imc_loc *close)
+{
+	const char *line;
+	size_t len, i;
+
+	if (!end.col ||
+	    !imc_source_line(a->sources, end.file, end.line, &line, &len))
+		return false;
+	for (i = end.col - 1; i < len && isspace((unsigned char)line[i]); i++)
+		;
+	if (i >= len || line[i] != ')')
+		return false;
+	*close = imc_loc_advance(end, i - (end.col - 1) + 1);
+	return true;
+}
+
 /* N's range for a rewrite: its source range, or its spelling inside one
- * macro argument when that argument reaches the expansion once, as is. */
-static struct imc_range edit_range(struct analysis *a, const struct imc_node *n)
+ * macro argument when that argument reaches the expansion once, as is.
+ * *whole: the text the rewrite replaces, that range or, when ABSORB, the
+ * le-to-cpu conversion around it. */
+static struct imc_range edit_range(struct analysis *a, const struct imc_node *n,
+				   bool absorb, struct imc_range *whole)
 {
 	struct imc_range r = n->range, inv = {{0}, {0}, false, 0, 0};
 	struct same_spelling same = {n, 0};
 	struct group g[MAX_GROUPS];
+	struct imc_loc conv_begin = {0}, conv_end = {0};
 	char *text;
 	long from, to;
-	int ngroups;
+	int ngroups, conv = 0;
 
+	*whole = r;
 	if (r.valid || !n->arg_begin.file || n->loc.file != n->arg_begin.file ||
 	    !fx_loc_le(n->loc, n->arg_begin) || !a->current)
 		return r;
@@ -393,8 +448,15 @@ static struct imc_range edit_range(struct analysis *a, const struct imc_node *n)
 	ngroups = from >= 0 && to > from
 			  ? enclosing_groups(text, (size_t)from, (size_t)to, g)
 			  : -1;
+	if (absorb && ngroups >= 1 && n->type &&
+	    converts_from(a, &g[ngroups - 1], text, from, n->type->size) &&
+	    closes_after(a, n->arg_end, &conv_end)) {
+		conv = 1;
+		conv_begin = fx_loc_at(text, n->loc, g[ngroups - 1].name_at);
+	}
 	free(text);
-	if (ngroups < 1 || !macros_take_as_is(a, g, ngroups))
+	/* a conversion replaced whole need not take its argument as is */
+	if (ngroups < 1 || !macros_take_as_is(a, g, ngroups - conv))
 		return r;
 	fx_walk_any(a->current->fn->body, count_same_spelling, &same);
 	if (same.n != 1)
@@ -402,6 +464,11 @@ static struct imc_range edit_range(struct analysis *a, const struct imc_node *n)
 	r.begin = n->arg_begin;
 	r.end = n->arg_end;
 	r.valid = true;
+	*whole = r;
+	if (conv) {
+		whole->begin = conv_begin;
+		whole->end = conv_end;
+	}
 	return r;
 }
 
@@ -494,15 +561,23 @@ bool fix_access(struct analysis *a, size_t finding, const struct imc_node *lv,
 		const struct imc_node *site, const char *tmpl_load,
 		const char *tmpl_store)
 {
-	struct imc_range lvr = site ? lv->range : edit_range(a, lv);
-	struct imc_range whole = site ? statement_range(a, site, lv) : lvr;
+	struct imc_range whole;
+	struct imc_range lvr =
+		site ? lv->range
+		     : edit_range(a, lv,
+				  tmpl_load && !strstr(tmpl_load, "$map"),
+				  &whole);
 	struct tvar vars[7] = {{"ptr", NULL},  {"val", NULL},  {"map", NULL},
 			       {"off", NULL},  {"type", NULL}, {"struct", NULL},
 			       {"field", NULL}};
-	char *load = NULL, *text = NULL, *old = fx_raw_text(a, &whole);
+	char *load = NULL, *text = NULL, *old;
 	struct mapref mr = {NULL, NULL, {false, {0}, {0}}};
 	size_t used[16], nused = 0;
 	bool ok = false;
+
+	if (site)
+		whole = statement_range(a, site, lv);
+	old = fx_raw_text(a, &whole);
 
 	/* `p[i]` with p stepping through a map: edits all over the function,
 	 * whatever the statement at hand */

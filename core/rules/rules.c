@@ -23,6 +23,7 @@ static const char *const directive_names[IMC_R_COUNT] = {
 	[IMC_R_MAP_SET] = "map-set",	 [IMC_R_MAP_UNMAP] = "map-unmap",
 	[IMC_R_MAP_INCR] = "map-incr",	 [IMC_R_MAP_TEST] = "map-test",
 	[IMC_R_REWRITE] = "rewrite",	 [IMC_R_IO_FIELD] = "io-field",
+	[IMC_R_LE_TO_CPU] = "le-to-cpu",
 };
 
 struct parse {
@@ -251,6 +252,14 @@ static int parse_attr(struct parse *p, struct imc_rule *r, char *attr)
 			"unknown key '%s' (mem, and out, flag for io-source)",
 			attr);
 	}
+	if (r->directive == IMC_R_LE_TO_CPU) {
+		if (strcmp(attr, "size"))
+			return fail(p, "unknown key '%s' (size)", attr);
+		if (!in_list(width_values + 1, v, strlen(v)))
+			return fail(p, "size=%s: expected 2, 4 or 8", v);
+		r->size = atoi(v);
+		return 0;
+	}
 	if (!strcmp(attr, "map"))
 		return parse_position(p, v, &r->map);
 	if (!strcmp(attr, "dst"))
@@ -291,6 +300,10 @@ static int check_complete(struct parse *p, const struct imc_rule *r)
 				    "rewrite");
 		if (check_condition(p, r) || check_placeholders(p, r->tmpl))
 			return -1;
+		break;
+	case IMC_R_LE_TO_CPU:
+		if (!r->size)
+			return fail(p, "%s needs size=N", "le-to-cpu");
 		break;
 	case IMC_R_IO_FIELD:
 		if (!strchr(r->name, '.'))

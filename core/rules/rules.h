@@ -19,6 +19,7 @@ enum imc_directive {
 	IMC_R_MAP_TEST, /* FUNCTION's truth value tells about the map */
 	IMC_R_REWRITE, /* replacement template for a bad call/access */
 	IMC_R_IO_FIELD, /* STRUCT.MEMBER may hold I/O memory */
+	IMC_R_LE_TO_CPU, /* FUNCTION converts size bytes from little-endian */
 	IMC_R_COUNT
 };
 
@@ -47,7 +48,7 @@ struct imc_rule {
 	const char *name; /* function, struct tag, or rewrite subject */
 	/* argument positions (1-based, 0 = absent) */
 	int map, dst, src, src2;
-	int size; /* rewrite load/store: access width */
+	int size; /* rewrite load/store, le-to-cpu: access width */
 	int out; /* IO_SOURCE: I/O pointer also stored through arg N */
 	int flag; /* IO_SOURCE: bool *arg N tells whether it is I/O */
 	unsigned state; /* MAP_SET: state; MAP_TEST: true=/false= states;

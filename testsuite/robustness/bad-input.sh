@@ -232,6 +232,16 @@ rules-malformed)
 	printf 'io-field nodot\n' >field.rules
 	check --rules field.rules clean.c
 	expect_tool_error "^iomemcheck: field\\.rules:1: io-field needs STRUCT.MEMBER after it\$"
+	# le-to-cpu (issue 20): one width of 2, 4, 8, and nothing else
+	printf 'le-to-cpu le32_to_cpu\n' >le.rules
+	check --rules le.rules clean.c
+	expect_tool_error "^iomemcheck: le\\.rules:1: le-to-cpu needs size=N\$"
+	printf 'le-to-cpu le32_to_cpu size=3\n' >le.rules
+	check --rules le.rules clean.c
+	expect_tool_error "^iomemcheck: le\\.rules:1: size=3: expected 2, 4 or 8\$"
+	printf 'le-to-cpu le32_to_cpu width=4\n' >le.rules
+	check --rules le.rules clean.c
+	expect_tool_error "^iomemcheck: le\\.rules:1: unknown key 'width' \\(size\\)\$"
 	printf 'generation old if=a\ngeneration old if=b\n' >gen.rules
 	check --rules gen.rules clean.c
 	expect_tool_error "^iomemcheck: gen\\.rules:2: generation 'old' is defined twice\$"
