@@ -10,7 +10,9 @@
  * order of their units, and every table is keyed by its whole row, so
  * the same facts give the same content (`sqlite3 DB .dump`) in any order.
  * Propagation happens here, once: parameters that flow into a parameter
- * used as system memory are used so too (param_plain, to a fixed point).
+ * used as system memory are used so too (param_plain, to a fixed point),
+ * and members, globals and returns filled from another unit's member,
+ * global or return hold what it holds (value_flow, to a fixed point).
  */
 #include <cjson/cJSON.h>
 #include <dirent.h>
@@ -65,6 +67,10 @@ static const struct table tables[] = {
 	 "param_flow",
 	 {"function", "unit", "param", "callee", "callee_param", "file", "line",
 	  "col", "static", "name"}},
+	{"copies",
+	 "value_flow",
+	 {"kind", "name", "member", "param", "unit", "from_kind", "from_name",
+	  "from_member", "display", "file", "line", "col"}},
 };
 
 static int fail(char *err, size_t errlen, const char *fmt, const char *a,
@@ -297,6 +303,92 @@ static int resolve(sqlite3 *db, char *err, size_t errlen)
 	return ret;
 }
 
+/* The unit whose direct fact a row rests on (source_unit; '' on a direct
+ * row: its own unit). */
+#define ROOT "CASE source_unit WHEN '' THEN unit ELSE source_unit END"
+/* What holds I/O memory, for value_flow's sources: members, globals and
+ * function returns (param 0), with their producer, depth, path and root. */
+#define HELD_SOURCES                                                         \
+	"WITH src(kind, name, member, unit, mem, forced, producer, pfile,"   \
+	" pline, pcol, depth, path, root) AS (SELECT 'member', struct,"      \
+	" member, unit, mem, forced, producer, producer_file,"               \
+	" producer_line, producer_col, depth, path, " ROOT " FROM members"   \
+	" UNION ALL SELECT 'global', name, '', unit, mem, forced, producer," \
+	" producer_file, producer_line, producer_col, depth, path, " ROOT    \
+	" FROM globals UNION ALL SELECT 'return', function, '', unit, mem,"  \
+	" forced, producer, producer_file, producer_line, producer_col,"     \
+	" depth, path, " ROOT " FROM returns WHERE param = 0) "
+/* The source's columns after the target's, one link deeper, its name
+ * before its own path ("req_que.ring", "pin_map()"). */
+#define FROM_SOURCE                                                       \
+	" s.mem, s.forced, s.producer, s.pfile, s.pline, s.pcol, s.root," \
+	" ?1 + 1,"                                                        \
+	" CASE s.kind WHEN 'member' THEN s.name || '.' || s.member"       \
+	" WHEN 'return' THEN s.name || '()' ELSE s.name END ||"           \
+	" CASE WHEN s.path = '' THEN '' ELSE ', ' || s.path END"          \
+	" FROM value_flow f JOIN src s ON s.kind = f.from_kind"           \
+	" AND s.name = f.from_name AND s.member = f.from_member"          \
+	" WHERE s.depth = ?1 AND f.kind = "
+#define PRODUCED                                                              \
+	" mem, forced, producer, producer_file, producer_line, producer_col," \
+	" source_unit, depth, path) "
+
+/* One link of value_flow per statement: members, globals, returns (also
+ * out-parameters) that a unit filled from what another unit's row of
+ * depth ?1 holds. */
+static const char *const value_links[] = {
+	HELD_SOURCES "INSERT OR IGNORE INTO members(struct, member, unit,"
+		     " display, file, line, col," PRODUCED
+		     "SELECT f.name, f.member, f.unit, f.display, f.file,"
+		     " f.line, f.col," FROM_SOURCE "'member' ORDER BY f.name,"
+		     " f.member, f.unit, s.name, s.member, s.unit",
+	HELD_SOURCES "INSERT OR IGNORE INTO globals(name, unit, display, file,"
+		     " line, col," PRODUCED
+		     "SELECT f.name, f.unit, f.display, f.file, f.line,"
+		     " f.col," FROM_SOURCE "'global' ORDER BY f.name, f.unit,"
+		     " s.name, s.member, s.unit",
+	HELD_SOURCES "INSERT OR IGNORE INTO returns(function, param, unit,"
+		     " file, line, col," PRODUCED
+		     "SELECT f.name, f.param, f.unit, f.file, f.line,"
+		     " f.col," FROM_SOURCE "'return' ORDER BY f.name, f.param,"
+		     " f.unit, s.name, s.member, s.unit",
+};
+
+/* members, globals, returns of depth > 0: recomputed from the direct rows
+ * (depth 0) and value_flow, one link per round until a round adds
+ * nothing; a cycle adds nothing the second time round (the keys). */
+static int resolve_values(sqlite3 *db, char *err, size_t errlen)
+{
+	enum { NLINKS = sizeof(value_links) / sizeof(*value_links) };
+	sqlite3_stmt *st[NLINKS] = {0};
+	int depth, ret, added = 1;
+	size_t i;
+
+	ret = exec(db,
+		   "DELETE FROM members WHERE depth > 0;"
+		   "DELETE FROM globals WHERE depth > 0;"
+		   "DELETE FROM returns WHERE depth > 0;",
+		   err, errlen);
+	for (i = 0; !ret && i < NLINKS; i++)
+		if (sqlite3_prepare_v2(db, value_links[i], -1, &st[i], NULL) !=
+		    SQLITE_OK)
+			ret = fail(err, errlen, "%s%s", sqlite3_errmsg(db), "");
+	for (depth = 0; !ret && added && depth < MAX_FLOW_DEPTH; depth++) {
+		added = 0;
+		for (i = 0; !ret && i < NLINKS; i++) {
+			sqlite3_bind_int(st[i], 1, depth);
+			if (sqlite3_step(st[i]) != SQLITE_DONE)
+				ret = fail(err, errlen, "%s%s",
+					   sqlite3_errmsg(db), "");
+			added += sqlite3_changes(db);
+			sqlite3_reset(st[i]);
+		}
+	}
+	for (i = 0; i < NLINKS; i++)
+		sqlite3_finalize(st[i]);
+	return ret;
+}
+
 /* The database's bytes into a fresh temporary file beside it (or an
  * empty one): the merge works there. */
 static int start_copy(const char *db, char **tmp, char *err, size_t errlen)
@@ -347,6 +439,8 @@ static int merge_into(const char *path, struct facts_file *files, size_t n,
 		ret = apply_unit(db, &files[i], err, errlen);
 	if (!ret)
 		ret = resolve(db, err, errlen);
+	if (!ret)
+		ret = resolve_values(db, err, errlen);
 	if (!ret)
 		ret = exec(db, "COMMIT;", err, errlen);
 	sqlite3_close(db);

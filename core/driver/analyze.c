@@ -19,7 +19,8 @@ static bool summary_eq(const struct summary *x, const struct summary *y)
 	return x->mem_params == y->mem_params &&
 	       x->ret_params == y->ret_params && x->ret_mem == y->ret_mem &&
 	       x->out_params == y->out_params && x->out_mem == y->out_mem &&
-	       x->skipped_params == y->skipped_params;
+	       x->skipped_params == y->skipped_params &&
+	       x->ret_deps == y->ret_deps;
 }
 
 struct reach {

@@ -34,11 +34,26 @@ struct fact_flow {
 	uint32_t param, pos, line, col;
 };
 
+/* A dependent fact: a value read from another unit's member, global or
+ * function return (FROM) stored in one of the unit's members or globals,
+ * returned, or stored through a parameter (the target; param 0: the
+ * return value). The merge resolves it (docs/facts.md). */
+struct fact_copy {
+	char *kind, *name, *member;
+	uint32_t param;
+	char *from; /* the source's line of struct val.deps */
+	char *from_kind, *from_name, *from_member;
+	char *display, *file;
+	uint32_t line, col;
+};
+
 struct imc_facts {
 	struct fact_holder *holders;
 	size_t nholders;
 	struct fact_flow *flows;
 	size_t nflows;
+	struct fact_copy *copies;
+	size_t ncopies;
 	cJSON *doc; /* the unit's facts, built by facts_collect() */
 };
 
@@ -122,6 +137,179 @@ void facts_note_flow(struct fnctx *c, uint32_t params,
 			.col = call->loc.col,
 		};
 	}
+}
+
+/* ---- dependent facts ------------------------------------------------- */
+
+/* A few sources are enough to follow a value; more would only grow every
+ * value of a large function. */
+#define MAX_DEPS 4
+
+const char *facts_dep(struct analysis *a, const char *kind, const char *name)
+{
+	const char *r;
+	char *t;
+
+	if (!a->facts || !name)
+		return NULL;
+	t = imc_xasprintf("%s\t%s", kind, name);
+	r = imc_intern_forever(t);
+	free(t);
+	return r;
+}
+
+/* The lines of SET appended to V (at most MAX_DEPS * 2 in all). */
+static size_t split_deps(const char *set, char **v, size_t n)
+{
+	const char *p = set, *nl;
+
+	while (p && *p && n < 2 * MAX_DEPS) {
+		nl = strchr(p, '\n');
+		v[n] = imc_xstrdup(p);
+		if (nl)
+			v[n][nl - p] = 0;
+		n++;
+		p = nl ? nl + 1 : NULL;
+	}
+	return n;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The union of two sets, sorted: the same whatever order the paths
+ * join in. */
+const char *facts_deps_join(const char *x, const char *y)
+{
+	char *v[2 * MAX_DEPS], buf[2048] = "";
+	size_t n, i, kept = 0;
+
+	if (!x || !y || x == y)
+		return x ? x : y;
+	n = split_deps(y, v, split_deps(x, v, 0));
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (i = 0; i < n; i++) {
+		if ((i && !strcmp(v[i], v[i - 1])) || kept == MAX_DEPS ||
+		    strlen(buf) + strlen(v[i]) + 2 > sizeof(buf))
+			continue;
+		if (kept++)
+			strcat(buf, "\n");
+		strcat(buf, v[i]);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	return imc_intern_forever(buf);
+}
+
+static bool same_copy(const struct fact_copy *x, const char *kind,
+		      const char *name, const char *member, uint32_t param,
+		      const char *from)
+{
+	return x->param == param && !strcmp(x->from, from) &&
+	       !strcmp(x->kind, kind) && !strcmp(x->name, name) &&
+	       !strcmp(x->member, member);
+}
+
+/* One source line ("member\ttag.m", "return\tfn") of a target. */
+static void add_copy(struct imc_facts *f, const char *kind, const char *name,
+		     const char *member, uint32_t param, const char *from,
+		     const char *display, const struct imc_loc *at)
+{
+	const char *tab = strchr(from, '\t');
+	struct fact_copy *x;
+	size_t i;
+	char *dot;
+
+	if (!tab)
+		return;
+	for (i = 0; i < f->ncopies; i++)
+		if (same_copy(&f->copies[i], kind, name, member, param, from))
+			return;
+	f->copies =
+		imc_xrealloc(f->copies, (f->ncopies + 1) * sizeof(*f->copies));
+	x = &f->copies[f->ncopies++];
+	*x = (struct fact_copy){
+		.kind = imc_xstrdup(kind),
+		.name = imc_xstrdup(name),
+		.member = imc_xstrdup(member),
+		.param = param,
+		.from = imc_xstrdup(from),
+		.from_kind = imc_xstrdup(from),
+		.from_name = imc_xstrdup(tab + 1),
+		.display = imc_xstrdup(display),
+		.file = imc_xstrdup(at->file ? at->file : ""),
+		.line = at->line,
+		.col = at->col,
+	};
+	x->from_kind[tab - from] = 0;
+	dot = !strcmp(x->from_kind, "member") ? strchr(x->from_name, '.')
+					      : NULL;
+	x->from_member = imc_xstrdup(dot ? dot + 1 : "");
+	if (dot)
+		*dot = 0;
+}
+
+/* Every line of DEPS as a source of the target. A header function whose
+ * body the checker's first parse skipped ("skipped\tNAME") could tell
+ * more: the unit is lowered again with it (imc_findings.needs_body), as
+ * for a finding, so that both front ends record the same facts. */
+static void add_copies(struct analysis *a, const char *kind, const char *name,
+		       const char *member, uint32_t param, const char *deps,
+		       const char *display, const struct imc_loc *at)
+{
+	char *v[2 * MAX_DEPS];
+	size_t n = split_deps(deps, v, 0), i;
+
+	for (i = 0; i < n; i++) {
+		if (!strncmp(v[i], "skipped\t", 8)) {
+			if (!a->out->needs_body)
+				a->out->needs_body =
+					imc_intern_forever(v[i] + 8);
+		} else {
+			add_copy(a->facts, kind, name, member, param, v[i],
+				 display, at);
+		}
+		free(v[i]);
+	}
+}
+
+void facts_note_copy(struct analysis *a, const struct imc_node *lhs,
+		     uintptr_t key, const char *deps, const struct imc_node *at)
+{
+	char *display, *tag;
+	const char *dot;
+
+	if (!a->facts || !key)
+		return;
+	display = describe(lhs);
+	if (lhs->kind == IMC_VAR) {
+		if (!lhs->var->is_static && lhs->var->name)
+			add_copies(a, "global", lhs->var->name, "", 0, deps,
+				   display, &at->loc);
+	} else if ((dot = strchr((const char *)key, '.'))) {
+		tag = imc_xstrdup((const char *)key);
+		tag[dot - (const char *)key] = 0;
+		add_copies(a, "member", tag, dot + 1, 0, deps, display,
+			   &at->loc);
+		free(tag);
+	}
+	free(display);
+}
+
+void facts_note_out(struct fnctx *c, uint32_t params, const char *deps)
+{
+	const struct imc_func *fn = c->fn;
+	uint32_t i;
+
+	if (!c->a->facts || !fn->name || fn->is_static ||
+	    !in_main_file(c->a, fn))
+		return;
+	for (i = 0; i < 32 && i < fn->nparams; i++)
+		if (params >> i & 1)
+			add_copies(c->a, "return", fn->name, "", i + 1, deps,
+				   "", &fn->loc);
 }
 
 /* ---- the unit's document ------------------------------------------- */
@@ -279,6 +467,9 @@ static void collect_function(struct analysis *a, uint32_t fi, cJSON *returns,
 	if (!fn->is_static && (sum->ret_mem & MEM_IO))
 		add_return(a, returns, fn, 0, sum->ret_mem, sum->ret_forced,
 			   sum->ret_why);
+	else if (!fn->is_static && sum->ret_deps)
+		add_copies(a, "return", fn->name, "", 0, sum->ret_deps, "",
+			   &fn->loc);
 	for (i = 0; i < fn->nparams && i < 32; i++) {
 		if (!fn->is_static && (sum->out_params >> i & 1) &&
 		    (sum->out_mem & MEM_IO))
@@ -316,9 +507,55 @@ static void collect_flows(struct analysis *a, cJSON *accesses, cJSON *flows)
 	}
 }
 
+static void collect_copies(const struct imc_facts *f, cJSON *copies)
+{
+	size_t k;
+
+	for (k = 0; k < f->ncopies; k++) {
+		const struct fact_copy *x = &f->copies[k];
+		struct imc_loc at = {x->file, x->line, x->col};
+		cJSON *o = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(o, "kind", x->kind);
+		cJSON_AddStringToObject(o, "name", x->name);
+		cJSON_AddStringToObject(o, "member", x->member);
+		cJSON_AddNumberToObject(o, "param", x->param);
+		cJSON_AddStringToObject(o, "from_kind", x->from_kind);
+		cJSON_AddStringToObject(o, "from_name", x->from_name);
+		cJSON_AddStringToObject(o, "from_member", x->from_member);
+		cJSON_AddStringToObject(o, "display", x->display);
+		add_place(o, "", &at);
+		cJSON_AddItemToArray(copies, o);
+	}
+}
+
+static void forget_copies(struct imc_facts *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->ncopies; i++) {
+		struct fact_copy *x = &f->copies[i];
+
+		free(x->kind);
+		free(x->name);
+		free(x->member);
+		free(x->from);
+		free(x->from_kind);
+		free(x->from_name);
+		free(x->from_member);
+		free(x->display);
+		free(x->file);
+	}
+	free(f->copies);
+	f->copies = NULL;
+	f->ncopies = 0;
+}
+
 static void forget_notes(struct imc_facts *f)
 {
 	size_t i;
+
+	forget_copies(f);
 
 	for (i = 0; i < f->nholders; i++)
 		free(f->holders[i].display);
@@ -346,7 +583,7 @@ static bool in_main_file(const struct analysis *a, const struct imc_func *fn)
 void facts_collect(struct analysis *a)
 {
 	cJSON *doc = cJSON_CreateObject(), *members, *globals, *returns,
-	      *accesses, *flows;
+	      *accesses, *flows, *copies;
 	char *unit = absolute(imc_tu_main_file(a->tu)), hash[17];
 	uint32_t i;
 
@@ -360,6 +597,7 @@ void facts_collect(struct analysis *a)
 	returns = cJSON_AddArrayToObject(doc, "returns");
 	accesses = cJSON_AddArrayToObject(doc, "accesses");
 	flows = cJSON_AddArrayToObject(doc, "flows");
+	copies = cJSON_AddArrayToObject(doc, "copies");
 	collect_holders(a, members, globals);
 	for (i = 0; i < imc_tu_nfuncs(a->tu); i++)
 		if (imc_tu_func(a->tu, i)->body &&
@@ -367,6 +605,7 @@ void facts_collect(struct analysis *a)
 		    in_main_file(a, imc_tu_func(a->tu, i)))
 			collect_function(a, i, returns, accesses);
 	collect_flows(a, accesses, flows);
+	collect_copies(a->facts, copies);
 	cJSON_Delete(a->facts->doc);
 	a->facts->doc = doc;
 	free(unit);

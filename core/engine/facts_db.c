@@ -21,7 +21,7 @@
 
 #include "facts_internal.h"
 
-enum { Q_UNIT, Q_MEMBER, Q_GLOBAL, Q_RETURNS, Q_PLAIN, Q_COUNT };
+enum { Q_UNIT, Q_MEMBER, Q_GLOBAL, Q_RETURNS, Q_PLAIN, Q_STRUCT, Q_COUNT };
 
 struct facts_db {
 	sqlite3 *db;
@@ -32,22 +32,29 @@ struct facts_db {
 	struct imc_ptrmap sums; /* interned function name -> struct summary */
 	struct imc_ptrmap members; /* interned "tag.member" -> struct val */
 	struct imc_ptrmap globals; /* interned variable name -> struct val */
+	/* interned struct tag -> (void *)1 no usable member rows, 2 some */
+	struct imc_ptrmap structs;
 	bool broken; /* a query failed: no more facts, one note said so */
 };
 
 static const char *const queries[Q_COUNT] = {
 	"SELECT hash FROM units WHERE path = ?1",
+	/* the direct facts first (depth 0): they explain best */
 	"SELECT unit, display, file, line, col, mem, forced, producer,"
-	" producer_file, producer_line, producer_col FROM members"
-	" WHERE struct = ?1 AND member = ?2 ORDER BY unit",
+	" producer_file, producer_line, producer_col, path, source_unit FROM "
+	"members"
+	" WHERE struct = ?1 AND member = ?2 ORDER BY depth, unit",
 	"SELECT unit, display, file, line, col, mem, forced, producer,"
-	" producer_file, producer_line, producer_col FROM globals"
-	" WHERE name = ?1 ORDER BY unit",
+	" producer_file, producer_line, producer_col, path, source_unit FROM "
+	"globals"
+	" WHERE name = ?1 ORDER BY depth, unit",
 	"SELECT unit, param, file, line, col, mem, forced, producer,"
-	" producer_file, producer_line, producer_col FROM returns"
-	" WHERE function = ?1 ORDER BY param, unit",
+	" producer_file, producer_line, producer_col, path, source_unit FROM "
+	"returns"
+	" WHERE function = ?1 ORDER BY param, depth, unit",
 	"SELECT unit, param, name, what, file, line, col, path FROM param_plain"
 	" WHERE function = ?1 AND static = 0 ORDER BY param, unit",
+	"SELECT unit FROM members WHERE struct = ?1 ORDER BY unit",
 };
 
 static int open_db(const char *path, sqlite3 **db, char *err, size_t errlen)
@@ -159,6 +166,7 @@ void facts_db_close(struct analysis *a)
 	imc_ptrmap_free_with(&d->sums, free_val);
 	imc_ptrmap_free_with(&d->members, free_val);
 	imc_ptrmap_free_with(&d->globals, free_val);
+	imc_ptrmap_free(&d->structs);
 	free(d->self);
 	free(d);
 	a->db = NULL;
@@ -184,17 +192,15 @@ static const char *shown(struct analysis *a, const char *file)
 	return imc_intern_forever(file);
 }
 
-/* Whether the facts of UNIT may be used: not the unit itself, and its
- * file still has the hash the merge recorded. */
-static bool unit_usable(struct analysis *a, const char *unit)
+/* Whether UNIT's file still has the hash the merge recorded (a note
+ * the first time it has not). */
+static bool unit_fresh(struct analysis *a, const char *unit)
 {
 	struct facts_db *d = a->db;
 	const char *key = imc_strset_intern(&a->strings, unit);
 	uintptr_t state = (uintptr_t)imc_ptrmap_get(&d->units, (uintptr_t)key);
 	char now[17];
 
-	if (!strcmp(unit, d->self))
-		return false;
 	if (!state) {
 		state = 2;
 		sqlite3_bind_text(d->q[Q_UNIT], 1, unit, -1, SQLITE_TRANSIENT);
@@ -212,6 +218,24 @@ static bool unit_usable(struct analysis *a, const char *unit)
 				shown(a, unit));
 	}
 	return state == 1;
+}
+
+/* Whether the facts of UNIT may be used: not the unit itself, and fresh. */
+static bool unit_usable(struct analysis *a, const char *unit)
+{
+	return strcmp(unit, a->db->self) && unit_fresh(a, unit);
+}
+
+/* A row's unit is usable, and so is the unit whose direct fact a resolved
+ * row rests on (column I, source_unit: '' on a direct row); that one may
+ * be the unit itself, which did not know where the other unit copied
+ * it. */
+static bool row_usable(struct analysis *a, sqlite3_stmt *st, int i)
+{
+	const char *root = col_text(st, i);
+
+	return unit_usable(a, col_text(st, 0)) &&
+	       (!*root || !strcmp(root, a->db->self) || unit_fresh(a, root));
 }
 
 /* The producer of a row (columns from FIRST: producer, file, line, col)
@@ -264,7 +288,7 @@ static struct val holder_rows(struct analysis *a, sqlite3_stmt *st)
 		struct imc_node at;
 		const char *src, *w;
 
-		if (!unit_usable(a, col_text(st, 0)))
+		if (!row_usable(a, st, 12))
 			continue;
 		v.mem |= row_mem(st, 5);
 		v.forced |= sqlite3_column_int(st, 6) != 0;
@@ -272,9 +296,10 @@ static struct val holder_rows(struct analysis *a, sqlite3_stmt *st)
 			continue;
 		src = producer_why(a, st, 7);
 		at = row_place(a, st, 2);
-		w = why(a, "'%s' was assigned I/O memory at %s:%u (%s)",
+		w = why(a, "'%s' was assigned I/O memory at %s:%u%s%s (%s)",
 			col_text(st, 1), at.loc.file, at.loc.line,
-			src ? src : "unknown origin");
+			*col_text(st, 11) ? ", read from " : "",
+			col_text(st, 11), src ? src : "unknown origin");
 		origin_note(a, w, &at, "source", src,
 			    imc_xasprintf("'%s' is assigned I/O memory",
 					  col_text(st, 1)));
@@ -342,12 +367,13 @@ static void returns_rows(struct analysis *a, const char *name,
 		uint8_t mem = row_mem(st, 5);
 		bool forced = sqlite3_column_int(st, 6) != 0;
 
-		if (param > 32 || !unit_usable(a, col_text(st, 0)))
+		if (param > 32 || !row_usable(a, st, 12))
 			continue;
 		src = producer_why(a, st, 7);
 		at = row_place(a, st, 2);
-		w = why(a, "%s() %s I/O memory (%s:%u)%s%s", name,
+		w = why(a, "%s() %s I/O memory (%s:%u%s%s)%s%s", name,
 			param ? "stores" : "returns", at.loc.file, at.loc.line,
+			*col_text(st, 11) ? ", from " : "", col_text(st, 11),
 			src ? ": " : "", src ? src : "");
 		origin_note(
 			a, w, &at, "source", src,
@@ -420,13 +446,66 @@ const struct summary *facts_summary(struct analysis *a, const char *name)
 								       : NULL;
 }
 
+/* Whether another unit's fresh facts name a member of struct TAG. */
+static bool struct_has_facts(struct analysis *a, const char *tag)
+{
+	struct facts_db *d = a->db;
+	const char *key = imc_strset_intern(&a->strings, tag);
+	uintptr_t state =
+		(uintptr_t)imc_ptrmap_get(&d->structs, (uintptr_t)key);
+	sqlite3_stmt *st = d->q[Q_STRUCT];
+
+	if (!state) {
+		state = 1;
+		sqlite3_bind_text(st, 1, tag, -1, SQLITE_TRANSIENT);
+		while (state == 1 && sqlite3_step(st) == SQLITE_ROW)
+			if (unit_usable(a, col_text(st, 0)))
+				state = 2;
+		sqlite3_reset(st);
+		imc_ptrmap_put(&d->structs, (uintptr_t)key, (void *)state);
+	}
+	return state == 2;
+}
+
+/* The checker's first parse skips header bodies (imc_func.body_skipped):
+ * one that returns a pointer and is given a struct another unit's facts
+ * name a member of may hand out that member (qla_req_ring_slot(ha, req)
+ * returning req->ring_ptr). It is needed: the unit is lowered again with
+ * it, as when I/O memory reaches a skipped body (flow_calls.c). */
+static bool skipped_body_may_read(struct analysis *a, const struct imc_func *fn)
+{
+	const struct imc_type *t = fn->type;
+	uint32_t i;
+
+	if (!fn->body_skipped || !t || !t->ret || !imc_type_is_ptr(t->ret))
+		return false;
+	for (i = 0; i < t->nparams; i++) {
+		const struct imc_type *p = t->params[i];
+
+		if (p && imc_type_is_ptr(p) && p->pointee && p->pointee->tag &&
+		    (p->pointee->kind == IMC_T_STRUCT ||
+		     p->pointee->kind == IMC_T_UNION) &&
+		    struct_has_facts(a, p->pointee->tag)) {
+			if (!a->out->needs_body)
+				a->out->needs_body = fn->name;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool facts_matter(struct analysis *a, const struct imc_node *n)
 {
 	const struct summary *s;
+	int32_t fi;
 
 	if (!a->db || a->db->broken)
 		return false;
-	if (n->kind == IMC_CALL && n->name && function_index(a, n->name) < 0)
+	if (n->kind == IMC_CALL && n->name &&
+	    (fi = function_index(a, n->name)) >= 0)
+		return skipped_body_may_read(a,
+					     imc_tu_func(a->tu, (uint32_t)fi));
+	if (n->kind == IMC_CALL && n->name)
 		return (s = facts_summary(a, n->name)) &&
 		       ((s->ret_mem & MEM_IO) || s->out_params);
 	if (n->kind == IMC_VAR && n->var && n->var->scope == IMC_GLOBAL)

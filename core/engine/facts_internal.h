@@ -17,6 +17,19 @@ void facts_note_holder(struct analysis *a, const struct imc_node *lhs,
  * rule), or an accessor of the rules (ACCESSOR). */
 void facts_note_flow(struct fnctx *c, uint32_t params,
 		     const struct imc_node *call, uint32_t pos, bool accessor);
+/* Dependent facts: a value read from what another unit may know as I/O
+ * memory carries it in struct val.deps, an interned set of "KIND\tNAME"
+ * lines (member "tag.member", global "name", return "function"), sorted,
+ * at most a few. facts_dep() is NULL when not collecting. */
+const char *facts_dep(struct analysis *a, const char *kind, const char *name);
+const char *facts_deps_join(const char *x, const char *y);
+/* An assignment stored a value with DEPS (and no I/O memory the unit
+ * knows of) in the member or global KEY through LHS, at AT. */
+void facts_note_copy(struct analysis *a, const struct imc_node *lhs,
+		     uintptr_t key, const char *deps,
+		     const struct imc_node *at);
+/* In summary mode: a value with DEPS stored through parameters PARAMS. */
+void facts_note_out(struct fnctx *c, uint32_t params, const char *deps);
 /* After the summaries and holders settled: the unit's facts. */
 void facts_collect(struct analysis *a);
 

@@ -11,7 +11,7 @@
  */
 #include "facts.h"
 
-const int imc_facts_schema_version = 1;
+const int imc_facts_schema_version = 2;
 
 const char imc_facts_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)"
@@ -25,13 +25,17 @@ const char imc_facts_schema[] =
 	" member TEXT NOT NULL, unit TEXT NOT NULL, display TEXT,"
 	" file TEXT, line INTEGER, col INTEGER, mem TEXT, forced INTEGER,"
 	" producer TEXT, producer_file TEXT, producer_line INTEGER,"
-	" producer_col INTEGER, PRIMARY KEY(struct, member, unit))"
+	" producer_col INTEGER, depth INTEGER NOT NULL DEFAULT 0,"
+	" source_unit TEXT NOT NULL DEFAULT '',"
+	" path TEXT NOT NULL DEFAULT '', PRIMARY KEY(struct, member, unit))"
 	" WITHOUT ROWID;\n"
 	/* variables with external linkage assigned I/O memory */
 	"CREATE TABLE IF NOT EXISTS globals(name TEXT NOT NULL,"
 	" unit TEXT NOT NULL, display TEXT, file TEXT, line INTEGER,"
 	" col INTEGER, mem TEXT, forced INTEGER, producer TEXT,"
 	" producer_file TEXT, producer_line INTEGER, producer_col INTEGER,"
+	" depth INTEGER NOT NULL DEFAULT 0,"
+	" source_unit TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '',"
 	" PRIMARY KEY(name, unit)) WITHOUT ROWID;\n"
 	/* functions that return I/O memory (param 0) or store it through
 	 * their parameter N (param N) */
@@ -39,6 +43,8 @@ const char imc_facts_schema[] =
 	" param INTEGER NOT NULL, unit TEXT NOT NULL, file TEXT,"
 	" line INTEGER, col INTEGER, mem TEXT, forced INTEGER, producer TEXT,"
 	" producer_file TEXT, producer_line INTEGER, producer_col INTEGER,"
+	" depth INTEGER NOT NULL DEFAULT 0,"
+	" source_unit TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '',"
 	" PRIMARY KEY(function, param, unit)) WITHOUT ROWID;\n"
 	/* how a function uses its parameter N itself: 'plain' (a load, a
 	 * store, mem*()/str*(): what) or 'accessor' (given to the accessor
@@ -57,6 +63,18 @@ const char imc_facts_schema[] =
 	" line INTEGER NOT NULL, col INTEGER, static INTEGER, name TEXT,"
 	" PRIMARY KEY(function, unit, param, callee, callee_param, file,"
 	" line)) WITHOUT ROWID;\n"
+	/* a value read from a member, a global or the return of a function
+	 * (from_*) stored in a member (kind 'member': name is the struct),
+	 * a global, or returned / stored through parameter param by a
+	 * function (kind 'return'): the merge resolves it into members,
+	 * globals and returns rows of depth > 0 */
+	"CREATE TABLE IF NOT EXISTS value_flow(kind TEXT NOT NULL,"
+	" name TEXT NOT NULL, member TEXT NOT NULL, param INTEGER NOT NULL,"
+	" unit TEXT NOT NULL, from_kind TEXT NOT NULL,"
+	" from_name TEXT NOT NULL, from_member TEXT NOT NULL, display TEXT,"
+	" file TEXT, line INTEGER, col INTEGER, PRIMARY KEY(kind, name,"
+	" member, param, unit, from_kind, from_name, from_member))"
+	" WITHOUT ROWID;\n"
 	/* resolved at merge: parameters used as system memory, directly
 	 * (depth 0) or through a chain of param_flow rows (path), the
 	 * shortest chain kept */
@@ -71,5 +89,8 @@ const char imc_facts_schema[] =
 	"CREATE INDEX IF NOT EXISTS returns_unit ON returns(unit);\n"
 	"CREATE INDEX IF NOT EXISTS param_access_unit ON param_access(unit);\n"
 	"CREATE INDEX IF NOT EXISTS param_flow_unit ON param_flow(unit);\n"
+	"CREATE INDEX IF NOT EXISTS value_flow_unit ON value_flow(unit);\n"
+	"CREATE INDEX IF NOT EXISTS value_flow_from"
+	" ON value_flow(from_kind, from_name, from_member);\n"
 	"CREATE INDEX IF NOT EXISTS param_flow_callee"
 	" ON param_flow(callee, callee_param);\n";

@@ -118,6 +118,20 @@ bool val_from_map(const struct fnctx *c, const struct val *v)
 	       (v->from_map || (v->obj >= 0 && c->objs[v->obj].def));
 }
 
+/* Collecting facts: what another unit may have stored in the member or
+ * the variable with external linkage (a dependent fact, resolved at
+ * merge). */
+static const char *held_dep(struct fnctx *c, uintptr_t key, const char *member)
+{
+	const struct imc_var *var = (const struct imc_var *)key;
+
+	if (member)
+		return facts_dep(c->a, "member", member);
+	if (key && !var->is_static)
+		return facts_dep(c->a, "global", var->name);
+	return NULL;
+}
+
 /* What a load of a member ("tag.member", member_key()) or a file-scope
  * variable (its imc_var) may hold: I/O memory the TU stored there
  * (holders.c), or that the rules say an API stores there (io-field). */
@@ -141,6 +155,8 @@ static struct val held(struct fnctx *c, uintptr_t key, const char *member)
 		v = facts_held(c->a, member,
 			       member ? NULL : (const struct imc_var *)key);
 	}
+	if (!(v.mem & MEM_IO) && c->sum)
+		v.deps = held_dep(c, key, member);
 	return v;
 }
 
@@ -153,13 +169,17 @@ void note_store(struct fnctx *c, const struct imc_node *lhs,
 	const char *w;
 	char *d;
 
-	if (!(v->mem & MEM_IO) || imc_type_is_iomem_ptr(lhs->type) ||
-	    !imc_type_is_ptr(lhs->type))
+	if (imc_type_is_iomem_ptr(lhs->type) || !imc_type_is_ptr(lhs->type))
 		return;
 	if (lhs->kind == IMC_FIELD)
 		key = (uintptr_t)member_key(c->a, lhs);
 	else if (lhs->kind == IMC_VAR && lhs->var->scope == IMC_GLOBAL)
 		key = (uintptr_t)lhs->var;
+	if (!(v->mem & MEM_IO)) {
+		if (v->deps && key && c->sum)
+			facts_note_copy(c->a, lhs, key, v->deps, at);
+		return;
+	}
 	facts_note_holder(c->a, lhs, key);
 	if (!key || holder_get(c->a, key)) {
 		holder_note(c->a, key, v->mem, v->forced, NULL);
@@ -208,10 +228,14 @@ static void note_out_param(struct fnctx *c, const struct state *s,
 	const struct imc_node *p = imc_kid(lhs, 0);
 	int32_t sl;
 
-	if (!c->sum || lhs->kind != IMC_DEREF || !(v->mem & MEM_IO) || !p ||
-	    p->kind != IMC_VAR || (sl = slot(c, p->var)) < 0 ||
-	    !s->vars[sl].params)
+	if (!c->sum || lhs->kind != IMC_DEREF || !p || p->kind != IMC_VAR ||
+	    (sl = slot(c, p->var)) < 0 || !s->vars[sl].params)
 		return;
+	if (!(v->mem & MEM_IO)) {
+		if (v->deps)
+			facts_note_out(c, s->vars[sl].params, v->deps);
+		return;
+	}
 	c->sum->out_params |= s->vars[sl].params;
 	c->sum->out_mem |= v->mem;
 	c->sum->out_forced |= v->forced;
@@ -713,6 +737,7 @@ void flow_run_function(struct analysis *a, uint32_t fi, struct summary *sum,
 		sum->ret_from_map = c.ret.from_map;
 		sum->ret_forced = c.ret.forced;
 		sum->ret_why = c.ret.why;
+		sum->ret_deps = c.ret.deps;
 	}
 	state_free(&c, &s);
 	fnctx_free(&c);

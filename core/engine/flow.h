@@ -26,6 +26,9 @@ struct val {
 	struct imc_loc from;
 	uintptr_t from_fe;
 	const char *why; /* interned: why the memory may be I/O */
+	/* collecting facts: what the value was read from that another unit
+	 * may know as I/O memory (facts.c, dependent facts), or NULL */
+	const char *deps;
 };
 
 struct mapst {
@@ -59,6 +62,9 @@ struct summary {
 	uint8_t out_mem;
 	bool out_forced;
 	const char *out_why;
+	/* collecting facts: what the return value was read from (struct
+	 * val.deps) */
+	const char *ret_deps;
 	/* params passed on to a function without its body (body_skipped),
 	 * the first such function */
 	uint32_t skipped_params;

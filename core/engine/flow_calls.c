@@ -109,6 +109,24 @@ static struct val source_call(struct fnctx *c, struct state *s,
 	return imc_type_is_ptr(call->type) ? v : no_val;
 }
 
+static bool rules_describe(const struct callee_rules *r);
+
+/* Collecting facts: a pointer from a header function whose body the
+ * checker skipped may be read from another unit's member (facts.c). */
+static const char *skipped_dep(struct fnctx *c, const struct imc_node *call)
+{
+	int32_t fi = call->name ? function_index(c->a, call->name) : -1;
+
+	if (!c->sum || fi < 0 ||
+	    !imc_tu_func(c->a->tu, (uint32_t)fi)->body_skipped ||
+	    !imc_type_is_ptr(call->type))
+		return NULL;
+	return facts_dep(c->a, "skipped", call->name);
+}
+
+/* What a call gives: an I/O source's pointer, what the callee's summary
+ * (its body's, or another unit's facts) says, and, collecting facts, the
+ * callee the unit cannot see into as a dependent fact. */
 static struct val call_result(struct fnctx *c, struct state *s,
 			      const struct imc_node *call,
 			      const struct val *vals, uint32_t nargs,
@@ -127,6 +145,7 @@ static struct val call_result(struct fnctx *c, struct state *s,
 		out.mem = sum->out_mem;
 		out.forced = sum->out_forced;
 		out.why = sum->out_why;
+		v.deps = facts_deps_join(sum->ret_deps, skipped_dep(c, call));
 		for (i = 1; i <= nargs && i <= 32; i++)
 			if (sum->out_params >> (i - 1) & 1)
 				store_out(c, s, call, (int)i, &out);
@@ -144,6 +163,12 @@ static struct val call_result(struct fnctx *c, struct state *s,
 		v.mem |= MEM_IO;
 		v.typed = true;
 	}
+	if (!(v.mem & MEM_IO) && !src && call->name && c->sum &&
+	    imc_type_is_ptr(call->type) &&
+	    function_index(c->a, call->name) < 0 &&
+	    !rules_describe(rules_for(c->a, call->name)))
+		v.deps = facts_deps_join(v.deps,
+					 facts_dep(c->a, "return", call->name));
 	return v;
 }
 

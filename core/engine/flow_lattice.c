@@ -8,6 +8,7 @@
 
 #include "analysis.h"
 #include "cfg.h"
+#include "facts_internal.h"
 #include "flow_internal.h"
 
 const struct val no_val = {.obj = -1, .flag_obj = -1, .pts = -1};
@@ -89,6 +90,7 @@ struct val val_join(struct val a, struct val b)
 		r.flag_obj = -1;
 	r.pts = join_idx(a.pts, b.pts);
 	r.params = a.params | b.params;
+	r.deps = facts_deps_join(a.deps, b.deps);
 	if (!a.from.line || (b.from.line && (b.from.line < a.from.line ||
 					     (b.from.line == a.from.line &&
 					      b.from.col < a.from.col)))) {
@@ -124,7 +126,8 @@ static bool val_eq(const struct val *a, const struct val *b)
 	       a->obj == b->obj && a->flag_obj == b->flag_obj &&
 	       a->flag_neg == b->flag_neg && a->pts == b->pts &&
 	       a->params == b->params && a->why == b->why &&
-	       a->from.line == b->from.line && a->from.col == b->from.col;
+	       a->deps == b->deps && a->from.line == b->from.line &&
+	       a->from.col == b->from.col;
 }
 
 static bool map_eq(const struct mapst *a, const struct mapst *b)

@@ -1,8 +1,10 @@
 #!/bin/sh
 # integration.facts: cross-unit facts (docs/facts.md) end to end, through
-# both front ends, on a three-unit tree of the issue's shapes (a pool
-# mapped in sram.c and handed out by pool_alloc(), a copy helper in
-# lib/copy.c, a user in rx.c).
+# both front ends, on a tree of the issue's shapes (a pool mapped in
+# sram.c and handed out by pool_alloc(), a copy helper in lib/copy.c, a
+# user in rx.c) and of dependent facts resolved at merge (ring.c copies
+# a member sram.c filled into another member, returns what pool_alloc()
+# returns, and stores it through an out-parameter; dma.c uses all three).
 #  1. Collection: the checker (--facts-out, also as kbuild's CHECK with
 #     CF=--facts-out=DIR, also with --engine=gcc, and under -p) and the
 #     plugin (facts=DIR) write
@@ -31,12 +33,21 @@ struct sram_pool {
 	void *base;
 	size_t used;
 };
+struct ring {
+	void *head;
+	void *cur;
+};
 extern struct sram_pool *the_pool;
 extern void *rx_window;
 void *pool_alloc(size_t n);
 void copy_helper(void *dst, const void *src, size_t n);
 void copy_twice(void *dst, const void *src, size_t n);
 int pool_init(unsigned long phys, size_t size);
+void ring_init(struct ring *r);
+void ring_start(struct ring *r);
+void ring_rewind(struct ring *r);
+void *rx_buffer(void);
+int rx_get(void **out);
 EOF
 cat >sram.c <<'EOF'
 #include "pool.h"
@@ -58,6 +69,11 @@ void *pool_alloc(size_t n)
 
 	pool.used += n;
 	return pool.base + off;
+}
+
+void ring_init(struct ring *r)
+{
+	r->head = pool_alloc(64);
 }
 EOF
 cat >lib/copy.c <<'EOF'
@@ -99,7 +115,49 @@ void tx_fill(void *frame, size_t n)
 	copy_twice(frame, the_pool, n);
 }
 EOF
-UNITS="sram.c lib/copy.c rx.c tx.c"
+# dependent facts: ring.c cannot know that ring.head or pool_alloc()'s
+# result is I/O memory (and ring_rewind() closes a cycle of copies)
+cat >ring.c <<'EOF'
+#include "pool.h"
+
+void ring_start(struct ring *r)
+{
+	r->cur = r->head;
+}
+
+void ring_rewind(struct ring *r)
+{
+	r->head = r->cur;
+}
+
+void *rx_buffer(void)
+{
+	return pool_alloc(16);
+}
+
+int rx_get(void **out)
+{
+	void *p = rx_buffer();
+
+	*out = p;
+	return p ? 0 : -1;
+}
+EOF
+cat >dma.c <<'EOF'
+#include <linux/string.h>
+#include "pool.h"
+
+void dma_start(struct ring *r)
+{
+	void *buf;
+
+	memset(r->cur, 0, 8);
+	memset(rx_buffer(), 0, 16);
+	if (!rx_get(&buf))
+		memset(buf, 0, 32);
+}
+EOF
+UNITS="sram.c lib/copy.c rx.c tx.c ring.c dma.c"
 
 # ---- 1. collection
 for u in $UNITS; do
@@ -108,7 +166,7 @@ for u in $UNITS; do
 	expect_empty "$ERR"
 done
 expect_dir "$T/cf" $(cd "$T/cf" && ls)
-[ "$(ls "$T/cf" | wc -l)" -eq 4 ] || fail "not one facts file per unit: $(ls "$T/cf")"
+[ "$(ls "$T/cf" | wc -l)" -eq 6 ] || fail "not one facts file per unit: $(ls "$T/cf")"
 for u in $UNITS; do
 	o=$T/$(basename "$u" .c)
 	# (-gno-record-gcc-switches: DWARF would record the plugin's flags)
@@ -165,8 +223,8 @@ expect_dir "$T" src cf pf kf gf jf build a.db \
 sqlite3 "$T/a.db" .dump >"$T/a.dump"
 # the same facts in other directories and another order
 mkdir "$T/d1" "$T/d2"
-cp "$T"/cf/rx.c-* "$T"/cf/tx.c-* "$T/d1"
-cp "$T"/cf/sram.c-* "$T"/cf/copy.c-* "$T/d2"
+cp "$T"/cf/rx.c-* "$T"/cf/tx.c-* "$T"/cf/ring.c-* "$T/d1"
+cp "$T"/cf/sram.c-* "$T"/cf/copy.c-* "$T"/cf/dma.c-* "$T/d2"
 chk --facts-merge "$T/d2" "$T/d1" -o "$T/b.db"
 expect_status 0
 sqlite3 "$T/b.db" .dump >"$T/b.dump"
@@ -182,6 +240,31 @@ sqlite3 "$T/a.db" "SELECT function, param, what, depth, path FROM param_plain
 expect_file "$OUT" <<'EOF'
 copy_twice|1|memcpy()|1|copy_helper() parameter 1
 tx_fill|1|memcpy()|2|copy_twice() parameter 1, copy_helper() parameter 1
+EOF
+# the dependent facts resolved: a member copied from a member (and the
+# cycle back, one link deeper, then nothing more), a return and an
+# out-parameter through pool_alloc()
+sqlite3 "$T/a.db" "SELECT struct || '.' || member, line, depth, path,
+	producer_line FROM members WHERE struct = 'ring' ORDER BY 1, unit;
+	SELECT function, param, depth, path, producer_line FROM returns
+	WHERE depth > 0 ORDER BY 1, 2" >"$OUT"
+expect_file "$OUT" <<'EOF'
+ring.cur|5|1|ring.head|9
+ring.head|10|2|ring.cur, ring.head|9
+ring.head|24|0||9
+rx_buffer|0|1|pool_alloc()|9
+rx_get|1|1|pool_alloc()|9
+EOF
+# without sram.c's facts nothing resolves
+chk --facts-merge "$T/d1" -o "$T/e.db"
+expect_status 0
+sqlite3 "$T/e.db" "SELECT count(*) FROM members WHERE depth > 0;
+	SELECT count(*) FROM returns WHERE depth > 0;
+	SELECT count(*) FROM value_flow" >"$OUT"
+expect_file "$OUT" <<'EOF'
+0
+0
+4
 EOF
 
 # ---- 3. use, both front ends
@@ -214,6 +297,30 @@ expect_same "$W/chk.notes" "$W/plug.notes"
 chk --engine=gcc --plugin="$PLUGIN" -I . --facts "$T/a.db" rx.c
 expect_status 1
 printf '%s\n' "$EXPECTED_RX" | expect_file "$ERR"
+# what ring.c passed on, resolved at merge: the same in both front ends
+EXPECTED_DMA=$(cat <<'EOF'
+dma.c:8:2: warning: memset() on I/O memory: destination 'r->cur' may be I/O: 'r->cur' was assigned I/O memory at ring.c:5, read from ring.head (I/O memory returned by ioremap() at sram.c:9); use memset_io() on the __iomem pointer instead of casting it away [iomem-forced-access]
+sram.c:9:30: note: I/O memory returned by ioremap()
+ring.c:5:2: note: 'r->cur' is assigned I/O memory
+dma.c:8:2: note: memset() on 'r->cur'
+dma.c:9:2: warning: memset() on I/O memory: destination 'rx_buffer()' may be I/O: rx_buffer() returns I/O memory (ring.c:13, from pool_alloc()): I/O memory returned by ioremap() at sram.c:9; use memset_io() on the __iomem pointer instead of casting it away [iomem-forced-access]
+sram.c:9:30: note: I/O memory returned by ioremap()
+ring.c:13:7: note: rx_buffer() returns I/O memory
+dma.c:9:2: note: memset() on 'rx_buffer()'
+dma.c:11:3: warning: memset() on I/O memory: destination 'buf' may be I/O: rx_get() stores I/O memory (ring.c:18, from pool_alloc()): I/O memory returned by ioremap() at sram.c:9; use memset_io() on the __iomem pointer instead of casting it away [iomem-forced-access]
+sram.c:9:30: note: I/O memory returned by ioremap()
+ring.c:18:5: note: rx_get() stores I/O memory through parameter 1
+dma.c:11:3: note: memset() on 'buf'
+EOF
+)
+chk -I . --facts "$T/a.db" dma.c
+expect_status 1
+printf '%s\n' "$EXPECTED_DMA" | expect_file "$ERR"
+plug -I . -fsyntax-only -fplugin-arg-iomemcheck-facts-db="$T/a.db" dma.c
+expect_status 0
+printf '%s\n' "$EXPECTED_DMA" | expect_file "$ERR"
+chk -I . dma.c
+expect_status 0
 # a pointer that flows through two helpers into memcpy(): the chain named
 chk -I . --facts "$T/a.db" tx.c
 expect_status 0
@@ -254,6 +361,13 @@ cp "$ERR" "$W/chk.err"
 plug -I . -fsyntax-only -fplugin-arg-iomemcheck-facts-db="$T/a.db" rx.c
 same_findings
 grep -q "note: facts of sram.c not used" "$ERR" || fail "the plugin says nothing of the stale facts"
+# ring.c's resolved rows rest on sram.c's: not used either
+chk -I . --facts "$T/a.db" dma.c
+expect_status 0
+diags "$ERR" >"$W/stale"
+expect_empty "$W/stale"
+grep -q "^dma.c:4:6: note: facts of sram.c not used: the file changed since the facts database was merged (collect and merge its facts again) \[analysis-limit\]$" "$ERR" ||
+	fail "no note about the stale facts dma.c's findings rest on"
 cp "$T/sram.c.orig" sram.c
 
 # ---- 5. bad input
@@ -265,17 +379,23 @@ expect_empty "$OUT"
 [ "$(wc -l <"$ERR")" -eq 1 ] && grep -q "^iomemcheck: --facts: sram.c: not a facts database" "$ERR" ||
 	fail "a text file as the database: not one line naming it"
 mkdir "$T/bad"
-printf '{"version": 1, "unit": "/x.c"' >"$T/bad/x.c-0.facts.json"
+printf '{"version": 2, "unit": "/x.c"' >"$T/bad/x.c-0.facts.json"
 cp "$T/a.db" "$T/a.db.before"
 chk --facts-merge "$T/cf" "$T/bad" -o "$T/a.db"
 expect_option_error "--facts-merge: $T/bad/x.c-0.facts.json: not a facts file of iomemcheck --facts-out"
 expect_same "$T/a.db" "$T/a.db.before"
-expect_dir "$T" src cf pf kf gf jf build d1 d2 bad a.db a.db.before b.db c.db \
+expect_dir "$T" src cf pf kf gf jf build d1 d2 bad a.db a.db.before b.db c.db e.db \
 	a.dump b.dump c.dump sram.c.orig tx2.c $(cd "$T" && ls -d ./*.o | sed 's|^\./||')
-printf '{"version": 1, "unit": "/x.c", "hash": "0", "members": [{"member": "m"}], "globals": [], "returns": [], "accesses": [], "flows": []}\n' \
+printf '{"version": 2, "unit": "/x.c", "hash": "0", "members": [{"member": "m"}], "globals": [], "returns": [], "accesses": [], "flows": [], "copies": []}\n' \
 	>"$T/bad/x.c-0.facts.json"
 chk --facts-merge "$T/bad" -o "$T/a.db"
 expect_option_error "--facts-merge: $T/a.db: $T/bad/x.c-0.facts.json: bad facts: NOT NULL constraint failed: members.struct"
+expect_same "$T/a.db" "$T/a.db.before"
+# facts of the schema before value_flow (version 1) are refused
+printf '{"version": 1, "unit": "/x.c", "hash": "0", "members": [], "globals": [], "returns": [], "accesses": [], "flows": []}\n' \
+	>"$T/bad/x.c-0.facts.json"
+chk --facts-merge "$T/bad" -o "$T/a.db"
+expect_option_error "--facts-merge: $T/bad/x.c-0.facts.json: facts of another version of iomemcheck (collect them again)"
 expect_same "$T/a.db" "$T/a.db.before"
 chk --facts-merge "$T/cf"
 expect_option_error "--facts-merge: no database to write (give -o DB)"
