@@ -429,9 +429,10 @@ void imc_work_report(void)
 		return;
 	fprintf(stderr,
 		"iomemcheck: work: pairmap-probes=%llu "
-		"fixit-clash-steps=%llu\n",
+		"fixit-clash-steps=%llu fixit-wrap-steps=%llu\n",
 		(unsigned long long)work[IMC_WORK_PAIRMAP],
-		(unsigned long long)work[IMC_WORK_FIXIT_CLASH]);
+		(unsigned long long)work[IMC_WORK_FIXIT_CLASH],
+		(unsigned long long)work[IMC_WORK_FIXIT_WRAP]);
 }
 
 const char *imc_intern_forever(const char *str)

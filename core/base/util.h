@@ -82,6 +82,7 @@ void imc_pairmap_free(struct imc_pairmap *m);
 enum imc_work {
 	IMC_WORK_PAIRMAP, /* slots probed in pair maps (why's origins) */
 	IMC_WORK_FIXIT_CLASH, /* fix-its compared for overlap */
+	IMC_WORK_FIXIT_WRAP, /* edits looked at beside one to be wrapped */
 	IMC_WORK_COUNT
 };
 void imc_work_add(enum imc_work w, uint64_t steps);

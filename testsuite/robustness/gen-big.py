@@ -26,6 +26,10 @@ plain load through a __force cast of p (iomem-forced-access, the only
 finding). Every function's p is "'p' is declared __iomem", one text shared
 by all of them. Sized by --functions N or by --mb M (whole functions up to
 M MiB; --expect then counts those).
+
+iomem-long-stores: --functions N functions, each one plain store through
+a `struct regs __iomem *` (iomem-deref, one finding each) whose writel()
+rewrite passes 100 columns, so its fix-it is wrapped (core/fix/fixwrap.c).
 """
 import argparse
 import sys
@@ -154,19 +158,42 @@ def iomem_functions(functions, mb, out):
     return findings
 
 
+def iomem_long_stores(functions, out):
+    """Writes the file (out may be None); returns the number of findings."""
+    if out:
+        out.write(PRELUDE.replace("@SHAPE@", "iomem-long-stores").replace(
+            "@N@ statements", f"{functions} stores").replace(
+            "@FINDINGS@", str(functions)))
+        out.write("\nstruct regs {\n\tu32 status_register_word_of_the_device;"
+                  "\n};\n")
+        for i in range(functions):
+            out.write(f"\nvoid store_{i}(struct regs __iomem *p, u32 value_now)\n"
+                      "{\n\t\t\tp->status_register_word_of_the_device = "
+                      f"value_now + {i} * 1000000000 + 0x5a5a;\n}}\n")
+    return functions
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--expect", action="store_true",
                     help="print the number of findings instead of the code")
     ap.add_argument("shape", choices=["one-function", "many-functions",
-                                      "iomem-functions"])
+                                      "iomem-functions", "iomem-long-stores"])
     ap.add_argument("statements", type=int, nargs="?",
                     help="statements in all (a multiple of 10)")
     ap.add_argument("--functions", type=int,
-                    help="iomem-functions: this many functions")
+                    help="iomem-functions, iomem-long-stores: this many "
+                    "functions")
     ap.add_argument("--mb", type=float,
                     help="iomem-functions: this many MiB of functions")
     a = ap.parse_args()
+    if a.shape == "iomem-long-stores":
+        if a.functions is None or a.functions < 0 or a.mb or a.statements:
+            ap.error("iomem-long-stores takes --functions N")
+        found = iomem_long_stores(a.functions, None if a.expect else sys.stdout)
+        if a.expect:
+            print(found)
+        return
     if a.shape == "iomem-functions":
         if (a.functions is None) == (a.mb is None) or a.statements:
             ap.error("iomem-functions takes --functions N or --mb M")
